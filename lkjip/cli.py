@@ -1,0 +1,86 @@
+"""Command line: `python build.py [check] [--dir PATH] [--strict] [--no-pdf] [--debug]`.
+
+Exit status: 0 success, 1 invalid input (or warnings under --strict), 2 wrong command
+line. Messages are in Bahasa Indonesia; a Python traceback appears only with --debug.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import traceback
+from pathlib import Path
+
+from .diagnostics import BuildFailed, format_diagnostic
+from .pipeline import Options, run
+from .project import Project
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"galat: perintah tidak valid ({message})\n"
+                         "petunjuk: jalankan 'python build.py --help' untuk melihat pilihan\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python build.py", description="Menyusun LKjIP dari data/ dan content/ menjadi site/ "
+                     "(HTML dan PDF).")
+    parser.add_argument("perintah", nargs="?", choices=("build", "check"), default="build",
+                        help="build (bawaan): periksa lalu tulis site/; check: hanya periksa data dan bab")
+    parser.add_argument("--dir", default=".", help="folder proyek laporan (bawaan: folder ini)")
+    parser.add_argument("--strict", action="store_true", help="peringatan dianggap galat (untuk CI)")
+    parser.add_argument("--no-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
+    parser.add_argument("--debug", action="store_true", help="tampilkan traceback Python bila terjadi kesalahan")
+    parser.add_argument("-q", "--quiet", action="store_true", help="jangan tampilkan peringatan")
+    return parser
+
+
+def _print(diagnostics, project: Project, quiet: bool, stream) -> None:
+    cache: dict[str, list[str]] = {}
+    for d in diagnostics:
+        if quiet and not d.is_error:
+            continue
+        if d.loc.file not in cache:
+            try:
+                cache[d.loc.file] = (project.root / d.loc.file).read_text("utf-8-sig", errors="replace").split("\n")
+            except OSError:
+                cache[d.loc.file] = []
+        stream.write(format_diagnostic(d, cache[d.loc.file]) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    project = Project(Path(args.dir).resolve())
+    checking = args.perintah == "check"
+    options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
+    started = time.monotonic()
+    try:
+        result = run(project, options)
+    except BuildFailed as failed:
+        _print(failed.diagnostics, project, args.quiet, sys.stderr)
+        errors = sum(1 for d in failed.diagnostics if d.is_error)
+        sys.stderr.write(f"Gagal: {errors} galat. site/ tidak diubah.\n")
+        return EXIT_INVALID
+    except KeyboardInterrupt:
+        sys.stderr.write("Dibatalkan. site/ tidak diubah.\n")
+        return 130
+    except Exception:
+        if args.debug:
+            traceback.print_exc()
+        else:
+            sys.stderr.write("galat internal lkjip: ini bukan kesalahan Anda. Jalankan ulang dengan --debug dan "
+                             "laporkan keluarannya kepada pengelola.\n")
+        return EXIT_INVALID
+    _print(result.diagnostics, project, args.quiet, sys.stderr)
+    warnings = sum(1 for d in result.diagnostics if not d.is_error)
+    seconds = time.monotonic() - started
+    if checking:
+        sys.stdout.write(f"Pemeriksaan selesai: tidak ada galat, {warnings} peringatan ({seconds:.1f} dtk).\n")
+    else:
+        sys.stdout.write(f"Selesai: {len(result.files)} berkas ditulis ke {project.relative(project.site_dir)}/, "
+                         f"{warnings} peringatan ({seconds:.1f} dtk).\n")
+    return EXIT_OK

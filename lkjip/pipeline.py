@@ -1,0 +1,88 @@
+"""The named stages in order: load, validate, compute, render, pdf, write.
+
+Each stage collects all of its problems; the pipeline stops between stages when there
+are errors, so figures are never computed on invalid data and nothing is written
+unless everything succeeded. Only this module knows all stages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import blocks, figures, kinerja  # noqa: F401  (kinerja registers its figures)
+from .consistency import check_all
+from .diagnostics import BuildFailed, Collector, error, Loc
+from .output import write_tree
+from .pages import Sources, load_pages
+from .project import Project
+from .site import block_renderer, build_site, site_info
+from .tablemodel import TABLES
+from .templates import TemplateProblem, make_environment, render, safe
+from .validate import load_model
+from .values import build_namespace
+
+
+@dataclass(frozen=True)
+class Options:
+    pdf: bool = True
+    strict: bool = False
+    write: bool = True
+
+
+@dataclass
+class Result:
+    diagnostics: list = field(default_factory=list)
+    model: object = None
+    results: object = None
+    pages: list = field(default_factory=list)
+    files: dict = field(default_factory=dict)
+
+
+def run(project: Project, options: Options) -> Result:
+    """Build (or, with write=False and pdf=False, only check). Raises BuildFailed on errors."""
+    collector = Collector()
+    if not project.root.is_dir():
+        collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
+        collector.raise_if_errors()
+    model = load_model(project, collector)                      # load + validate
+    collector.raise_if_errors()
+    results = figures.compute_all(model)                        # compute
+    collector.extend(check_all(model, results))
+    namespace = build_namespace(model, results)
+    layouts = project.layouts_dir
+    label = project.relative(layouts) if layouts.is_relative_to(project.root) else "layouts"
+    env = make_environment(layouts)
+    try:                                                        # render
+        sources = Sources(model, results, namespace, project.root, block_renderer(env, label))
+        pages, images = load_pages(project, sources, collector)
+        collector.raise_if_errors()
+        tables = [blocks.build_table(t, model, results) for t in sorted(TABLES)]
+        tables = [t for t in tables if t is not None]
+        info = site_info(model)
+        out = build_site(env, label, layouts, info, pages, collector.warnings, tables, options.pdf)
+        collector.extend(out.problems)
+        for image in images:
+            out.add("media/" + image.relative_to(project.root.resolve()).as_posix().replace("/", "_"),
+                    image.read_bytes(), project.relative(image))
+        collector.raise_if_errors()
+        if options.pdf:                                         # pdf
+            from .pdf import make_pdf
+            html = render(env, "print.html", label, info=info, pages=pages,
+                          bodies=[safe(p.body) for p in pages])
+            pdf, pdf_warnings = make_pdf(html, layouts, project.root, label)
+            collector.extend(pdf_warnings)
+            out.add(info.pdf_name, pdf, f"{label}/print.html")
+    except TemplateProblem as exc:
+        collector.add(exc.diagnostic)
+        collector.raise_if_errors()
+    if options.strict and collector.warnings:
+        raise BuildFailed(collector.items + [error(Loc("(--strict)"), f"{len(collector.warnings)} peringatan "
+                                                   "dianggap galat karena --strict", "", "strict")])
+    if options.write:                                           # write
+        write_tree(project.site_dir, out.files)
+    return Result(collector.items, model, results, pages, out.files)
+
+
+def check(project: Project, strict: bool = False) -> Result:
+    return run(project, Options(pdf=False, strict=strict, write=False))
+
+

@@ -1,0 +1,99 @@
+"""Load and validate every data file into one immutable, typed model.
+
+All files are read and checked before anything is computed; references between files
+(an indikator id in a target list, a program id, a pejabat) are resolved here, so later
+stages can trust every id they meet.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from .datasets_more import FILES
+from .diagnostics import Collector, Loc, error
+from .project import Project
+from .schema import INVALID, Context, Reference
+from .yamlload import YamlDocument, YamlError, load_yaml
+
+
+@dataclass(frozen=True)
+class Model:
+    """The validated data: one attribute per data file (see `datasets_more.FILES`)."""
+
+    files: MappingProxyType
+    documents: MappingProxyType  # name -> YamlDocument, for messages that quote lines
+
+    def __getattr__(self, name):
+        try:
+            return self.files[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def load_model(project: Project, collector: Collector) -> Model | None:
+    docs: dict[str, YamlDocument] = {}
+    for path in project.data_files():
+        file = project.relative(path)
+        name = path.stem
+        if name not in FILES:
+            close = difflib.get_close_matches(name, list(FILES), n=1)
+            collector.add(error(Loc(file), f"file data '{path.name}' tidak dikenal",
+                                f"maksud Anda '{close[0]}.yaml'?" if close else
+                                "file data yang dikenal: " + ", ".join(f"{n}.yaml" for n in FILES), "unknown-file"))
+            continue
+        try:
+            docs[name] = load_yaml(path, file)
+        except YamlError as exc:
+            collector.add(exc.diagnostic)
+    for name in FILES:
+        if name not in docs and not any(d.loc.file.endswith(f"/{name}.yaml") for d in collector.items):
+            collector.add(error(Loc(f"data/{name}.yaml"), "file data wajib tidak ditemukan",
+                                f"buat data/{name}.yaml; lihat README untuk isinya", "missing-file"))
+    values, references = {}, []
+    for name, doc in docs.items():
+        if doc.data is None:
+            collector.add(error(Loc(doc.file, 1, 1), "file data kosong",
+                                "isi file sesuai skema di README", "empty-file"))
+            continue
+        ctx = Context(doc, collector)
+        value = FILES[name].convert(doc.data, (), ctx)
+        references.extend(ctx.references)
+        if value is not INVALID:
+            values[name] = value
+    if collector.errors:
+        return None
+    _check_references(values, references, collector)
+    if collector.errors:
+        return None
+    return Model(MappingProxyType(values), MappingProxyType(docs))
+
+
+def known_ids(values: dict) -> dict[str, set[str]]:
+    return {
+        "indikator": {i.id for i in values["indikator"].indikator},
+        "sasaran": {s.id for s in values["indikator"].sasaran},
+        "program": {p.id for p in values["anggaran"].program},
+        "pejabat": {p.id for p in values["pejabat"].pejabat},
+    }
+
+
+_KIND_FILE = {"indikator": "data/indikator.yaml", "sasaran": "data/indikator.yaml",
+              "program": "data/anggaran.yaml", "pejabat": "data/pejabat.yaml"}
+
+
+def _check_references(values: dict, references: list[Reference], collector: Collector) -> None:
+    ids = known_ids(values)
+    for ref in references:
+        if ref.id not in ids[ref.kind]:
+            close = difflib.get_close_matches(ref.id, sorted(ids[ref.kind]), n=1)
+            hint = f"maksud Anda '{close[0]}'?" if close else f"pengenal yang ada: {', '.join(sorted(ids[ref.kind]))}"
+            collector.add(error(ref.loc, f"{ref.kind} '{ref.id}' tidak didefinisikan di {_KIND_FILE[ref.kind]}",
+                                hint, "unknown-ref"))
+    programs = values["anggaran"].program
+    for i, sub in enumerate(values["anggaran"].sub_kegiatan):
+        if not any(sub.kode.startswith(p.kode + ".") for p in programs):
+            collector.add(error(sub.loc.at(f"sub_kegiatan[{i}].kode"),
+                                f"kode sub-kegiatan '{sub.kode}' tidak termasuk program mana pun",
+                                "kode harus diawali kode program: " + ", ".join(p.kode for p in programs),
+                                "orphan-kode"))
