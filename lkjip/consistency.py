@@ -47,7 +47,7 @@ def _norm(text: str) -> str:
 def compare_text(printed: Printed | None, computed: str | None, what: str) -> Diagnostic | None:
     if printed is None or (computed is not None and _norm(str(printed.value)) == _norm(computed)):
         return None
-    return warning(printed.loc, f"{what}: tercetak '{printed.value}', dihitung '{computed}'",
+    return warning(printed.loc, f"{what}: tercetak '{printed.value}', menurut data '{computed}'",
                    "", "printed-mismatch")
 
 

@@ -110,10 +110,4 @@ def renja(model, results):
                           f"realisasi ({rupiah(subs[row.kode].pagu)})", "", "budget-lineage")
 
 
-def rumusan(model, results):
-    iku = model.iku
-    yield txt(iku.visi_bab_ii, iku.visi, "rumusan visi Bab II dibandingkan dengan IKU")
-    yield txt(iku.misi_bab_ii, iku.misi, "rumusan misi Bab II dibandingkan dengan IKU")
-
-
-RULES = [penduduk, indikator, ikm, anggaran, efisiensi, pembanding, renja, rumusan, lineage, budget_lineage]
+RULES = [penduduk, indikator, ikm, anggaran, efisiensi, pembanding, renja, lineage, budget_lineage]

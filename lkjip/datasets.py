@@ -122,8 +122,6 @@ IKU = record("Iku", [
     F("judul", Text(), "judul"), F("tahun", Year(), "tahun"),
     F("visi", Text(), "visi"), F("misi", Text(), "misi"), F("tujuan", Text(), "tujuan"),
     F("indikator_tujuan", Text(), "indikator tujuan"),
-    F("visi_bab_ii", P(Text()), "visi seperti dirumuskan di Bab II (pembanding)", required=False),
-    F("misi_bab_ii", P(Text()), "misi seperti dirumuskan di Bab II (pembanding)", required=False),
     F("target", ListOf(TARGET, 1, "indikator"), "target IKU"),
     F("definisi", ListOf(record("DefinisiIku", [
         F("indikator", Ref("indikator"), "indikator"), F("nomor", Text(), "nomor tercetak"),

@@ -14,12 +14,31 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 LOCALE = "id_ID"
 DEFAULT_PLACES = 2
+_PLACES: ContextVar[int] = ContextVar("places", default=DEFAULT_PLACES)
 
 
-def round_half_up(value: Decimal, places: int = DEFAULT_PLACES) -> Decimal:
+@contextmanager
+def rounding(places: int):
+    """Apply a report's own rounding precision (data/laporan.yaml `pembulatan`) while it builds."""
+    token = _PLACES.set(places)
+    try:
+        yield
+    finally:
+        _PLACES.reset(token)
+
+
+def places() -> int:
+    return _PLACES.get()
+
+
+def round_half_up(value: Decimal, places: int | None = None) -> Decimal:
     """The report's one rounding rule: half away from zero, to `places` decimals."""
+    places = _PLACES.get() if places is None else places
     return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
@@ -39,7 +58,7 @@ def number(value: Decimal | int, places: int | None = None) -> str:
     dropping trailing zeros of a value that was written without them."""
     value = Decimal(value)
     if places is None:
-        places = 0 if value == value.to_integral_value() else min(decimals_of(value), DEFAULT_PLACES)
+        places = 0 if value == value.to_integral_value() else min(decimals_of(value), _PLACES.get())
         places = max(places, 0)
     rounded = round_half_up(value, places)
     pattern = "#,##0" + ("." + "0" * places if places else "")
@@ -52,8 +71,9 @@ def rupiah(value: int | Decimal) -> str:
     return f"{sign}Rp{number(abs(Decimal(value)), 0)}"
 
 
-def percent(value: Decimal, places: int = DEFAULT_PLACES) -> str:
+def percent(value: Decimal, places: int | None = None) -> str:
     """95.8109 -> '95,81%'. Whole percentages stay whole: 100 -> '100%'."""
+    places = _PLACES.get() if places is None else places
     rounded = round_half_up(value, places)
     if rounded == rounded.to_integral_value():
         return f"{number(rounded, 0)}%"

@@ -40,7 +40,7 @@ def entries(model, results):
         yield f"{base}.kemajuan", v.percent(k.kemajuan, sementara=k.realisasi.sementara)
 
     ikm = results["ikm"]
-    yield "ikm.nilai", v.amount(ikm.nilai, places=2)
+    yield "ikm.nilai", v.amount(ikm.nilai)
     yield "ikm.mutu", v.text(ikm.mutu)
     yield "ikm.kinerja", v.text(ikm.kinerja)
 
@@ -58,6 +58,9 @@ def entries(model, results):
     yield "efisiensi.rata_rata", v.percent(eff.rata_rata)
     yield "efisiensi.rata_rata_capaian", v.percent(eff.rata_rata_capaian)
     yield "efisiensi.serapan", v.percent(eff.serapan)
+
+    for attr in ("visi", "misi", "tujuan", "indikator_tujuan"):
+        yield f"iku.{attr}", v.text(getattr(model.iku, attr))
 
     for doc in model.perjanjian_kinerja.dokumen:
         yield f"{doc.id}.tanggal", v.date(doc.tanggal)

@@ -29,6 +29,7 @@ def write_tree(site: Path, files: dict[str, bytes]) -> None:
     clean_stale(site)
     temp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=site.parent))
     try:
+        temp.chmod(0o755)  # mkdtemp makes it private; the published folder must be readable
         for rel in sorted(files):
             target = temp / rel
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -58,15 +58,12 @@ def load_pages(project, sources: Sources, collector: Collector) -> tuple[list[Pa
         except YamlError as exc:
             collector.add(exc.diagnostic)
             continue
-        parsed = parse(md, text, file)
+        parsed, body, found = render_markdown(md, text, file, sources, path.parent, collector)
+        images += found
         if not parsed.title:
             collector.add(error(Loc(file, 1, 1), "bab tidak memiliki judul '# ...'",
                                 "awali file dengan satu baris judul, mis. '# BAB I PENDAHULUAN'", "no-title"))
             continue
-        _resolve_blocks(parsed, sources, collector)
-        _resolve_values(parsed, sources, collector)
-        images += _check_links(parsed, sources.root, path.parent, collector)
-        body = md.renderer.render(parsed.tokens, md.options, {})
         slug = ORDER_PREFIX.sub("", path.stem)
         kind = "lampiran" if slug.startswith("lampiran") else "bab"
         pages.append(Page(slug, file, parsed.title, kind, body, tuple(parsed.headings)))
@@ -76,9 +73,18 @@ def load_pages(project, sources: Sources, collector: Collector) -> tuple[list[Pa
     return pages, images
 
 
+def render_markdown(md, text: str, file: str, sources: Sources, base: Path, collector: Collector):
+    """One chapter: parse, resolve placeholders and links (reporting problems), render HTML."""
+    parsed = parse(md, text, file)
+    _resolve_blocks(parsed, sources, collector)
+    _resolve_values(parsed, sources, collector)
+    images = _check_links(parsed, sources.root, base, collector)
+    return parsed, md.renderer.render(parsed.tokens, md.options, {}), images
+
+
 def _resolve_blocks(parsed: Parsed, sources: Sources, collector: Collector) -> None:
     model, results = sources.model, sources.results
-    known = blocks.known_ids(model)
+    known = blocks.known_ids(model) if parsed.blocks else {}
     for ph in parsed.blocks:
         kind, ident = ph.token.meta["kind"], ph.token.meta["id"]
         obj = {"tabel": lambda: blocks.build_table(ident, model, results),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import blocks, figures, kinerja  # noqa: F401  (kinerja registers its figures)
+from . import blocks, figures, formatting, kinerja  # noqa: F401  (kinerja registers its figures)
 from .consistency import check_all
 from .diagnostics import BuildFailed, Collector, error, Loc
 from .output import write_tree
@@ -45,6 +45,11 @@ def run(project: Project, options: Options) -> Result:
         collector.raise_if_errors()
     model = load_model(project, collector)                      # load + validate
     collector.raise_if_errors()
+    with formatting.rounding(model.laporan.pembulatan.desimal):
+        return _compute_and_render(project, options, collector, model)
+
+
+def _compute_and_render(project: Project, options: Options, collector: Collector, model) -> Result:
     results = figures.compute_all(model)                        # compute
     collector.extend(check_all(model, results))
     namespace = build_namespace(model, results)

@@ -91,7 +91,8 @@ def open_data(tables) -> str:
         if hasattr(raw, "isoformat"):
             raw = raw.isoformat()
         elif raw is not None and not isinstance(raw, (str, int)):
-            raw = str(formatting.round_half_up(raw, 6).normalize())
+            exact = formatting.round_half_up(raw, 6)
+            raw = int(exact) if exact == exact.to_integral_value() else float(exact)
         return {"nilai": raw, "teks": c.value.text(), "jenis": c.value.kind}
     data = {t.id: {"nomor": t.nomor, "judul": t.judul,
                    "kepala": [[h.label for h in row] for row in t.head],

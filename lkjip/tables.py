@@ -127,9 +127,9 @@ def ikm_unsur(model, results) -> Built:
     rows = [Row(u.id, cells(v.text(str(n)), u.nama, v.amount(u.nrr, places=2)))
             for n, u in enumerate(model.ikm.unsur, 1)]
     rows.append(Row("nrr_rata_rata", cells("", "NRR rata-rata (tertimbang, bobot sama)",
-                                           v.amount(ikm.nrr_rata_rata, places=2)), "jumlah"))
+                                           v.amount(ikm.nrr_rata_rata)), "jumlah"))
     rows.append(Row("ikm", cells("", f"IKM = NRR rata-rata × {v.amount(model.ikm.konversi).text()}",
-                                 v.amount(ikm.nilai, places=2)), "jumlah"))
+                                 v.amount(ikm.nilai)), "jumlah"))
     rows.append(Row("mutu", cells("", "Mutu pelayanan", f"{ikm.mutu} ({ikm.kinerja})"), "jumlah"))
     return Built((heads("No", "Unsur Pelayanan", "NRR"),), tuple(rows), (f"Dasar perhitungan: {model.ikm.dasar}.",))
 

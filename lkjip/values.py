@@ -37,7 +37,7 @@ class Value:
         if self.kind == "rupiah":
             out = formatting.rupiah(self.raw)
         elif self.kind == "persen":
-            out = formatting.percent(self.raw, self.places if self.places is not None else 2)
+            out = formatting.percent(self.raw, self.places)
         else:
             out = formatting.number(self.raw, self.places)
             if self.unit:
@@ -63,7 +63,7 @@ def rupiah(raw) -> Value:
     return Value("kosong") if raw is None else Value("rupiah", int(raw))
 
 
-def percent(raw, places: int = 2, sementara: bool = False, reason: str = TIDAK_DAPAT_DIHITUNG) -> Value:
+def percent(raw, places: int | None = None, sementara: bool = False, reason: str = TIDAK_DAPAT_DIHITUNG) -> Value:
     return Value("kosong", note=reason) if raw is None else Value("persen", Decimal(raw), places=places,
                                                                    sementara=sementara)
 

@@ -1,0 +1,53 @@
+"""Shared fixtures: the repository, a disposable copy of the bundled report, one full build."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from lkjip.pipeline import Options, run
+from lkjip.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def copy_report(target: Path) -> Path:
+    """A copy of the bundled report (content/ and data/ only: layouts come from the package)."""
+    for name in ("content", "data"):
+        shutil.copytree(REPO / name, target / name)
+    return target
+
+
+@pytest.fixture
+def report(tmp_path) -> Path:
+    return copy_report(tmp_path / "laporan")
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Replace text in a copied file, failing loudly if the text is not there."""
+    text = path.read_text("utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, count), "utf-8")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """The bundled report built once, with its PDF, into a temporary copy."""
+    root = copy_report(tmp_path_factory.mktemp("build") / "laporan")
+    result = run(Project(root), Options(pdf=True))
+    return root, result
+
+
+@pytest.fixture(scope="session")
+def checked(tmp_path_factory):
+    root = copy_report(tmp_path_factory.mktemp("check") / "laporan")
+    return run(Project(root), Options(pdf=False, write=False))
+
+
+def line_of(path: Path, text: str) -> int:
+    """1-based line of the first occurrence of `text`, so tests assert exact positions robustly."""
+    for number, line in enumerate(path.read_text("utf-8").split("\n"), 1):
+        if text in line:
+            return number
+    raise AssertionError(f"{text!r} not in {path}")

@@ -1,0 +1,95 @@
+"""The command line through main(argv): messages, exit codes, and a site/ that is never lost."""
+import pytest
+
+from lkjip.cli import main
+
+from conftest import edit, line_of
+
+
+def run_cli(capsys, *argv):
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_check_of_the_bundled_report(capsys, report):
+    code, out, err = run_cli(capsys, "check", "--dir", str(report))
+    assert code == 0
+    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 48 peringatan")
+    assert "content/01-bab-1-pendahuluan.md:" in err and "tercetak 80.750, dihitung 81.574" in err
+    assert not (report / "site").exists()
+
+
+def test_a_mistake_prints_file_line_column_the_line_a_caret_and_a_hint(capsys, report):
+    edit(report / "data/rkt.yaml", "nilai: 90.25", "nilai: 90,25")
+    line = line_of(report / "data/rkt.yaml", "90,25")
+    code, out, err = run_cli(capsys, "check", "--dir", str(report), "-q")
+    assert code == 1
+    assert err.splitlines()[:4] == [
+        f"data/rkt.yaml:{line}:12: galat: target[0].nilai: diharapkan angka, ditemukan teks '90,25'",
+        "        nilai: 90,25",
+        "               ^",
+        "  petunjuk: YAML memakai titik sebagai pemisah desimal; tulis 90.25",
+    ]
+    assert "Traceback" not in err and err.endswith("Gagal: 1 galat. site/ tidak diubah.\n")
+
+
+def test_unknown_table_in_markdown(capsys, report):
+    edit(report / "content/01-bab-1-pendahuluan.md", "{{ tabel: penduduk }}", "{{ tabel: pendudk }}")
+    code, _, err = run_cli(capsys, "check", "--dir", str(report), "-q")
+    line = line_of(report / "content/01-bab-1-pendahuluan.md", "pendudk")
+    assert code == 1
+    assert f"content/01-bab-1-pendahuluan.md:{line}:1: galat: tabel 'pendudk' tidak dikenal" in err
+    assert "petunjuk: maksud Anda 'penduduk'?" in err
+
+
+def test_wrong_command_line_exits_2(capsys):
+    code = None
+    with pytest.raises(SystemExit) as info:
+        main(["terbitkan"])
+    code = info.value.code
+    err = capsys.readouterr().err
+    assert code == 2 and "galat: perintah tidak valid" in err
+
+
+def test_missing_project_folder(capsys, tmp_path):
+    code, _, err = run_cli(capsys, "check", "--dir", str(tmp_path / "tidak-ada"))
+    assert code == 1 and "folder proyek tidak ditemukan" in err
+
+
+def test_strict_turns_warnings_into_failure(capsys, report):
+    code, _, err = run_cli(capsys, "check", "--strict", "--dir", str(report))
+    assert code == 1 and "48 peringatan dianggap galat karena --strict" in err
+
+
+def test_build_writes_site_and_a_failed_build_leaves_it_intact(capsys, report):
+    code, out, _ = run_cli(capsys, "--no-pdf", "--dir", str(report), "-q")
+    assert code == 0 and out.startswith("Selesai: ")
+    before = {p.relative_to(report / "site"): p.read_bytes() for p in (report / "site").rglob("*") if p.is_file()}
+    assert "index.html" in {str(p) for p in before}
+    edit(report / "data/ikm.yaml", "nrr: 3.51", "nrr: 3,51")
+    code, _, _ = run_cli(capsys, "--no-pdf", "--dir", str(report), "-q")
+    assert code == 1
+    after = {p.relative_to(report / "site"): p.read_bytes() for p in (report / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert sorted(p.name for p in report.iterdir()) == ["content", "data", "site"]
+
+
+def test_missing_layout_template(capsys, report):
+    import shutil
+    from conftest import REPO
+    shutil.copytree(REPO / "layouts", report / "layouts")
+    (report / "layouts/page.html").unlink()
+    code, _, err = run_cli(capsys, "--no-pdf", "--dir", str(report), "-q")
+    assert code == 1 and "layouts/page.html: galat: template 'page.html' tidak ditemukan" in err
+
+
+def test_internal_errors_hide_the_traceback_unless_debug(capsys, report, monkeypatch):
+    import lkjip.cli
+    def boom(*a, **k):
+        raise RuntimeError("rusak")
+    monkeypatch.setattr(lkjip.cli, "run", boom)
+    code, _, err = run_cli(capsys, "check", "--dir", str(report))
+    assert code == 1 and "Traceback" not in err and "--debug" in err
+    code, _, err = run_cli(capsys, "check", "--dir", str(report), "--debug")
+    assert "Traceback" in err and "RuntimeError: rusak" in err

@@ -1,0 +1,107 @@
+"""Validation of the real data files: every kind of user mistake, with file, line and column."""
+import pytest
+
+from lkjip.diagnostics import BuildFailed
+from lkjip.pipeline import check
+from lkjip.project import Project
+
+from conftest import edit, line_of
+
+
+def errors_of(root):
+    with pytest.raises(BuildFailed) as info:
+        check(Project(root))
+    return [d for d in info.value.diagnostics if d.is_error]
+
+
+def only(errors):
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
+def test_the_bundled_report_is_valid(checked):
+    assert not [d for d in checked.diagnostics if d.is_error]
+
+
+def test_decimal_comma_is_explained(report):
+    edit(report / "data/rkt.yaml", "nilai: 90.25", "nilai: 90,25")
+    e = only(errors_of(report))
+    assert (e.loc.file, e.loc.line, e.loc.column) == ("data/rkt.yaml", line_of(report / "data/rkt.yaml", "90,25"), 12)
+    assert e.loc.path == "target[0].nilai"
+    assert e.message == "diharapkan angka, ditemukan teks '90,25'"
+    assert e.hint == "YAML memakai titik sebagai pemisah desimal; tulis 90.25"
+
+
+def test_percent_sign_is_explained(report):
+    edit(report / "data/rkt.yaml", "nilai: 93.15", 'nilai: "93,15%"')
+    e = only(errors_of(report))
+    assert e.hint == "tulis angka tanpa tanda %: 93.15"
+
+
+def test_unknown_key_suggests_the_right_one(report):
+    edit(report / "data/penduduk.yaml", "    l: 1429", "    laki: 1429")
+    errs = errors_of(report)
+    unknown = [e for e in errs if e.code == "unknown-key"][0]
+    assert unknown.loc.file == "data/penduduk.yaml"
+    assert (unknown.loc.line, unknown.loc.column) == (line_of(report / "data/penduduk.yaml", "laki:"), 5)
+    assert unknown.message == "kunci 'laki' tidak dikenal"
+    missing = [e for e in errs if e.code == "missing"][0]
+    assert missing.message.startswith("kunci wajib 'l' tidak ada")
+
+
+def test_duplicate_key_in_a_data_file(report):
+    edit(report / "data/ikm.yaml", "konversi: 25\n", "konversi: 25\nkonversi: 26\n")
+    e = only(errors_of(report))
+    assert e.loc.file == "data/ikm.yaml" and e.code == "duplicate-key"
+
+
+def test_list_where_a_mapping_is_expected(report):
+    edit(report / "data/wilayah.yaml", "ketinggian_m: {min: 25, max: 30}", "ketinggian_m: [25, 30]")
+    e = only(errors_of(report))
+    assert e.message == "diharapkan pemetaan, ditemukan daftar"
+
+
+def test_reference_to_an_undefined_indikator(report):
+    edit(report / "data/perjanjian_kinerja.yaml", "- indikator: sakip", "- indikator: sakipp")
+    e = only(errors_of(report))
+    assert e.loc.file == "data/perjanjian_kinerja.yaml"
+    assert e.loc.line == line_of(report / "data/perjanjian_kinerja.yaml", "sakipp")
+    assert e.message == "indikator 'sakipp' tidak didefinisikan di data/indikator.yaml"
+    assert e.hint == "maksud Anda 'sakip'?"
+
+
+def test_sub_kegiatan_whose_kode_belongs_to_no_program(report):
+    edit(report / "data/anggaran.yaml", 'kode: "7.01.06.2.01.16"', 'kode: "7.09.06.2.01.16"')
+    e = only(errors_of(report))
+    assert e.code == "orphan-kode" and e.loc.file == "data/anggaran.yaml"
+    assert "'7.09.06.2.01.16' tidak termasuk program mana pun" in e.message
+
+
+def test_negative_amount(report):
+    edit(report / "data/anggaran.yaml", "anggaran: 5000000", "anggaran: -5000000")
+    e = only(errors_of(report))
+    assert e.message.startswith("angka -5000000 terlalu kecil")
+
+
+def test_duplicate_row_identity(report):
+    edit(report / "data/penduduk.yaml", "nama: Mojorejo", "nama: Purworejo")
+    e = only(errors_of(report))
+    assert e.code == "duplicate-id" and "Purworejo" in e.message
+
+
+def test_missing_and_unknown_data_files(report):
+    (report / "data/skala.yaml").unlink()
+    (report / "data/skala_lama.yaml").write_text("x: 1\n")
+    errs = errors_of(report)
+    assert {e.code for e in errs} == {"missing-file", "unknown-file"}
+
+
+def test_empty_data_file(report):
+    (report / "data/prestasi.yaml").write_text("# kosong\n")
+    assert only(errors_of(report)).message == "file data kosong"
+
+
+def test_several_mistakes_are_reported_together(report):
+    edit(report / "data/rkt.yaml", "nilai: 90.25", "nilai: 90,25")
+    edit(report / "data/ikm.yaml", "nrr: 3.51", "nrr: tinggi")
+    assert {e.loc.file for e in errors_of(report)} == {"data/rkt.yaml", "data/ikm.yaml"}
