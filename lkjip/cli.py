@@ -11,6 +11,7 @@ import time
 import traceback
 from pathlib import Path
 
+from . import reference
 from .diagnostics import BuildFailed, format_diagnostic
 from .pipeline import Options, run
 from .project import Project
@@ -29,8 +30,10 @@ class _Parser(argparse.ArgumentParser):
 def make_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python build.py", description="Menyusun LKjIP dari data/ dan content/ menjadi site/ "
                      "(HTML dan PDF).")
-    parser.add_argument("perintah", nargs="?", choices=("build", "check"), default="build",
-                        help="build (bawaan): periksa lalu tulis site/; check: hanya periksa data dan bab")
+    parser.add_argument("perintah", nargs="?", choices=("build", "check", "skema", "kunci"), default="build",
+                        help="build (bawaan): periksa lalu tulis site/; check: hanya periksa data dan bab; "
+                             "skema: isi setiap file data; kunci: nilai, tabel dan daftar yang dapat dipakai "
+                             "di Markdown")
     parser.add_argument("--dir", default=".", help="folder proyek laporan (bawaan: folder ini)")
     parser.add_argument("--strict", action="store_true", help="peringatan dianggap galat (untuk CI)")
     parser.add_argument("--no-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
@@ -55,6 +58,16 @@ def _print(diagnostics, project: Project, quiet: bool, stream) -> None:
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
     project = Project(Path(args.dir).resolve())
+    if args.perintah == "skema":
+        sys.stdout.write(reference.data_files())
+        return EXIT_OK
+    if args.perintah == "kunci":
+        try:
+            sys.stdout.write(reference.markdown_keys(project))
+        except BuildFailed as failed:
+            _print(failed.diagnostics, project, True, sys.stderr)
+            return EXIT_INVALID
+        return EXIT_OK
     checking = args.perintah == "check"
     options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
     started = time.monotonic()

@@ -143,6 +143,29 @@ SOP = record("Sop", [
 PRESTASI = record("PrestasiFile", [F("prestasi", ListOf(record("Prestasi", [
     F("id", Id(), "pengenal"), F("uraian", Text(), "uraian prestasi")]), 0, "id"), "prestasi")])
 
+DESCRIPTIONS = {
+    "laporan": "identitas laporan, sampul, aturan pembulatan, nomor dan judul tabel",
+    "pejabat": "penandatangan (nama, jabatan, pangkat, NIP)",
+    "wilayah": "fakta wilayah Bab I dan angka narasinya (pembanding)",
+    "penduduk": "penduduk per desa (Tabel 1.1 dan salinan lampirannya)",
+    "organisasi": "tugas, susunan dan struktur organisasi",
+    "indikator": "sasaran, indikator, realisasi per tahun, angka Tabel 3.1-3.3 tercetak",
+    "skala": "skala predikat capaian",
+    "rkt": "Rencana Kerja Tahunan: target dan anggaran program",
+    "perjanjian_kinerja": "Perjanjian Kinerja dan Perubahannya: pihak, tanggal, target, anggaran",
+    "iku": "Indikator Kinerja Utama: visi, misi, target, formulasi, sumber data",
+    "renstra": "matriks Renstra (Tabel 2.1)",
+    "renja": "Matrik Renja (Perubahan RKPD)",
+    "ikm": "sembilan unsur SKM dengan NRR dan tabel interval (Tabel 3.5)",
+    "anggaran": "program dan realisasi anggaran per sub-kegiatan (bulan terakhir)",
+    "efisiensi": "rumus efisiensi yang dipilih dan baris Tabel 3.7",
+    "pembanding": "perbandingan dengan Kabupaten dan Nasional (Tabel 3.4)",
+    "inovasi": "keputusan camat penetapan inovasi",
+    "ratl": "rekomendasi evaluasi SAKIP dan tindak lanjutnya",
+    "sop": "SOP pengumpulan data kinerja",
+    "prestasi": "prestasi yang dicapai",
+}
+
 # name -> schema. Every file is required: a report without one of them is incomplete.
 FILES = {
     "laporan": LAPORAN, "pejabat": PEJABAT, "wilayah": WILAYAH, "penduduk": PENDUDUK,

@@ -1,0 +1,65 @@
+"""The site in a real browser: headless Chromium, served from a sub-folder on 127.0.0.1."""
+import functools
+import http.server
+import shutil
+import subprocess
+import threading
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(built, tmp_path_factory):
+    """Serve the built site as http://127.0.0.1:PORT/laporan/ and record what the browser asks for."""
+    docroot = tmp_path_factory.mktemp("www")
+    shutil.copytree(built[0] / "site", docroot / "laporan")
+    requested = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, fmt, *args):
+            requested.append((self.path, args[1] if len(args) > 1 else ""))
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(docroot)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/laporan/", requested
+    httpd.shutdown()
+
+
+def chromium(*args, profile):
+    assert CHROMIUM, "chromium is not installed: .ci/run installs it"
+    return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
+                          text=True, timeout=120)
+
+
+def test_pages_render_in_chromium_from_a_sub_folder(server, tmp_path):
+    base, requested = server
+    done = chromium("--dump-dom", base + "bab-3-akuntabilitas-kinerja.html", profile=tmp_path / "p1")
+    dom = done.stdout
+    assert "Tabel 3.1 Pencapaian Kinerja" in dom
+    assert 'data-id="ip_asn"' in dom and "87,5 (sementara)" in dom
+    assert ("/laporan/assets/style.css", "200") in requested or any(
+        p == "/laporan/assets/style.css" for p, _ in requested)
+
+
+def test_script_in_data_is_shown_as_text(report, tmp_path):
+    from lkjip.pipeline import Options, run
+    from lkjip.project import Project
+    from conftest import edit
+    edit(report / "data/penduduk.yaml", "nama: Purworejo", 'nama: "<script>document.title=\'DIRETAS\'</script>"')
+    run(Project(report), Options(pdf=False))
+    page = report / "site/lampiran-jumlah-penduduk.html"
+    dom = chromium("--dump-dom", page.as_uri(), profile=tmp_path / "p2").stdout
+    assert "&lt;script&gt;document.title='DIRETAS'&lt;/script&gt;" in dom
+    assert "<title>DIRETAS" not in dom
+
+
+def test_screenshot_of_the_cover(server, tmp_path):
+    base, _ = server
+    shot = tmp_path / "sampul.png"
+    chromium("--window-size=1024,800", f"--screenshot={shot}", base + "index.html", profile=tmp_path / "p3")
+    assert shot.stat().st_size > 10_000
