@@ -10,7 +10,7 @@ def penduduk(model, results):
     if printed:
         yield num(printed.jumlah_desa, pend.jumlah_desa, "jumlah desa di narasi Bab I")
         yield num(printed.jumlah_penduduk, pend.jumlah, "jumlah penduduk di narasi Bab I")
-    for desa, row in zip(model.penduduk.desa, pend.rows):
+    for desa, row in zip(model.penduduk.desa, pend.rows, strict=True):
         if desa.tercetak:
             yield num(desa.tercetak.jumlah, row.jumlah, f"jumlah penduduk desa {desa.nama}")
     if model.penduduk.tercetak:
@@ -77,7 +77,7 @@ def anggaran(model, results):
 
 def efisiensi(model, results):
     eff = results["efisiensi"]
-    for row, computed in zip(model.efisiensi.baris, eff.rows):
+    for row, computed in zip(model.efisiensi.baris, eff.rows, strict=True):
         if row.tercetak:
             yield num(row.tercetak.capaian, computed.capaian, f"Tabel 3.7 capaian {row.indikator}")
             yield num(row.tercetak.serapan, computed.serapan, f"Tabel 3.7 penyerapan {row.indikator}")

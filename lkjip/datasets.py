@@ -5,8 +5,8 @@ the documentation of `data/` at once. Keys use the domain's own words.
 """
 from __future__ import annotations
 
-from .schema import (AnyOf, Choice, Date, Field as F, Flag, Id, Integer, ListOf, MapOf, Number,
-                     Percent, PrintedType, QuantityType, Ref, Rupiah, Text, Year, record)
+from .scalars import Choice, Date, Flag, Id, Integer, Number, QuantityType, Ref, Rupiah, Text, Year
+from .schema import AnyOf, Field as F, ListOf, MapOf, PrintedType, record
 
 P = PrintedType
 QUANTITY = QuantityType()

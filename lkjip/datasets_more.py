@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from .datasets import (IKM, IKU, INDIKATOR, LAPORAN, ORGANISASI, P, PEJABAT, PENDUDUK, PERJANJIAN,
                        PRINTED_NUMBER, QUANTITY, RKT, SKALA, WILAYAH)
-from .schema import (Choice, Date, Field as F, Id, ListOf, MapOf, Number, Percent, Ref, Rupiah, Text, Year,
-                     record)
+from .scalars import Choice, Date, Id, Number, Ref, Rupiah, Text, Year
+from .schema import Field as F, ListOf, MapOf, record
 
 ANGGARAN = record("AnggaranFile", [
     F("judul", Text(), "judul lampiran"),

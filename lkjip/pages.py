@@ -87,9 +87,12 @@ def _resolve_blocks(parsed: Parsed, sources: Sources, collector: Collector) -> N
     known = blocks.known_ids(model) if parsed.blocks else {}
     for ph in parsed.blocks:
         kind, ident = ph.token.meta["kind"], ph.token.meta["id"]
-        obj = {"tabel": lambda: blocks.build_table(ident, model, results),
-               "daftar": lambda: blocks.build_list(ident, model),
-               "ttd": lambda: blocks.build_signature(ident, model)}[kind]()
+        if kind == "tabel":
+            obj = blocks.build_table(ident, model, results)
+        elif kind == "daftar":
+            obj = blocks.build_list(ident, model)
+        else:
+            obj = blocks.build_signature(ident, model)
         if obj is None:
             close = difflib.get_close_matches(ident, known[kind], n=1)
             collector.add(error(Loc(parsed.file, ph.line, ph.column), f"{kind} '{ident}' tidak dikenal",
