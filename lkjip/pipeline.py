@@ -16,6 +16,7 @@ from .pages import Sources, load_pages
 from .project import Project
 from .site import block_renderer, build_site, site_info
 from .tablemodel import TABLES
+from .tables import rounding_note
 from .templates import TemplateProblem, make_environment, render, safe
 from .validate import load_model
 from .values import build_namespace
@@ -63,7 +64,8 @@ def _compute_and_render(project: Project, options: Options, collector: Collector
         tables = [blocks.build_table(t, model, results) for t in sorted(TABLES)]
         tables = [t for t in tables if t is not None]
         info = site_info(model)
-        out = build_site(env, label, layouts, info, pages, collector.warnings, tables, options.pdf)
+        out = build_site(env, label, layouts, info, pages, collector.warnings, tables, options.pdf,
+                         rounding_note(model))
         collector.extend(out.problems)
         for image in images:
             out.add("media/" + image.relative_to(project.root.resolve()).as_posix().replace("/", "_"),

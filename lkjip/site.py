@@ -57,7 +57,8 @@ def block_renderer(env, layouts_label: str):
     return render_block
 
 
-def build_site(env, layouts_label: str, layouts_dir, info: SiteInfo, pages, warnings, tables, with_pdf: bool):
+def build_site(env, layouts_label: str, layouts_dir, info: SiteInfo, pages, warnings, tables, with_pdf: bool,
+               rounding: str = ""):
     out = Output()
     nav = [{"title": p.title, "path": p.path, "kind": p.kind} for p in pages]
     common = dict(info=info, nav=nav, with_pdf=with_pdf)
@@ -69,7 +70,8 @@ def build_site(env, layouts_label: str, layouts_dir, info: SiteInfo, pages, warn
                       next=next_page, **common)
         out.add(page.path, html, page.file)
     out.add("pemeriksaan.html", render(env, "pemeriksaan.html", layouts_label, page=None,
-                                       warnings=[_warning_view(w) for w in warnings], **common),
+                                       warnings=[_warning_view(w) for w in warnings], rounding=rounding,
+                                       **common),
             "layouts/pemeriksaan.html")
     for name in STATIC:
         path = layouts_dir / name

@@ -84,6 +84,12 @@ def pk_selisih(model, results) -> Built:
                  tuple(rows))
 
 
+def rounding_note(model) -> str:
+    places = model.laporan.pembulatan.desimal
+    return (f"Semua angka turunan dihitung dari data sumber dan dibulatkan setengah ke atas sampai {places} "
+            "angka di belakang koma; dokumen asli umumnya memotong angka.")
+
+
 def _sementara_note(model, results) -> tuple[str, ...]:
     notes = []
     for ind in model.indikator.indikator:
@@ -103,7 +109,8 @@ def capaian(model, results) -> Built:
                 v.text(k.predikat or v.TIDAK_DAPAT_DIHITUNG))
     notes = ("Target yang diukur adalah target Perjanjian Kinerja yang berlaku (Perjanjian Kinerja "
              "Perubahan bila ada). Capaian = realisasi ÷ target × 100% (indikator makin tinggi makin baik); "
-             "(2 × target − realisasi) ÷ target × 100% (makin rendah makin baik).",) + _sementara_note(model, results)
+             "(2 × target − realisasi) ÷ target × 100% (makin rendah makin baik).",
+             rounding_note(model)) + _sementara_note(model, results)
     return Built((heads("No", "Sasaran", "Indikator Kinerja", "Target", "Realisasi", "Capaian Kinerja",
                         "Predikat"),), indicator_rows(model, 7, build), notes)
 

@@ -90,6 +90,7 @@ def _check_references(values: dict, references: list[Reference], collector: Coll
             hint = f"maksud Anda '{close[0]}'?" if close else f"pengenal yang ada: {', '.join(sorted(ids[ref.kind]))}"
             collector.add(error(ref.loc, f"{ref.kind} '{ref.id}' tidak didefinisikan di {_KIND_FILE[ref.kind]}",
                                 hint, "unknown-ref"))
+    _check_measured(values, collector)
     programs = values["anggaran"].program
     for i, sub in enumerate(values["anggaran"].sub_kegiatan):
         if not any(sub.kode.startswith(p.kode + ".") for p in programs):
@@ -97,3 +98,29 @@ def _check_references(values: dict, references: list[Reference], collector: Coll
                                 f"kode sub-kegiatan '{sub.kode}' tidak termasuk program mana pun",
                                 "kode harus diawali kode program: " + ", ".join(p.kode for p in programs),
                                 "orphan-kode"))
+
+
+def _check_measured(values: dict, collector: Collector) -> None:
+    """Every indikator must be measured by the report year's Perjanjian Kinerja, and a percentage
+    indikator cannot exceed 100% in a target or a realisasi."""
+    year = values["laporan"].tahun
+    agreed = {t.indikator for d in values["perjanjian_kinerja"].dokumen if d.tahun == year for t in d.target}
+    for i, ind in enumerate(values["indikator"].indikator):
+        if ind.id not in agreed:
+            collector.add(error(ind.loc.at(f"indikator[{i}].id"), f"indikator '{ind.id}' tidak ditetapkan dalam "
+                                f"Perjanjian Kinerja tahun {year} (data/perjanjian_kinerja.yaml)",
+                                "tambahkan targetnya ke Perjanjian Kinerja atau hapus indikator ini", "unmeasured"))
+        if ind.satuan != "%":
+            continue
+        for y, entry in ind.realisasi.items():
+            number = entry if not hasattr(entry, "nilai") else entry.nilai
+            if number is not None and number > 100:
+                collector.add(error(ind.loc.at(f"indikator[{i}].realisasi.{y}"), f"realisasi {ind.id} {y} "
+                                    f"{number}% melebihi 100%", "indikator persentase paling besar 100", "range"))
+    percent_ids = {ind.id for ind in values["indikator"].indikator if ind.satuan == "%"}
+    documents = [values["rkt"], values["iku"], *values["perjanjian_kinerja"].dokumen]
+    for doc in documents:
+        for t in doc.target:
+            if t.indikator in percent_ids and t.nilai > 100:
+                collector.add(error(t.loc, f"target {t.indikator} {t.nilai}% melebihi 100%",
+                                    "indikator persentase paling besar 100", "range"))

@@ -105,3 +105,22 @@ def test_several_mistakes_are_reported_together(report):
     edit(report / "data/rkt.yaml", "nilai: 90.25", "nilai: 90,25")
     edit(report / "data/ikm.yaml", "nrr: 3.51", "nrr: tinggi")
     assert {e.loc.file for e in errors_of(report)} == {"data/rkt.yaml", "data/ikm.yaml"}
+
+
+def test_indikator_not_in_the_perjanjian_kinerja(report):
+    text = (report / "data/perjanjian_kinerja.yaml").read_text("utf-8")
+    # Drop the inovasi target from both PK documents: Tabel 3.1 would measure nothing.
+    import re
+    text = re.sub(r"      - indikator: inovasi\n        nilai: \d+[^\n]*\n", "", text)
+    (report / "data/perjanjian_kinerja.yaml").write_text(text, "utf-8")
+    e = only(errors_of(report))
+    assert e.loc.file == "data/indikator.yaml" and e.code == "unmeasured"
+    assert e.message == ("indikator 'inovasi' tidak ditetapkan dalam Perjanjian Kinerja tahun 2024 "
+                         "(data/perjanjian_kinerja.yaml)")
+
+
+def test_percentage_above_100_is_impossible(report):
+    edit(report / "data/indikator.yaml", "realisasi: {2022: 100, 2023: 100, 2024: 100}",
+         "realisasi: {2022: 100, 2023: 100, 2024: 120}")
+    e = only(errors_of(report))
+    assert e.message == "realisasi pelayanan_standar 2024 120% melebihi 100%"
