@@ -21,6 +21,9 @@ from .schema import Printed
 from .yamlload import YamlError, read_text
 
 ORDER_PREFIX = re.compile(r"^\d+-")
+BLOCK_SOURCES = {"tabel": "nomor dan judul tabel ada di data/laporan.yaml",
+                 "daftar": "isi daftar berasal dari file data; lihat 'python build.py kunci'",
+                 "ttd": "penandatangan ada di data/pejabat.yaml"}
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,9 @@ def _resolve_blocks(parsed: Parsed, sources: Sources, collector: Collector) -> N
             obj = blocks.build_signature(ident, model)
         if obj is None:
             close = difflib.get_close_matches(ident, known[kind], n=1)
+            hint = f"maksud Anda '{close[0]}'?" if close else "yang dikenal: " + ", ".join(known[kind])
             collector.add(error(Loc(parsed.file, ph.line, ph.column), f"{kind} '{ident}' tidak dikenal",
-                                f"maksud Anda '{close[0]}'?" if close else "yang dikenal: " + ", ".join(known[kind]),
-                                "unknown-block"))
+                                f"{hint} ({BLOCK_SOURCES[kind]})", "unknown-block"))
             ph.token.meta["html"] = ""
             continue
         ph.token.meta["html"] = sources.render_block(kind, obj)

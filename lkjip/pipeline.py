@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from . import blocks, figures, formatting, kinerja  # noqa: F401  (kinerja registers its figures)
 from .consistency import check_all
 from .diagnostics import BuildFailed, Collector, error, Loc
-from .output import write_tree
+from .output import clean_stale, write_tree
 from .pages import Sources, load_pages
 from .project import Project
 from .site import block_renderer, build_site, site_info
@@ -44,6 +44,8 @@ def run(project: Project, options: Options) -> Result:
     if not project.root.is_dir():
         collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
         collector.raise_if_errors()
+    if options.write:
+        clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
     model = load_model(project, collector)                      # load + validate
     collector.raise_if_errors()
     with formatting.rounding(model.laporan.pembulatan.desimal):

@@ -116,12 +116,16 @@ def load_yaml(path: Path, file: str) -> YamlDocument:
         raise YamlError(error(Loc(file), "file memuat karakter NUL; bukan file teks", "", "encoding"))
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
+        builder = _Builder(file)
+        data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_syntax_diagnostic(file, exc)) from None
     except yaml.YAMLError as exc:
         raise YamlError(error(Loc(file), f"sintaks YAML tidak valid ({exc})")) from None
-    builder = _Builder(file)
-    data = builder.build(node, ()) if node is not None else None
+    except RecursionError:
+        raise YamlError(error(Loc(file), "struktur YAML terlalu dalam (terlalu banyak tingkat bersarang)",
+                              "data laporan cukup beberapa tingkat; periksa kurung '[' dan '{' yang tidak ditutup",
+                              "too-deep")) from None
     return YamlDocument(file, data, builder.marks, builder.key_marks, text.split("\n"))
 
 

@@ -1,0 +1,93 @@
+"""Property: whatever a user does to one data or content file, the build either succeeds or
+fails with a proper diagnostic that names that file; no other exception ever escapes.
+
+Mutations mimic real slips: a deleted line or key, a value of the wrong type, a duplicated
+key, a truncated file, random bytes pasted in, a reference swapped for another id.
+`LKJIP_FUZZ_EXAMPLES` sets the number of cases (CI: the default below).
+"""
+import os
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from lkjip.diagnostics import BuildFailed, format_diagnostic
+from lkjip.pipeline import check
+from lkjip.project import Project
+
+from conftest import REPO, copy_report
+
+EXAMPLES = int(os.environ.get("LKJIP_FUZZ_EXAMPLES", "400"))
+FILES = sorted([p.relative_to(REPO).as_posix() for p in (REPO / "data").glob("*.yaml")] +
+               [p.relative_to(REPO).as_posix() for p in (REPO / "content").glob("*.md")])
+IDS = ["ikm", "sakip", "inovasi", "camat", "bupati", "penunjang", "pembinaan_desa", "tidak_ada", "x", "A B", "1"]
+BAD_VALUES = ["90,25", '"100%"', "[1, 2]", "{a: 1}", "", "null", "-5", "ya", "'teks'", "2024-13-45", "1e999",
+              "&a x", "*a", "!!python/object:os.system x", '"<script>alert(1)</script>"', "1.000.000"]
+BAD_MARKDOWN = ["{{ tabel: tidak_ada }}", "{{ nilai.tidak.ada }}", "{{ penduduk.jumlah | tercetak: abc }}",
+                "[x](javascript:alert(1))", "![x](../../etc/passwd)", "<script>alert(1)</script>", "{{",
+                "{{ ttd: lurah }}", "{% include 'x' %}", "![peta](tidak-ada.png)", "# ", "{{ | }}"]
+
+
+@st.composite
+def mutations(draw):
+    file = draw(st.sampled_from(FILES))
+    kind = draw(st.sampled_from(["delete_line", "wrong_type", "duplicate_key", "truncate", "random_bytes",
+                                 "swap_reference", "insert_text"]))
+    return file, kind, draw(st.randoms(use_true_random=False)), draw(st.binary(min_size=1, max_size=12))
+
+
+def mutate(text: str, kind: str, rnd, noise: bytes, markdown: bool) -> bytes:
+    lines = text.split("\n")
+    i = rnd.randrange(len(lines))
+    if kind == "delete_line":
+        del lines[i]
+    elif kind == "wrong_type":
+        keyed = [n for n, l in enumerate(lines) if re.match(r"^\s*-?\s*\w+:\s*\S", l)] or [i]
+        n = rnd.choice(keyed)
+        lines[n] = re.sub(r":\s*.*$", ": " + rnd.choice(BAD_VALUES), lines[n], count=1)
+    elif kind == "duplicate_key":
+        keyed = [n for n, l in enumerate(lines) if re.match(r"^\s*\w+:", l)] or [i]
+        n = rnd.choice(keyed)
+        lines.insert(n + 1, lines[n])
+    elif kind == "truncate":
+        return text.encode("utf-8")[:rnd.randrange(len(text.encode("utf-8")) + 1)]
+    elif kind == "random_bytes":
+        raw = text.encode("utf-8")
+        at = rnd.randrange(len(raw) + 1)
+        return raw[:at] + noise + raw[at:]
+    elif kind == "swap_reference":
+        refs = [n for n, l in enumerate(lines) if re.search(r"(indikator|program|sasaran|pejabat|pihak_\w+|"
+                                                            r"penandatangan|disahkan_oleh|anggaran):\s*[a-z_]+\s*$", l)]
+        n = rnd.choice(refs or [i])
+        lines[n] = re.sub(r":\s*\S+\s*$", ": " + rnd.choice(IDS), lines[n])
+    else:
+        lines.insert(i, rnd.choice(BAD_MARKDOWN if markdown else BAD_VALUES))
+    return "\n".join(lines).encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory):
+    root = copy_report(tmp_path_factory.mktemp("fuzz") / "laporan")
+    originals = {f: (root / f).read_bytes() for f in FILES}
+    return root, originals
+
+
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("LKJIP_FUZZ_RANDOM"),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(mutations())
+def test_any_mutation_fails_cleanly_naming_the_file(workspace, mutation):
+    root, originals = workspace
+    file, kind, rnd, noise = mutation
+    original = originals[file]
+    (root / file).write_bytes(mutate(original.decode("utf-8"), kind, rnd, noise, file.endswith(".md")))
+    try:
+        check(Project(root))
+    except BuildFailed as failed:
+        errors = [d for d in failed.diagnostics if d.is_error]
+        assert errors, "BuildFailed without an error"
+        shown = "\n".join(format_diagnostic(d) for d in errors)
+        assert file in shown, f"{kind} on {file} produced errors that do not name it:\n{shown}"
+        for d in errors:
+            assert d.message and d.loc.file
+    finally:
+        (root / file).write_bytes(original)
