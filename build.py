@@ -1,7 +1,8 @@
-"""Entry point: `python build.py` builds the report; see `python build.py --help`."""
+"""Entry point: `python build.py` builds the report in this folder; see `python build.py --help`."""
 import sys
+from pathlib import Path
 
 from lkjip.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:], default_dir=Path(__file__).resolve().parent))

@@ -34,7 +34,7 @@ def make_parser() -> argparse.ArgumentParser:
                         help="build (bawaan): periksa lalu tulis site/; check: hanya periksa data dan bab; "
                              "skema: isi setiap file data; kunci: nilai, tabel dan daftar yang dapat dipakai "
                              "di Markdown")
-    parser.add_argument("--dir", default=".", help="folder proyek laporan (bawaan: folder ini)")
+    parser.add_argument("--dir", default=None, help="folder proyek laporan (bawaan: folder build.py)")
     parser.add_argument("--strict", action="store_true", help="peringatan dianggap galat (untuk CI)")
     parser.add_argument("--no-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
     parser.add_argument("--debug", action="store_true", help="tampilkan traceback Python bila terjadi kesalahan")
@@ -55,9 +55,11 @@ def _print(diagnostics, project: Project, quiet: bool, stream) -> None:
         stream.write(format_diagnostic(d, cache[d.loc.file]) + "\n")
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, default_dir: Path | None = None) -> int:
+    """Run the command line; `default_dir` is the project when --dir is not given (build.py
+    passes its own folder, so `python path/to/build.py` works from anywhere)."""
     args = make_parser().parse_args(argv)
-    project = Project(Path(args.dir).resolve())
+    project = Project(Path(args.dir or default_dir or ".").resolve())
     if args.perintah == "skema":
         sys.stdout.write(reference.data_files())
         return EXIT_OK

@@ -93,3 +93,12 @@ def test_internal_errors_hide_the_traceback_unless_debug(capsys, report, monkeyp
     assert code == 1 and "Traceback" not in err and "--debug" in err
     code, _, err = run_cli(capsys, "check", "--dir", str(report), "--debug")
     assert "Traceback" in err and "RuntimeError: rusak" in err
+
+
+def test_build_py_defaults_to_its_own_folder(tmp_path):
+    import subprocess
+    import sys
+    from conftest import REPO
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "-q"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("Pemeriksaan selesai: tidak ada galat")
