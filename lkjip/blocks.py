@@ -68,6 +68,23 @@ def _lists(model):
         ))
 
 
+LIST_SOURCES = (("batas_wilayah", "wilayah"), ("tugas", "organisasi"), ("susunan_organisasi", "organisasi"),
+                ("struktur_organisasi", "organisasi"), ("prestasi", "prestasi"),
+                ("pk_pernyataan_", "perjanjian_kinerja"), ("inovasi_", "inovasi"))
+
+
+def source_of(kind: str, id: str) -> str:
+    """Which data file defines a block id, for messages about unknown ids."""
+    if kind == "tabel":
+        return "data/laporan.yaml"
+    if kind == "ttd":
+        return "data/pejabat.yaml"
+    for prefix, name in LIST_SOURCES:
+        if id.startswith(prefix):
+            return f"data/{name}.yaml"
+    return "data/"
+
+
 def build_list(id: str, model) -> DataList | None:
     return dict(_lists(model)).get(id)
 

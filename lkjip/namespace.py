@@ -76,5 +76,19 @@ def entries(model, results):
         yield f"inovasi.{d.id}.tanggal", v.date(d.tanggal)
 
 
+KEY_SOURCES = {
+    "laporan": "laporan", "wilayah": "wilayah", "penduduk": "penduduk", "indikator": "indikator",
+    "ikm": "ikm", "anggaran": "anggaran", "program": "anggaran", "efisiensi": "efisiensi",
+    "pk": "perjanjian_kinerja", "pk_perubahan": "perjanjian_kinerja", "pejabat": "pejabat",
+    "inovasi": "inovasi", "iku": "iku",
+}
+
+
+def source_of_key(key: str) -> str | None:
+    """The data file a value key is drawn from, so a message can point there."""
+    name = KEY_SOURCES.get(key.split(".", 1)[0])
+    return f"data/{name}.yaml" if name else None
+
+
 def describe_keys(model, results) -> list[str]:
     return [key for key, _ in entries(model, results)]

@@ -17,13 +17,11 @@ from .consistency import compare_number, compare_text
 from .diagnostics import Collector, Loc, error, warning
 from .formatting import parse_printed_number
 from .markdown import Parsed, make_parser, parse, url_problem
+from .namespace import source_of_key
 from .schema import Printed
 from .yamlload import YamlError, read_text
 
 ORDER_PREFIX = re.compile(r"^\d+-")
-BLOCK_SOURCES = {"tabel": "nomor dan judul tabel ada di data/laporan.yaml",
-                 "daftar": "isi daftar berasal dari file data; lihat 'python build.py kunci'",
-                 "ttd": "penandatangan ada di data/pejabat.yaml"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +98,8 @@ def _resolve_blocks(parsed: Parsed, sources: Sources, collector: Collector) -> N
             close = difflib.get_close_matches(ident, known[kind], n=1)
             hint = f"maksud Anda '{close[0]}'?" if close else "yang dikenal: " + ", ".join(known[kind])
             collector.add(error(Loc(parsed.file, ph.line, ph.column), f"{kind} '{ident}' tidak dikenal",
-                                f"{hint} ({BLOCK_SOURCES[kind]})", "unknown-block"))
+                                f"{hint} (sumbernya {blocks.source_of(kind, ident)}; "
+                                "lihat 'python build.py kunci')", "unknown-block"))
             ph.token.meta["html"] = ""
             continue
         ph.token.meta["html"] = sources.render_block(kind, obj)
@@ -115,9 +114,11 @@ def _resolve_values(parsed: Parsed, sources: Sources, collector: Collector) -> N
         key = meta["key"]
         if key is None or key not in ns:
             close = difflib.get_close_matches(key or "", list(ns), n=1)
-            collector.add(error(loc, f"nilai '{key or meta['raw']}' tidak dikenal",
-                                f"maksud Anda '{close[0]}'?" if close else
-                                "tulis {{ kunci }} atau {{ kunci | tercetak: teks asli }}", "unknown-value"))
+            hint = f"maksud Anda '{close[0]}'?" if close else "tulis {{ kunci }} atau {{ kunci | tercetak: teks asli }}"
+            source = source_of_key(key or "")
+            if source:
+                hint += f" (nilai ini berasal dari {source})"
+            collector.add(error(loc, f"nilai '{key or meta['raw']}' tidak dikenal", hint, "unknown-value"))
             _as_html(ph.token, html.escape(meta["raw"]))
             continue
         value = ns[key]

@@ -102,3 +102,17 @@ def test_build_py_defaults_to_its_own_folder(tmp_path):
     done = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "-q"], cwd=tmp_path,
                           capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("Pemeriksaan selesai: tidak ada galat")
+
+
+def test_skema_documents_every_data_file_from_the_schemas(capsys):
+    from lkjip.datasets_more import FILES
+    assert main(["skema"]) == 0
+    out = capsys.readouterr().out
+    assert all(f"## data/{name}.yaml" in out for name in FILES)
+    assert "- `tercetak` (pemetaan, opsional)" in out
+
+
+def test_kunci_lists_what_markdown_may_quote(capsys, report):
+    assert main(["kunci", "--dir", str(report)]) == 0
+    out = capsys.readouterr().out
+    assert "- `anggaran.serapan`" in out and "- `capaian`" in out and "- `camat`" in out

@@ -51,7 +51,7 @@ def test_unknown_value_key_is_an_error_with_line_and_column():
     (p,) = problems
     assert (p.loc.file, p.loc.line, p.loc.column) == ("content/x.md", 3, 10)
     assert p.message == "nilai 'penduduk.jumlh' tidak dikenal"
-    assert p.hint == "maksud Anda 'penduduk.jumlah'?"
+    assert p.hint == "maksud Anda 'penduduk.jumlah'? (nilai ini berasal dari data/penduduk.yaml)"
 
 
 def test_printed_mismatch_is_a_warning_at_its_line():
