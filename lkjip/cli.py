@@ -91,6 +91,7 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None) -> int:
                              "laporkan keluarannya kepada pengelola.\n")
         return EXIT_INVALID
     _print(result.diagnostics, project, args.quiet, sys.stderr)
+    sys.stderr.flush()
     warnings = sum(1 for d in result.diagnostics if not d.is_error)
     seconds = time.monotonic() - started
     if checking:

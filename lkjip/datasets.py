@@ -31,6 +31,7 @@ LAPORAN = record("Laporan", [
     F("pembulatan", record("Pembulatan", [
         F("desimal", Integer(0, 6), "jumlah angka di belakang koma"),
         F("cara", Choice("setengah_ke_atas"), "cara membulatkan"),
+        F("catatan", Text(), "keterangan tambahan yang dicetak bersama aturan ini", required=False),
     ]), "aturan pembulatan satu-satunya untuk semua angka turunan"),
     F("tabel", MapOf(Id(), TABLE_META), "nomor dan judul setiap tabel, menurut pengenal tabel"),
 ])

@@ -85,9 +85,10 @@ def pk_selisih(model, results) -> Built:
 
 
 def rounding_note(model) -> str:
-    places = model.laporan.pembulatan.desimal
-    return (f"Semua angka turunan dihitung dari data sumber dan dibulatkan setengah ke atas sampai {places} "
-            "angka di belakang koma; dokumen asli umumnya memotong angka.")
+    rule = model.laporan.pembulatan
+    note = (f"Semua angka turunan dihitung dari data sumber dan dibulatkan setengah ke atas sampai {rule.desimal} "
+            "angka di belakang koma.")
+    return f"{note} {rule.catatan}" if rule.catatan else note
 
 
 def _sementara_note(model, results) -> tuple[str, ...]:
