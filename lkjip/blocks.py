@@ -60,6 +60,10 @@ def _lists(model):
     for doc in model.perjanjian_kinerja.dokumen:
         yield f"pk_pernyataan_{doc.id}", DataList(f"pk_pernyataan_{doc.id}", tuple(
             Item("", p) for p in doc.pernyataan), paragraphs=True)
+    kop = model.inovasi.kop
+    yield "kop_surat", DataList("kop_surat", tuple(Item("", line) for line in kop.instansi) + tuple(
+        Item("", line) for line in (kop.alamat, f"Telp {kop.telepon}" if kop.telepon else None) if line),
+        paragraphs=True)
     for d in model.inovasi.keputusan:
         yield f"inovasi_{d.id}", DataList(f"inovasi_{d.id}", (
             Item("Menimbang", "", tuple(Item(f"{chr(97 + n)}.", t) for n, t in enumerate(d.menimbang))),
@@ -68,7 +72,7 @@ def _lists(model):
         ))
 
 
-LIST_SOURCES = (("batas_wilayah", "wilayah"), ("tugas", "organisasi"), ("susunan_organisasi", "organisasi"),
+LIST_SOURCES = (("kop_surat", "inovasi"), ("batas_wilayah", "wilayah"), ("tugas", "organisasi"), ("susunan_organisasi", "organisasi"),
                 ("struktur_organisasi", "organisasi"), ("prestasi", "prestasi"),
                 ("pk_pernyataan_", "perjanjian_kinerja"), ("inovasi_", "inovasi"))
 
