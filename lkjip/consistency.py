@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from . import formatting
-from .diagnostics import Diagnostic, Loc, warning
+from .diagnostics import Diagnostic, warning
 from .kinerja import DOCUMENT_LABELS
 from .schema import Printed, Quantity
 
@@ -91,6 +91,3 @@ def budget_lineage(model, results) -> list[Diagnostic]:
                                    f"({formatting.rupiah(dpa)})", "", "budget-lineage"))
     return out
 
-
-def at(loc: Loc, path: str) -> Loc:
-    return loc.at(path)

@@ -6,6 +6,7 @@ with a reason, never 0% or 100%.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from graphlib import TopologicalSorter
@@ -83,7 +84,7 @@ class Penduduk:
 
 
 def slug(text: str) -> str:
-    import re
+    """A desa's row id from its name: 'Kedung Mungal' -> 'kedung_mungal'."""
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
 

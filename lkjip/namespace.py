@@ -5,6 +5,8 @@ it from `describe_keys`).
 """
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from . import values as v
 
 
@@ -88,6 +90,11 @@ def source_of_key(key: str) -> str | None:
     """The data file a value key is drawn from, so a message can point there."""
     name = KEY_SOURCES.get(key.split(".", 1)[0])
     return f"data/{name}.yaml" if name else None
+
+
+def build_namespace(model, results) -> MappingProxyType:
+    """Every quotable figure of the report under a stable dotted key."""
+    return MappingProxyType(dict(entries(model, results)))
 
 
 def describe_keys(model, results) -> list[str]:

@@ -19,7 +19,7 @@ from .tablemodel import TABLES
 from .tables import rounding_note
 from .templates import TemplateProblem, make_environment, render, safe
 from .validate import load_model
-from .values import build_namespace
+from .namespace import build_namespace
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ so a reviewer's diff and an open-data export can name a cell without depending o
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from .values import Value, text
@@ -51,10 +51,6 @@ class Table:
     def caption(self) -> str:
         return f"Tabel {self.nomor} {self.judul}" if self.nomor else self.judul
 
-    @property
-    def column_count(self) -> int:
-        return sum(h.colspan for h in self.head[0]) if self.head else 0
-
 
 def cells(*values) -> tuple[Cell, ...]:
     """Values, or plain strings/None (as text), into cells."""
@@ -81,7 +77,8 @@ TABLES: dict[str, Callable] = {}
 
 
 def table(id: str):
-    """Register a builder `(model, results) -> (head, rows, notes, wide)` under a table id."""
+    """Register a builder `(model, results) -> Built` under a table id; the number and title of the
+    table come from data/laporan.yaml, so the builder only computes its cells."""
     def register(fn):
         TABLES[id] = fn
         return fn
@@ -94,4 +91,3 @@ class Built:
     rows: tuple
     notes: tuple = ()
     wide: bool = False
-    extra: dict = field(default_factory=dict)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from types import MappingProxyType
 from typing import Any
 
 from . import formatting
@@ -80,8 +79,3 @@ def measure(raw, satuan: str, sementara: bool = False) -> Value:
         return Value("persen", Decimal(raw), sementara=sementara)
     return amount(raw, satuan, sementara=sementara)
 
-
-def build_namespace(model, results) -> MappingProxyType:
-    """Every quotable figure of the report under a stable dotted key."""
-    from .namespace import entries
-    return MappingProxyType(dict(entries(model, results)))

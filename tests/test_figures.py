@@ -16,7 +16,7 @@ def figures(checked):
 
 
 def shown(checked, key):
-    from lkjip.values import build_namespace
+    from lkjip.namespace import build_namespace
     from lkjip import formatting
     with formatting.rounding(2):
         return build_namespace(checked.model, checked.results)[key].text()
@@ -122,7 +122,7 @@ def test_target_of_zero_makes_capaian_undefined(report):
          "nilai: 0")
     result = check(Project(report))
     assert result.results["kinerja"]["inovasi"].capaian is None
-    from lkjip.values import build_namespace
+    from lkjip.namespace import build_namespace
     ns = build_namespace(result.model, result.results)
     assert ns["indikator.inovasi.capaian"].text() == "tidak dapat dihitung"
     assert ns["indikator.inovasi.predikat"].text() == "tidak dapat dihitung"

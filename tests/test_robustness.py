@@ -1,5 +1,4 @@
 """Nothing is lost: Ctrl-C, a killed process, a failure; and Windows/phone editors' files just work."""
-import os
 import subprocess
 import sys
 
