@@ -11,6 +11,12 @@ from . import values as v
 
 
 def entries(model, results):
+    """All keys, section by section, in a stable order."""
+    for section in (_report, _indikator, _budget, _documents):
+        yield from section(model, results)
+
+
+def _report(model, results):
     lap = model.laporan
     yield "laporan.instansi", v.text(lap.instansi)
     yield "laporan.kabupaten", v.text(lap.kabupaten)
@@ -30,6 +36,8 @@ def entries(model, results):
     yield "penduduk.laki_laki", v.amount(pend.l)
     yield "penduduk.perempuan", v.amount(pend.p)
 
+
+def _indikator(model, results):
     for ind in model.indikator.indikator:
         k = results["kinerja"][ind.id]
         base = f"indikator.{ind.id}"
@@ -46,6 +54,8 @@ def entries(model, results):
     yield "ikm.mutu", v.text(ikm.mutu)
     yield "ikm.kinerja", v.text(ikm.kinerja)
 
+
+def _budget(model, results):
     budget = results["anggaran"]
     for key, b in [("anggaran", budget.total)] + [(f"program.{i}", b) for i, b in budget.program.items()]:
         yield f"{key}.pagu", v.rupiah(b.pagu)
@@ -61,6 +71,8 @@ def entries(model, results):
     yield "efisiensi.rata_rata_capaian", v.percent(eff.rata_rata_capaian)
     yield "efisiensi.serapan", v.percent(eff.serapan)
 
+
+def _documents(model, results):
     for attr in ("visi", "misi", "tujuan", "indikator_tujuan"):
         yield f"iku.{attr}", v.text(getattr(model.iku, attr))
 
