@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from decimal import Decimal
 from typing import Any, Callable
 
@@ -163,7 +164,7 @@ class MapOf(Type):
             cv = self.value.convert(v, path + (k,), ctx)
             bad = bad or ck is INVALID or cv is INVALID
             out[ck] = cv
-        return INVALID if bad else dict(sorted(out.items(), key=lambda kv: str(kv[0])))
+        return INVALID if bad else MappingProxyType(dict(sorted(out.items(), key=lambda kv: str(kv[0]))))
 
 
 @dataclass(frozen=True)
