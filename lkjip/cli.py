@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import reference
 from .diagnostics import BuildFailed, format_diagnostic
+from .editor_schema import write_schemas
 from .pipeline import Options, run
 from .project import Project
 
@@ -39,6 +40,8 @@ def make_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
     parser.add_argument("--debug", action="store_true", help="tampilkan traceback Python bila terjadi kesalahan")
     parser.add_argument("-q", "--quiet", action="store_true", help="jangan tampilkan peringatan")
+    parser.add_argument("--json", metavar="FOLDER", help="dengan 'skema': tulis JSON Schema setiap file data "
+                        "ke FOLDER (untuk editor)")
     return parser
 
 
@@ -61,7 +64,11 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None) -> int:
     args = make_parser().parse_args(argv)
     project = Project(Path(args.dir or default_dir or ".").resolve())
     if args.perintah == "skema":
-        sys.stdout.write(reference.data_files())
+        if args.json:
+            written = write_schemas(Path(args.json))
+            sys.stdout.write(f"{len(written)} JSON Schema ditulis ke {args.json}/\n")
+        else:
+            sys.stdout.write(reference.data_files())
         return EXIT_OK
     if args.perintah == "kunci":
         try:

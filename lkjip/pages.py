@@ -19,6 +19,7 @@ from .formatting import parse_printed_number
 from .markdown import Parsed, make_parser, parse, url_problem
 from .namespace import source_of_key
 from .schema import Printed
+from .tablemodel import TableUnavailable
 from .yamlload import YamlError, read_text
 
 ORDER_PREFIX = re.compile(r"^\d+-")
@@ -89,7 +90,12 @@ def _resolve_blocks(parsed: Parsed, sources: Sources, collector: Collector) -> N
     for ph in parsed.blocks:
         kind, ident = ph.token.meta["kind"], ph.token.meta["id"]
         if kind == "tabel":
-            obj = blocks.build_table(ident, model, results)
+            try:
+                obj = blocks.build_table(ident, model, results)
+            except TableUnavailable as missing:
+                collector.add(error(Loc(parsed.file, ph.line, ph.column), f"tabel '{ident}' tidak dapat dibuat: "
+                                    f"{missing}", "pulihkan datanya atau hapus tabel ini dari bab", "table-source"))
+                continue
         elif kind == "daftar":
             obj = blocks.build_list(ident, model)
         else:

@@ -15,7 +15,7 @@ from .output import clean_stale, write_tree
 from .pages import Sources, load_pages
 from .project import Project
 from .site import block_renderer, build_site, site_info
-from .tablemodel import TABLES
+from .tablemodel import TABLES, TableUnavailable
 from .tables import rounding_note
 from .templates import TemplateProblem, make_environment, render, safe
 from .validate import load_model
@@ -63,8 +63,7 @@ def _compute_and_render(project: Project, options: Options, collector: Collector
         sources = Sources(model, results, namespace, project.root, block_renderer(env, label))
         pages, images = load_pages(project, sources, collector)
         collector.raise_if_errors()
-        tables = [blocks.build_table(t, model, results) for t in sorted(TABLES)]
-        tables = [t for t in tables if t is not None]
+        tables = [t for t in (_table_or_none(t, model, results) for t in sorted(TABLES)) if t is not None]
         info = site_info(model)
         out = build_site(env, label, layouts, info, pages, collector.warnings, tables, options.pdf,
                          rounding_note(model))
@@ -89,6 +88,14 @@ def _compute_and_render(project: Project, options: Options, collector: Collector
     if options.write:                                           # write
         write_tree(project.site_dir, out.files)
     return Result(collector.items, model, results, pages, out.files)
+
+
+def _table_or_none(ident: str, model, results):
+    """Tables for the open-data export; one whose source is missing was already reported if placed."""
+    try:
+        return blocks.build_table(ident, model, results)
+    except TableUnavailable:
+        return None
 
 
 def check(project: Project, strict: bool = False) -> Result:

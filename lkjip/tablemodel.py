@@ -73,6 +73,11 @@ def section(id: str, label: str, width: int) -> Row:
     return Row(id, (Cell(text(label), colspan=width),), "bagian")
 
 
+class TableUnavailable(Exception):
+    """A table whose source is missing from the data (say, a Perjanjian Kinerja document that a
+    chapter shows but data/perjanjian_kinerja.yaml no longer holds); the message says where."""
+
+
 TABLES: dict[str, Callable] = {}
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import values as v
 from .kinerja import FORMULAS
-from .tablemodel import Built, Cell, Head, Row, cells, heads, section, table
+from .tablemodel import Built, Cell, Head, Row, TableUnavailable, cells, heads, section, table
 
 JENIS = (("strategis", "Sasaran Strategis"), ("lainnya", "Kinerja Lainnya"))
 
@@ -45,7 +45,10 @@ def _document(model, doc_id):
         return model.rkt
     if doc_id == "iku":
         return model.iku
-    return next(d for d in model.perjanjian_kinerja.dokumen if d.id == doc_id)
+    found = next((d for d in model.perjanjian_kinerja.dokumen if d.id == doc_id), None)
+    if found is None:
+        raise TableUnavailable(f"dokumen '{doc_id}' tidak ada di data/perjanjian_kinerja.yaml")
+    return found
 
 
 def _budget_table(model, doc) -> Built:

@@ -91,6 +91,11 @@ def _check_references(values: dict, references: list[Reference], collector: Coll
             collector.add(error(ref.loc, f"{ref.kind} '{ref.id}' tidak didefinisikan di {_KIND_FILE[ref.kind]}",
                                 hint, "unknown-ref"))
     _check_measured(values, collector)
+    for i, row in enumerate(values["efisiensi"].baris):
+        if row.anggaran != "total" and row.anggaran not in ids["program"]:
+            collector.add(error(row.loc.at(f"baris[{i}].anggaran"), f"anggaran '{row.anggaran}' tidak dikenal",
+                                "tulis 'total' atau pengenal program dari data/anggaran.yaml: "
+                                + ", ".join(sorted(ids["program"])), "unknown-ref"))
     programs = values["anggaran"].program
     for i, sub in enumerate(values["anggaran"].sub_kegiatan):
         if not any(sub.kode.startswith(p.kode + ".") for p in programs):

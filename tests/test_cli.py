@@ -15,7 +15,7 @@ def run_cli(capsys, *argv):
 def test_check_of_the_bundled_report(capsys, report):
     code, out, err = run_cli(capsys, "check", "--dir", str(report))
     assert code == 0
-    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 48 peringatan")
+    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 50 peringatan")
     assert "content/01-bab-1-pendahuluan.md:" in err and "tercetak 80.750, dihitung 81.574" in err
     assert not (report / "site").exists()
 
@@ -59,7 +59,7 @@ def test_missing_project_folder(capsys, tmp_path):
 
 def test_strict_turns_warnings_into_failure(capsys, report):
     code, _, err = run_cli(capsys, "check", "--strict", "--dir", str(report))
-    assert code == 1 and "48 peringatan dianggap galat karena --strict" in err
+    assert code == 1 and "50 peringatan dianggap galat karena --strict" in err
 
 
 def test_build_writes_site_and_a_failed_build_leaves_it_intact(capsys, report):
@@ -116,3 +116,15 @@ def test_kunci_lists_what_markdown_may_quote(capsys, report):
     assert main(["kunci", "--dir", str(report)]) == 0
     out = capsys.readouterr().out
     assert "- `anggaran.serapan`" in out and "- `capaian`" in out and "- `camat`" in out
+
+
+def test_skema_json_writes_an_editor_schema_per_data_file(capsys, tmp_path):
+    import json
+    from lkjip.datasets_more import FILES
+    assert main(["skema", "--json", str(tmp_path / "skema")]) == 0
+    written = sorted(p.name for p in (tmp_path / "skema").iterdir())
+    assert written == sorted(f"{name}.schema.json" for name in FILES)
+    rkt = json.loads((tmp_path / "skema/rkt.schema.json").read_text("utf-8"))
+    target = rkt["properties"]["target"]["items"]
+    assert target["additionalProperties"] is False and target["required"] == ["indikator", "nilai"]
+    assert target["properties"]["nilai"]["type"] == "number"

@@ -59,6 +59,8 @@ EXPECTED = [
     ('content/03-bab-3-akuntabilitas-kinerja.md', 'efisiensi.rata_rata_capaian di narasi: tercetak 99,85, dihitung 100,76'),
     ('content/03-bab-3-akuntabilitas-kinerja.md', 'program.pembinaan_desa.serapan di narasi: tercetak 97,25, dihitung 97,26'),
     ('content/03-bab-3-akuntabilitas-kinerja.md', 'program.penunjang.serapan di narasi: tercetak 95,66, dihitung 95,67'),
+    ('content/14-lampiran-perjanjian-kinerja.md', "pejabat.camat.nama di narasi: tercetak 'AMSAR AZHARI SIREGAR, S.H.M.M', menurut data 'AMSAR AZHARI SIREGAR, SH., MM.'"),
+    ('content/15-lampiran-perjanjian-kinerja-perubahan.md', "pejabat.camat.nama di narasi: tercetak 'AMSAR AZHARI SIREGAR, S.H.M.M', menurut data 'AMSAR AZHARI SIREGAR, SH., MM.'"),
 ]
 
 

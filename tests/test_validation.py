@@ -124,3 +124,20 @@ def test_percentage_above_100_is_impossible(report):
          "realisasi: {2022: 100, 2023: 100, 2024: 120}")
     e = only(errors_of(report))
     assert e.message == "realisasi pelayanan_standar 2024 120% melebihi 100%"
+
+
+def test_a_table_whose_document_is_gone(report):
+    """Found by fuzzing: a truncated perjanjian_kinerja.yaml without the Perubahan crashed the build."""
+    text = (report / "data/perjanjian_kinerja.yaml").read_text("utf-8")
+    (report / "data/perjanjian_kinerja.yaml").write_text(text.split("  - id: pk_perubahan")[0], "utf-8")
+    errs = errors_of(report)
+    assert {e.code for e in errs} == {"table-source", "unknown-value", "unknown-block"}
+    table = [e for e in errs if e.code == "table-source"][0]
+    assert table.message == ("tabel 'pk_perubahan' tidak dapat dibuat: dokumen 'pk_perubahan' tidak ada di "
+                             "data/perjanjian_kinerja.yaml")
+
+
+def test_efisiensi_row_must_name_total_or_a_program(report):
+    edit(report / "data/efisiensi.yaml", "anggaran: total", "anggaran: semua")
+    e = only(errors_of(report))
+    assert e.message == "anggaran 'semua' tidak dikenal" and "pembinaan_desa" in e.hint
