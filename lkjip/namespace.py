@@ -48,11 +48,18 @@ def _indikator(model, results):
         yield f"{base}.predikat", v.text(k.predikat or v.TIDAK_DAPAT_DIHITUNG)
         yield f"{base}.target_akhir", v.measure(k.target_akhir.nilai if k.target_akhir else None, ind.satuan)
         yield f"{base}.kemajuan", v.percent(k.kemajuan, sementara=k.realisasi.sementara)
+        for year, (target, real) in k.riwayat.items():
+            yield f"{base}.target_{year}", v.measure(target, ind.satuan)
+            yield f"{base}.realisasi_{year}", v.measure(real.nilai, ind.satuan, real.sementara)
+    kinerja = results["kinerja"].values()
+    yield "kinerja.jumlah_indikator", v.amount(len(results["kinerja"]))
+    yield "kinerja.jumlah_sementara", v.amount(sum(1 for k in kinerja if k.realisasi.sementara))
 
     ikm = results["ikm"]
     yield "ikm.nilai", v.amount(ikm.nilai)
     yield "ikm.mutu", v.text(ikm.mutu)
     yield "ikm.kinerja", v.text(ikm.kinerja)
+    yield "ikm.jumlah_unsur", v.amount(len(model.ikm.unsur))
 
 
 def _budget(model, results):
@@ -62,6 +69,11 @@ def _budget(model, results):
         yield f"{key}.realisasi", v.rupiah(b.realisasi)
         yield f"{key}.serapan", v.percent(b.serapan)
         yield f"{key}.sisa", v.rupiah(b.sisa)
+    yield "anggaran.jumlah_program", v.amount(len(model.anggaran.program))
+    for row in model.renja.baris:
+        if row.target is not None:
+            yield f"renja.{row.id}.target", v.measure(row.target.value, row.target.unit)
+        yield f"renja.{row.id}.pagu", v.rupiah(row.pagu)
     for p in model.anggaran.program:
         yield f"program.{p.id}.nama", v.text(p.nama)
         yield f"program.{p.id}.pengampu", v.text(p.pengampu)
@@ -94,7 +106,7 @@ KEY_SOURCES = {
     "laporan": "laporan", "wilayah": "wilayah", "penduduk": "penduduk", "indikator": "indikator",
     "ikm": "ikm", "anggaran": "anggaran", "program": "anggaran", "efisiensi": "efisiensi",
     "pk": "perjanjian_kinerja", "pk_perubahan": "perjanjian_kinerja", "pejabat": "pejabat",
-    "inovasi": "inovasi", "iku": "iku",
+    "inovasi": "inovasi", "iku": "iku", "renja": "renja", "kinerja": "indikator",
 }
 
 
