@@ -188,5 +188,10 @@ def _check_image(url: str, root: Path, base: Path, loc: Loc, collector: Collecto
     if not target.is_file():
         collector.add(error(loc, f"berkas gambar '{url}' tidak ditemukan", "", "image-missing"))
         return []
-    token.attrs["src"] = "media/" + target.relative_to(root.resolve()).as_posix().replace("/", "_")
+    token.attrs["src"] = media_path(root, target)
     return [target]
+
+
+def media_path(root: Path, image: Path) -> str:
+    """Where a project image is published: one flat media/ folder, named after its project path."""
+    return "media/" + image.resolve().relative_to(root.resolve()).as_posix().replace("/", "_")

@@ -23,7 +23,9 @@ class _Capture(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def _fetcher(allowed: list[Path]):
+def _fetcher(allowed: list[Path], media: dict[str, bytes], base: Path):
+    import mimetypes
+
     import weasyprint
     from urllib.parse import unquote, urlparse
 
@@ -36,6 +38,10 @@ def _fetcher(allowed: list[Path]):
             parsed = urlparse(url)
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
+                relative = path.relative_to(base).as_posix() if path.is_relative_to(base) else None
+                if relative in media:  # published images, served from the output map
+                    kind = mimetypes.guess_type(relative)[0] or "application/octet-stream"
+                    return weasyprint.urls.URLFetcherResponse(url, media[relative], {"Content-Type": kind})
                 if any(path.is_relative_to(r) for r in roots):
                     return super().fetch(url, headers)
             raise ValueError(f"akses ditolak: {url}")
@@ -43,7 +49,9 @@ def _fetcher(allowed: list[Path]):
     return ProjectOnlyFetcher(allowed_protocols=["file"])
 
 
-def make_pdf(html: str, layouts_dir: Path, project_root: Path, label: str) -> tuple[bytes, list]:
+def make_pdf(html: str, layouts_dir: Path, project_root: Path, label: str,
+             media: dict[str, bytes] | None = None) -> tuple[bytes, list]:
+    """`media` maps the site's image paths (media/...) to their bytes, so the PDF shows the same images."""
     import weasyprint
 
     capture = _Capture()
@@ -51,7 +59,8 @@ def make_pdf(html: str, layouts_dir: Path, project_root: Path, label: str) -> tu
     logger.addHandler(capture)
     try:
         document = weasyprint.HTML(string=html, base_url=str(layouts_dir.resolve()) + "/",
-                                   url_fetcher=_fetcher([layouts_dir, project_root]))
+                                   url_fetcher=_fetcher([layouts_dir, project_root], media or {},
+                                                        layouts_dir.resolve()))
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
         data = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
     finally:

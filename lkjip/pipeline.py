@@ -12,7 +12,7 @@ from . import blocks, figures, formatting, kinerja  # noqa: F401  (kinerja regis
 from .consistency import check_all
 from .diagnostics import BuildFailed, Collector, error, Loc
 from .output import clean_stale, write_tree
-from .pages import Sources, load_pages
+from .pages import Sources, load_pages, media_path
 from .project import Project
 from .site import block_renderer, build_site, site_info
 from .tablemodel import TABLES, TableUnavailable
@@ -55,28 +55,16 @@ def run(project: Project, options: Options) -> Result:
 def _compute_and_render(project: Project, options: Options, collector: Collector, model) -> Result:
     results = figures.compute_all(model)                        # compute
     collector.extend(check_all(model, results))
-    namespace = build_namespace(model, results)
     layouts = project.layouts_dir
     label = project.relative(layouts) if layouts.is_relative_to(project.root) else "layouts"
     env = make_environment(layouts)
-    try:                                                        # render
-        sources = Sources(model, results, namespace, project.root, block_renderer(env, label))
-        pages, images = load_pages(project, sources, collector)
-        collector.raise_if_errors()
-        tables = [t for t in (_table_or_none(t, model, results) for t in sorted(TABLES)) if t is not None]
-        info = site_info(model)
-        out = build_site(env, label, layouts, info, pages, collector.warnings, tables, options.pdf,
-                         rounding_note(model))
-        collector.extend(out.problems)
-        for image in images:
-            out.add("media/" + image.relative_to(project.root.resolve()).as_posix().replace("/", "_"),
-                    image.read_bytes(), project.relative(image))
-        collector.raise_if_errors()
+    try:
+        out, pages, info = _render_site(project, options, collector, model, results, env, label)
         if options.pdf:                                         # pdf
             from .pdf import make_pdf
-            html = render(env, "print.html", label, info=info, pages=pages,
-                          bodies=[safe(p.body) for p in pages])
-            pdf, pdf_warnings = make_pdf(html, layouts, project.root, label)
+            html = render(env, "print.html", label, info=info, pages=pages, bodies=[safe(p.body) for p in pages])
+            media = {path: data for path, data in out.files.items() if path.startswith("media/")}
+            pdf, pdf_warnings = make_pdf(html, layouts, project.root, label, media)
             collector.extend(pdf_warnings)
             out.add(info.pdf_name, pdf, f"{label}/print.html")
     except TemplateProblem as exc:
@@ -88,6 +76,22 @@ def _compute_and_render(project: Project, options: Options, collector: Collector
     if options.write:                                           # write
         write_tree(project.site_dir, out.files)
     return Result(collector.items, model, results, pages, out.files)
+
+
+def _render_site(project, options, collector, model, results, env, label):
+    """Chapters, tables and pages into the output map; stops here if any chapter has errors."""
+    sources = Sources(model, results, build_namespace(model, results), project.root, block_renderer(env, label))
+    pages, images = load_pages(project, sources, collector)
+    collector.raise_if_errors()
+    tables = [t for t in (_table_or_none(t, model, results) for t in sorted(TABLES)) if t is not None]
+    info = site_info(model)
+    out = build_site(env, label, project.layouts_dir, info, pages, collector.warnings, tables, options.pdf,
+                     rounding_note(model))
+    collector.extend(out.problems)
+    for image in images:
+        out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
+    collector.raise_if_errors()
+    return out, pages, info
 
 
 def _table_or_none(ident: str, model, results):

@@ -146,3 +146,17 @@ def test_a_very_large_file_is_refused(capsys, report):
     (report / "data/prestasi.yaml").write_text("prestasi:\n" + "  - {id: x, uraian: y}\n" * 100_000)
     assert main(["check", "--dir", str(report), "-q"]) == 1
     assert "data/prestasi.yaml: galat: file terlalu besar" in capsys.readouterr().err
+
+
+def test_an_image_inside_the_project_is_published(report):
+    import base64
+    png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    (report / "content/gambar").mkdir()
+    (report / "content/gambar/peta.png").write_bytes(png)
+    edit(report / "content/01-bab-1-pendahuluan.md", "**PETA WILAYAH KEC.PUNGGING**",
+         "**PETA WILAYAH KEC.PUNGGING**\n\n![Peta wilayah](gambar/peta.png)")
+    result = run(Project(report), Options(pdf=True))
+    assert (report / "site/media/content_gambar_peta.png").read_bytes() == png
+    assert not [d for d in result.diagnostics if d.code == "pdf"]  # the PDF found the image too
+    page = (report / "site/bab-1-pendahuluan.html").read_text("utf-8")
+    assert '<img src="media/content_gambar_peta.png" alt="Peta wilayah"' in page
