@@ -6,9 +6,11 @@ data/laporan.yaml), `{{ daftar: tugas }}` into a `DataList`, `{{ ttd: camat }}` 
 """
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from . import tables, tables_more  # noqa: F401  (registers the table builders)
+from .diagnostics import error
 from .tablemodel import TABLES, Table
 
 
@@ -34,6 +36,17 @@ class Signature:
     nama: str
     pangkat: str | None
     nip: str | None
+
+
+def check_table_titles(model):
+    """Every numbered title in data/laporan.yaml must belong to a table the compiler can build."""
+    doc = model.documents["laporan"]
+    for ident in model.laporan.tabel:
+        if ident not in TABLES:
+            close = difflib.get_close_matches(ident, sorted(TABLES), n=1)
+            yield error(doc.loc(("tabel", ident), key=True), f"tabel '{ident}' tidak dikenal",
+                        f"maksud Anda '{close[0]}'?" if close else "tabel yang dikenal: " + ", ".join(sorted(TABLES)),
+                        "unknown-table")
 
 
 def build_table(id: str, model, results) -> Table | None:

@@ -55,6 +55,7 @@ def run(project: Project, options: Options) -> Result:
 def _compute_and_render(project: Project, options: Options, collector: Collector, model) -> Result:
     results = figures.compute_all(model)                        # compute
     collector.extend(check_all(model, results))
+    collector.extend(blocks.check_table_titles(model))
     layouts = project.layouts_dir
     label = project.relative(layouts) if layouts.is_relative_to(project.root) else "layouts"
     env = make_environment(layouts)

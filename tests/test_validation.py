@@ -141,3 +141,11 @@ def test_efisiensi_row_must_name_total_or_a_program(report):
     edit(report / "data/efisiensi.yaml", "anggaran: total", "anggaran: semua")
     e = only(errors_of(report))
     assert e.message == "anggaran 'semua' tidak dikenal" and "pembinaan_desa" in e.hint
+
+
+def test_a_misspelt_table_title_entry(report):
+    edit(report / "data/laporan.yaml", "  efisiensi: {nomor:", "  efisiensii: {nomor:")
+    errs = errors_of(report)
+    title = [e for e in errs if e.code == "unknown-table"][0]
+    assert (title.loc.file, title.loc.line) == ("data/laporan.yaml", line_of(report / "data/laporan.yaml", "efisiensii"))
+    assert title.hint == "maksud Anda 'efisiensi'?"
