@@ -128,3 +128,22 @@ def test_skema_json_writes_an_editor_schema_per_data_file(capsys, tmp_path):
     target = rkt["properties"]["target"]["items"]
     assert target["additionalProperties"] is False and target["required"] == ["indikator", "nilai"]
     assert target["properties"]["nilai"]["type"] == "number"
+
+
+def test_strict_passes_once_the_inconsistencies_are_resolved(capsys, tmp_path):
+    """What an office's CI runs: `--strict` fails on every warning, and passes on a clean report."""
+    import shutil
+    from conftest import REPO
+    root = tmp_path / "contoh"
+    for name in ("content", "data"):
+        shutil.copytree(REPO / "tests/sample" / name, root / name)
+    assert main(["check", "--strict", "--dir", str(root), "-q"]) == 1
+    edit(root / "data/wilayah.yaml", "jumlah_penduduk: 3000", "jumlah_penduduk: 3001")
+    edit(root / "data/indikator.yaml", "realisasi: 87.5, capaian: 99.43", "realisasi: 88.75, capaian: 100.85")
+    edit(root / "data/rkt.yaml", "{indikator: serapan, nilai: 95}", "{indikator: serapan, nilai: 96}")
+    edit(root / "data/renja.yaml", 'target: "87"', 'target: "88"')
+    edit(root / "content/01-bab-1.md", "tercetak: 3.000", "tercetak: 3.001")
+    edit(root / "content/02-bab-3.md", "tercetak: Sangat Berhasil", "tercetak: Berhasil")
+    capsys.readouterr()
+    assert main(["check", "--strict", "--dir", str(root)]) == 0
+    assert capsys.readouterr().out.startswith("Pemeriksaan selesai: tidak ada galat, 0 peringatan")
