@@ -199,7 +199,12 @@ class Record(Type):
         kwargs = {}
         for f in self.fields:
             if f.name not in value or value[f.name] is None:
-                if f.required:
+                if f.required and f.name in value:
+                    ctx.collector.add(error(ctx.loc(path + (f.name,)), f"kunci wajib '{f.name}' kosong; "
+                                            f"diharapkan {f.type.expected} ({f.doc})",
+                                            f"isi nilainya setelah '{f.name}:'", "missing"))
+                    bad = True
+                elif f.required:
                     ctx.collector.add(error(ctx.loc(path).at(_join(path, f.name)),
                                             f"kunci wajib '{f.name}' tidak ada ({f.doc})",
                                             f"tambahkan '{f.name}: ...'", "missing"))

@@ -149,3 +149,10 @@ def test_a_misspelt_table_title_entry(report):
     title = [e for e in errs if e.code == "unknown-table"][0]
     assert (title.loc.file, title.loc.line) == ("data/laporan.yaml", line_of(report / "data/laporan.yaml", "efisiensii"))
     assert title.hint == "maksud Anda 'efisiensi'?"
+
+
+def test_required_key_left_empty(report):
+    edit(report / "data/ikm.yaml", "konversi: 25", "konversi:")
+    e = only(errors_of(report))
+    assert e.loc.line == line_of(report / "data/ikm.yaml", "konversi:")
+    assert e.message == "kunci wajib 'konversi' kosong; diharapkan angka (faktor konversi NRR ke IKM (25))"
