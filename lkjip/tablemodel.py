@@ -48,6 +48,11 @@ class Table:
     wide: bool = False
 
     @property
+    def width(self) -> int:
+        """Number of columns, which decides how small a wide table must be set in print."""
+        return sum(h.colspan for h in self.head[0]) if self.head else 0
+
+    @property
     def caption(self) -> str:
         return f"Tabel {self.nomor} {self.judul}" if self.nomor else self.judul
 
