@@ -32,10 +32,6 @@ def rounding(places: int):
         _PLACES.reset(token)
 
 
-def places() -> int:
-    return _PLACES.get()
-
-
 def round_half_up(value: Decimal, places: int | None = None) -> Decimal:
     """The report's one rounding rule: half away from zero, to `places` decimals."""
     places = _PLACES.get() if places is None else places

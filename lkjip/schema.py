@@ -33,10 +33,6 @@ class Quantity:
     value: Decimal
     unit: str = ""
 
-    @property
-    def is_percent(self) -> bool:
-        return self.unit == "%"
-
 
 @dataclass(frozen=True)
 class Printed:
