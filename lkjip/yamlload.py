@@ -68,7 +68,7 @@ class YamlError(Exception):
 _TRANSLATIONS = [
     (r"found character '\\t' that cannot start any token",
      "karakter tab ditemukan; YAML hanya menerima spasi untuk indentasi", "ganti tab dengan spasi"),
-    (r"mapping values are not allowed here",
+    (r"mapping values are not allowed",
      "tanda ':' tidak diharapkan di sini", "periksa indentasi, atau beri tanda kutip pada teks yang memuat ':'"),
     (r"found unexpected end of stream",
      "file berakhir sebelum tanda kutip atau kurung ditutup", "tutup tanda kutip atau kurung yang dibuka"),
@@ -76,6 +76,10 @@ _TRANSLATIONS = [
      "indentasi tidak sesuai: diharapkan kunci baru", "samakan indentasi dengan baris sebelumnya"),
     (r"did not find expected '-' indicator",
      "indentasi daftar tidak sesuai: diharapkan butir '-'", "samakan indentasi butir daftar"),
+    (r"did not find expected ',' or '[\]}]'",
+     "daftar '[...]' atau pemetaan '{...}' tidak ditutup", "tutup dengan ']' atau '}' pada baris yang sama"),
+    (r"found character '(.)' that cannot start any token",
+     "karakter '{0}' tidak boleh mengawali nilai", "beri tanda kutip pada teksnya, mis. \"@nama\""),
     (r"found unknown escape character", "karakter escape tidak dikenal dalam teks berkutip",
      "gunakan tanda kutip tunggal atau hapus garis miring terbalik"),
     (r"could not find expected ':'", "diharapkan tanda ':' setelah kunci", "tulis 'kunci: nilai'"),
@@ -90,10 +94,13 @@ def _syntax_diagnostic(file: str, exc: yaml.MarkedYAMLError, text: str) -> Diagn
     problem = str(exc.problem or exc)
     if mark and "cannot start any token" in problem:
         source_line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
-        if source_line[mark.column:mark.column + 1] == "\t":
-            problem = "found character '\\t' that cannot start any token"
+        char = source_line[mark.column:mark.column + 1]
+        problem = "found character '\\t' that cannot start any token" if char == "\t" else \
+            f"found character '{char}' that cannot start any token"
     for pattern, message, hint in _TRANSLATIONS:
-        if re.search(pattern, problem):
+        match = re.search(pattern, problem)
+        if match:
+            message = message.format(*match.groups()) if match.groups() else message
             return error(Loc(file, line, col), f"sintaks YAML tidak valid: {message}", hint, "yaml-syntax")
     return error(Loc(file, line, col), f"sintaks YAML tidak valid ({problem})",
                  "periksa indentasi dan tanda kutip di sekitar baris ini", "yaml-syntax")

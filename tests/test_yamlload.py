@@ -72,3 +72,18 @@ def test_too_large_is_refused_before_parsing(tmp_path):
 def test_floats_are_exact_decimals(tmp_path):
     from decimal import Decimal
     assert load(tmp_path, "a: 90.25\n").data["a"] == Decimal("90.25")
+
+
+def test_bad_indentation(tmp_path):
+    d = failure(tmp_path, "indikator:\n  - id: ikm\n     nama: IKM\n")
+    assert d.loc.line == 3 and d.message.startswith("sintaks YAML tidak valid")
+    assert d.hint
+
+
+@pytest.mark.parametrize("text, message", [
+    ("a: [1, 2\nb: 3\n", "sintaks YAML tidak valid: daftar '[...]' atau pemetaan '{...}' tidak ditutup"),
+    ("a: @x\n", "sintaks YAML tidak valid: karakter '@' tidak boleh mengawali nilai"),
+    ("a: b: c\n", "sintaks YAML tidak valid: tanda ':' tidak diharapkan di sini"),
+])
+def test_syntax_errors_in_indonesian(tmp_path, text, message):
+    assert failure(tmp_path, text).message == message
