@@ -7,7 +7,7 @@ with a reason, never 0% or 100%.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from graphlib import TopologicalSorter
 from types import MappingProxyType
@@ -173,7 +173,7 @@ def ikm(model: Model, results) -> Ikm:
 class Derived:
     """Realisasi that other figures supply (see `datasets.CALCULATED_SOURCES`)."""
 
-    values: MappingProxyType = field(default_factory=lambda: MappingProxyType({}))
+    values: MappingProxyType
 
 
 @figure("sumber_turunan", needs=("ikm", "anggaran"))

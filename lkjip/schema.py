@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any, Callable
 
 from .diagnostics import Collector, Loc, error
-from .yamlload import PathKey, YamlDocument
+from .yamlload import PathKey, YamlDocument, dotted
 
 
 class _Invalid:
@@ -218,7 +218,6 @@ class Record(Type):
 
 
 def _join(path: PathKey, name: str) -> str:
-    from .yamlload import dotted
     return dotted(tuple(path) + (name,))
 
 
