@@ -1,7 +1,8 @@
-"""Command line: `python build.py [check] [--dir PATH] [--strict] [--no-pdf] [--debug]`.
+"""Command line: `python build.py [build|check|skema|kunci] [--dir PATH] [--strict] [--no-pdf] [--debug]`.
 
-Exit status: 0 success, 1 invalid input (or warnings under --strict), 2 wrong command
-line. Messages are in Bahasa Indonesia; a Python traceback appears only with --debug.
+Installed, the same command is `lkjip`. Exit status: 0 success, 1 invalid input (or
+warnings under --strict), 2 wrong command line, 130 interrupted. Messages are in Bahasa
+Indonesia; a Python traceback appears only with --debug.
 """
 from __future__ import annotations
 
@@ -9,29 +10,31 @@ import argparse
 import sys
 import time
 import traceback
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NoReturn, TextIO
 
 from . import reference
-from .diagnostics import BuildFailed, format_diagnostic
-from .editor_schema import write_schemas
+from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .pipeline import Options, run
 from .project import Project
+from .schema import jsonschema
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+COMMANDS = ("build", "check", "skema", "kunci")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         sys.stderr.write(f"galat: perintah tidak valid ({message})\n"
-                         "petunjuk: jalankan 'python build.py --help' untuk melihat pilihan\n")
+                         f"petunjuk: jalankan '{self.prog} --help' untuk melihat pilihan\n")
         raise SystemExit(EXIT_USAGE)
 
 
-def make_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python build.py", description="Menyusun LKjIP dari data/ dan content/ menjadi site/ "
-                     "(HTML dan PDF).")
-    parser.add_argument("perintah", nargs="?", choices=("build", "check", "skema", "kunci"), default="build",
+def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
+    parser = _Parser(prog=prog, description="Menyusun LKjIP dari data/ dan content/ menjadi site/ (HTML dan PDF).")
+    parser.add_argument("perintah", nargs="?", choices=COMMANDS, default="build",
                         help="build (bawaan): periksa lalu tulis site/; check: hanya periksa data dan bab; "
                              "skema: isi setiap file data; kunci: nilai, tabel dan daftar yang dapat dipakai "
                              "di Markdown")
@@ -45,7 +48,7 @@ def make_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print(diagnostics, project: Project, quiet: bool, stream) -> None:
+def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet: bool, stream: TextIO) -> None:
     cache: dict[str, list[str]] = {}
     for d in diagnostics:
         if quiet and not d.is_error:
@@ -58,38 +61,23 @@ def _print(diagnostics, project: Project, quiet: bool, stream) -> None:
         stream.write(format_diagnostic(d, cache[d.loc.file]) + "\n")
 
 
-def main(argv: list[str] | None = None, default_dir: Path | None = None) -> int:
+def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: str = "python build.py") -> int:
     """Run the command line; `default_dir` is the project when --dir is not given (build.py
     passes its own folder, so `python path/to/build.py` works from anywhere)."""
-    args = make_parser().parse_args(argv)
+    args = make_parser(prog).parse_args(argv)
     project = Project(Path(args.dir or default_dir or ".").resolve())
-    if args.perintah == "skema":
-        if args.json:
-            written = write_schemas(Path(args.json))
-            sys.stdout.write(f"{len(written)} JSON Schema ditulis ke {args.json}/\n")
-        else:
-            sys.stdout.write(reference.data_files())
-        return EXIT_OK
-    if args.perintah == "kunci":
-        try:
-            sys.stdout.write(reference.markdown_keys(project))
-        except BuildFailed as failed:
-            _print(failed.diagnostics, project, True, sys.stderr)
-            return EXIT_INVALID
-        return EXIT_OK
-    checking = args.perintah == "check"
-    options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
-    started = time.monotonic()
+    commands: dict[str, Callable[[argparse.Namespace, Project], int]] = {
+        "skema": _schemas, "kunci": _keys, "check": _build, "build": _build}
     try:
-        result = run(project, options)
+        return commands[args.perintah](args, project)
     except BuildFailed as failed:
-        _print(failed.diagnostics, project, args.quiet, sys.stderr)
+        print_diagnostics(failed.diagnostics, project, args.quiet, sys.stderr)
         errors = sum(1 for d in failed.diagnostics if d.is_error)
         sys.stderr.write(f"Gagal: {errors} galat. site/ tidak diubah.\n")
         return EXIT_INVALID
     except KeyboardInterrupt:
         sys.stderr.write("Dibatalkan. site/ tidak diubah.\n")
-        return 130
+        return EXIT_INTERRUPTED
     except Exception:
         if args.debug:
             traceback.print_exc()
@@ -97,7 +85,28 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None) -> int:
             sys.stderr.write("galat internal lkjip: ini bukan kesalahan Anda. Jalankan ulang dengan --debug dan "
                              "laporkan keluarannya kepada pengelola.\n")
         return EXIT_INVALID
-    _print(result.diagnostics, project, args.quiet, sys.stderr)
+
+
+def _schemas(args: argparse.Namespace, project: Project) -> int:
+    if args.json:
+        written = jsonschema.write(Path(args.json), reference.editor_schemas())
+        sys.stdout.write(f"{len(written)} JSON Schema ditulis ke {args.json}/\n")
+    else:
+        sys.stdout.write(reference.data_files())
+    return EXIT_OK
+
+
+def _keys(args: argparse.Namespace, project: Project) -> int:
+    sys.stdout.write(reference.markdown_keys(project))
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace, project: Project) -> int:
+    checking = args.perintah == "check"
+    options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
+    started = time.monotonic()
+    result = run(project, options)
+    print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr)
     sys.stderr.flush()
     warnings = sum(1 for d in result.diagnostics if not d.is_error)
     seconds = time.monotonic() - started
@@ -107,3 +116,8 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None) -> int:
         sys.stdout.write(f"Selesai: {len(result.files)} berkas ditulis ke {project.relative(project.site_dir)}/, "
                          f"{warnings} peringatan ({seconds:.1f} dtk).\n")
     return EXIT_OK
+
+
+def console() -> NoReturn:
+    """The installed `lkjip` command: the report in the current folder unless --dir says otherwise."""
+    sys.exit(main(sys.argv[1:], Path.cwd(), prog="lkjip"))

@@ -6,8 +6,8 @@ stage collects all of its problems before the pipeline stops, so one run lists t
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 ERROR = "galat"
 WARNING = "peringatan"
@@ -22,8 +22,12 @@ class Loc:
     column: int | None = None
     path: str = ""
 
-    def at(self, path: str) -> "Loc":
+    def at(self, path: str) -> Loc:
         return Loc(self.file, self.line, self.column, path)
+
+
+NOWHERE = Loc("")
+"""The location of a value that no file wrote (a default)."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class Diagnostic:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def sort_key(self):
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.loc.file, self.loc.line or 0, self.loc.column or 0, self.message)
 
 

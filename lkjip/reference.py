@@ -1,37 +1,64 @@
 """Reference documentation generated from the code itself: data file schemas and Markdown keys.
 
-`python build.py skema` and `python build.py kunci` print these, so staff see exactly
-what the validator accepts and what Markdown may quote, never an outdated copy.
+`python build.py skema` and `python build.py kunci` print these, so staff see exactly what
+the validator accepts and what Markdown may quote, never an outdated copy.
 """
 from __future__ import annotations
 
-from . import blocks, figures, formatting
-from .datasets_more import DESCRIPTIONS, FILES
+from collections.abc import Sequence
+from typing import Any
+
 from .diagnostics import Collector
-from .namespace import describe_keys
-from .schema import describe
-from .validate import load_model
+from .domain import SUBJECTS
+from .pipeline import analyse
+from .project import Project
+from .schema import Record, describe, jsonschema
+from .subject import Subject
 
 
-def data_files() -> str:
-    out = ["# File data (data/*.yaml)\n"]
-    for name, schema in FILES.items():
-        out.append(f"\n## data/{name}.yaml\n\n{DESCRIPTIONS[name][0].upper() + DESCRIPTIONS[name][1:]}.\n\n")
-        out.extend(line + "\n" for line in describe(schema))
+def data_files(subjects: Sequence[Subject] = SUBJECTS) -> str:
+    out = ["# File data (data/*.yaml)\n\nHanya file bertanda *wajib* yang harus ada; file lain ditulis bila "
+           "instansi memilikinya.\n"]
+    for subject in subjects:
+        for f in subject.files:
+            need = "wajib" if f.required else "opsional"
+            extra = f"; memerlukan {', '.join(f'data/{n}.yaml' for n in f.needs)}" if f.needs else ""
+            out.append(f"\n## {f.path} ({need}{extra})\n\n{f.description[0].upper() + f.description[1:]}.\n\n")
+            out.extend(line + "\n" for line in describe(f.record()))  # type: ignore[arg-type]
+        for folder in subject.folders:
+            out.append(f"\n## {folder.path}*.yaml (opsional)\n\n{folder.description[0].upper()}"
+                       f"{folder.description[1:]}; pengenal tabel = nama file.\n\n")
+            record = getattr(folder.kind, "head", None)
+            if isinstance(record, Record):
+                out.extend(line + "\n" for line in describe(record))
     return "".join(out)
 
 
-def markdown_keys(project) -> str:
-    collector = Collector()
-    model = load_model(project, collector)
-    collector.raise_if_errors()
-    with formatting.rounding(model.laporan.pembulatan.desimal):
-        results = figures.compute_all(model)
-        keys = describe_keys(model, results)
-    known = blocks.known_ids(model)
+def editor_schemas(subjects: Sequence[Subject] = SUBJECTS) -> dict[str, dict[str, Any]]:
+    docs = {}
+    for subject in subjects:
+        for f in subject.files:
+            docs[f.name] = jsonschema.document(f.path, f.description, f.record())
+        for folder in subject.folders:
+            docs[folder.name] = jsonschema.document(f"{folder.path}*.yaml", folder.description, folder.kind)
+    return docs
+
+
+def markdown_keys(project: Project, subjects: Sequence[Subject] = SUBJECTS) -> str:
+    _, _, catalog = analyse(project, Collector(), subjects)
     out = ["# Kunci untuk Markdown\n\n## Nilai: {{ kunci }} atau {{ kunci | tercetak: teks asli }}\n\n"]
-    out += [f"- `{k}`\n" for k in keys]
-    for kind in ("tabel", "daftar", "ttd"):
-        out.append(f"\n## {{{{ {kind}: ID }}}}\n\n")
-        out += [f"- `{i}`\n" for i in known[kind]]
+    out += [f"- `{k}`: {v.text()}\n" for k, v in catalog.keys.items()]
+    out.append("\n## Tabel: {{ tabel: ID }}\n\nKolom (pengenal: judul) dipakai untuk angka `tercetak`.\n\n")
+    for id in catalog.known("tabel"):
+        reason = catalog.why_not_table(id)
+        spec = catalog.tables[id]
+        if reason:
+            out.append(f"- `{id}`: {spec.about or spec.judul} (tidak tersedia: {reason})\n")
+            continue
+        table = catalog.table(id, full=True)
+        out.append(f"- `{id}`: {table.caption}" + (f" — {spec.about}" if spec.about else "") + "\n")
+        out.append("  kolom: " + ", ".join(f"`{c.key}`" for c in table.columns) + "\n")
+    for kind, title in (("daftar", "Daftar: {{ daftar: ID }}"), ("ttd", "Tanda tangan: {{ ttd: ID }}")):
+        out.append(f"\n## {title}\n\n")
+        out += [f"- `{i}`\n" for i in catalog.known(kind)]
     return "".join(out)

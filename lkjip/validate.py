@@ -1,131 +1,158 @@
-"""Load and validate every data file into one immutable, typed model.
+"""Load and validate every data file into one immutable, typed report.
 
-All files are read and checked before anything is computed; references between files
-(an indikator id in a target list, a program id, a pejabat) are resolved here, so later
-stages can trust every id they meet.
+All files are read and checked before anything is computed. Only the files every LKjIP
+has are required; a present file that needs another says which one is missing; every
+reference between files (an indikator id in a target list, a program id, a pejabat, the
+name of a computed value) is resolved here, so later stages can trust every id they meet.
 """
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+import fnmatch
+from collections import defaultdict
+from collections.abc import Sequence
 from types import MappingProxyType
+from typing import Any
 
-from .datasets_more import FILES
 from .diagnostics import Collector, Loc, error
+from .model import DataFile, DataFolder, Report
 from .project import Project
 from .schema import INVALID, Context, Reference
-from .yamlload import YamlDocument, YamlError, load_yaml
+from .source.text import SourceError
+from .source.yamlfile import YamlDocument, load_yaml
+from .subject import Subject
 
 
-@dataclass(frozen=True)
-class Model:
-    """The validated data: one attribute per data file (see `datasets_more.FILES`)."""
+def load_report(project: Project, subjects: Sequence[Subject], collector: Collector) -> Report | None:
+    files = {f.name: f for s in subjects for f in s.files}
+    folders = {f.name: f for s in subjects for f in s.folders}
+    docs = _read_files(project, files, folders, collector)
+    for f in files.values():
+        if f.required and f.path not in docs and not _reported(collector, f.path):
+            collector.add(error(Loc(f.path), "file data wajib tidak ditemukan",
+                                f"buat {f.path} ({f.description}); lihat 'python build.py skema'", "missing-file"))
+    values: dict[str, Any] = {}
+    folder_values: dict[str, dict[str, Any]] = {name: {} for name in folders}
+    references: list[Reference] = []
+    for path, doc in docs.items():
+        converted = _convert(doc, path, files, folders, collector, references)
+        if converted is None:
+            continue
+        kind, name, key, value = converted
+        if kind == "file":
+            values[name] = value
+        else:
+            folder_values[name][key] = value
+    for name in values:
+        for needed in files[name].needs:
+            if needed not in values and f"data/{needed}.yaml" not in docs:
+                collector.add(error(Loc(files[name].path, 1, 1), f"{files[name].path} memerlukan data/{needed}.yaml, "
+                                    "yang tidak ada", f"buat data/{needed}.yaml atau hapus {files[name].path}",
+                                    "missing-file"))
+    if collector.errors:
+        return None
+    report = Report(MappingProxyType(values),
+                    MappingProxyType({k: MappingProxyType(dict(sorted(v.items()))) for k, v in folder_values.items()}),
+                    MappingProxyType(docs))
+    _check_references(report, subjects, references, collector)
+    if collector.errors:
+        return None
+    for subject in subjects:
+        collector.extend(subject.validate(report))
+    return None if collector.errors else report
 
-    files: MappingProxyType
-    documents: MappingProxyType  # name -> YamlDocument, for messages that quote lines
 
-    def __getattr__(self, name):
-        try:
-            return self.files[name]
-        except KeyError:
-            raise AttributeError(name) from None
+def _reported(collector: Collector, path: str) -> bool:
+    return any(d.loc.file == path for d in collector.items)
 
 
-def load_model(project: Project, collector: Collector) -> Model | None:
+def _read_files(project: Project, files: dict[str, DataFile[Any]], folders: dict[str, DataFolder[Any]],
+                collector: Collector) -> dict[str, YamlDocument]:
     docs: dict[str, YamlDocument] = {}
     for path in project.data_files():
-        file = project.relative(path)
-        name = path.stem
-        if name not in FILES:
-            close = difflib.get_close_matches(name, list(FILES), n=1)
-            collector.add(error(Loc(file), f"file data '{path.name}' tidak dikenal",
+        rel = project.relative(path)
+        if path.stem not in files:
+            close = difflib.get_close_matches(path.stem, list(files), n=1)
+            collector.add(error(Loc(rel), f"file data '{path.name}' tidak dikenal",
                                 f"maksud Anda '{close[0]}.yaml'?" if close else
-                                "file data yang dikenal: " + ", ".join(f"{n}.yaml" for n in FILES), "unknown-file"))
+                                "file data yang dikenal: " + ", ".join(f"{n}.yaml" for n in files), "unknown-file"))
             continue
-        try:
-            docs[name] = load_yaml(path, file)
-        except YamlError as exc:
-            collector.add(exc.diagnostic)
-    for name in FILES:
-        if name not in docs and not any(d.loc.file.endswith(f"/{name}.yaml") for d in collector.items):
-            collector.add(error(Loc(f"data/{name}.yaml"), "file data wajib tidak ditemukan",
-                                f"buat data/{name}.yaml; lihat README untuk isinya", "missing-file"))
-    values, references = {}, []
-    for name, doc in docs.items():
-        if doc.data is None:
-            collector.add(error(Loc(doc.file, 1, 1), "file data kosong",
-                                "isi file sesuai skema di README", "empty-file"))
+        _load(path, rel, docs, collector)
+    for folder in project.data_folders():
+        if folder.name not in folders:
+            close = difflib.get_close_matches(folder.name, list(folders), n=1)
+            collector.add(error(Loc(project.relative(folder) + "/"), f"folder data '{folder.name}/' tidak dikenal",
+                                f"maksud Anda '{close[0]}/'?" if close else
+                                "folder data yang dikenal: " + ", ".join(f"{n}/" for n in folders), "unknown-file"))
             continue
-        ctx = Context(doc, collector)
-        value = FILES[name].convert(doc.data, (), ctx)
-        references.extend(ctx.references)
-        if value is not INVALID:
-            values[name] = value
-    if collector.errors:
+        for path in project.yaml_files(folder):
+            _load(path, project.relative(path), docs, collector)
+    return docs
+
+
+def _load(path: Any, rel: str, docs: dict[str, YamlDocument], collector: Collector) -> None:
+    try:
+        docs[rel] = load_yaml(path, rel)
+    except SourceError as exc:
+        collector.add(exc.diagnostic)
+
+
+def _convert(doc: YamlDocument, path: str, files: dict[str, DataFile[Any]], folders: dict[str, DataFolder[Any]],
+             collector: Collector, references: list[Reference]) -> tuple[str, str, str, Any] | None:
+    if doc.data is None:
+        collector.add(error(Loc(doc.file, 1, 1), "file data kosong", "isi file sesuai 'python build.py skema'",
+                            "empty-file"))
         return None
-    _check_references(values, references, collector)
-    if collector.errors:
-        return None
-    return Model(MappingProxyType(values), MappingProxyType(docs))
+    ctx = Context(doc, collector)
+    parts = path.split("/")
+    if len(parts) == 2:
+        name = parts[1].rsplit(".", 1)[0]
+        value = files[name].record().convert(doc.data, (), ctx)
+        kind, key = "file", name
+    else:
+        name, key = parts[1], parts[2].rsplit(".", 1)[0]
+        value = folders[name].kind.convert(doc.data, (), ctx)
+        kind = "folder"
+    references.extend(ctx.references)
+    return None if value is INVALID else (kind, name, key, value)
 
 
-def known_ids(values: dict) -> dict[str, set[str]]:
-    return {
-        "indikator": {i.id for i in values["indikator"].indikator},
-        "sasaran": {s.id for s in values["indikator"].sasaran},
-        "program": {p.id for p in values["anggaran"].program},
-        "pejabat": {p.id for p in values["pejabat"].pejabat},
-    }
-
-
-_KIND_FILE = {"indikator": "data/indikator.yaml", "sasaran": "data/indikator.yaml",
-              "program": "data/anggaran.yaml", "pejabat": "data/pejabat.yaml"}
-
-
-def _check_references(values: dict, references: list[Reference], collector: Collector) -> None:
-    ids = known_ids(values)
+def _check_references(report: Report, subjects: Sequence[Subject], references: list[Reference],
+                      collector: Collector) -> None:
+    ids: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, list[str]] = defaultdict(list)
+    for subject in subjects:
+        for kind in subject.id_kinds:
+            sources[kind.kind].append(kind.file.path)
+            if report.has(kind.file):
+                ids[kind.kind].update(kind.ids(report))
+    key_files = [(pattern, f) for s in subjects for pattern, f in s.key_files]
     for ref in references:
-        if ref.id not in ids[ref.kind]:
-            close = difflib.get_close_matches(ref.id, sorted(ids[ref.kind]), n=1)
-            hint = f"maksud Anda '{close[0]}'?" if close else f"pengenal yang ada: {', '.join(sorted(ids[ref.kind]))}"
-            collector.add(error(ref.loc, f"{ref.kind} '{ref.id}' tidak didefinisikan di {_KIND_FILE[ref.kind]}",
-                                hint, "unknown-ref"))
-    _check_measured(values, collector)
-    for i, row in enumerate(values["efisiensi"].baris):
-        if row.anggaran != "total" and row.anggaran not in ids["program"]:
-            collector.add(error(row.loc.at(f"baris[{i}].anggaran"), f"anggaran '{row.anggaran}' tidak dikenal",
-                                "tulis 'total' atau pengenal program dari data/anggaran.yaml: "
-                                + ", ".join(sorted(ids["program"])), "unknown-ref"))
-    programs = values["anggaran"].program
-    for i, sub in enumerate(values["anggaran"].sub_kegiatan):
-        if not any(sub.kode.startswith(p.kode + ".") for p in programs):
-            collector.add(error(sub.loc.at(f"sub_kegiatan[{i}].kode"),
-                                f"kode sub-kegiatan '{sub.kode}' tidak termasuk program mana pun",
-                                "kode harus diawali kode program: " + ", ".join(p.kode for p in programs),
-                                "orphan-kode"))
-
-
-def _check_measured(values: dict, collector: Collector) -> None:
-    """Every indikator must be measured by the report year's Perjanjian Kinerja, and a percentage
-    indikator cannot exceed 100% in a target or a realisasi."""
-    year = values["laporan"].tahun
-    agreed = {t.indikator for d in values["perjanjian_kinerja"].dokumen if d.tahun == year for t in d.target}
-    for i, ind in enumerate(values["indikator"].indikator):
-        if ind.id not in agreed:
-            collector.add(error(ind.loc.at(f"indikator[{i}].id"), f"indikator '{ind.id}' tidak ditetapkan dalam "
-                                f"Perjanjian Kinerja tahun {year} (data/perjanjian_kinerja.yaml)",
-                                "tambahkan targetnya ke Perjanjian Kinerja atau hapus indikator ini", "unmeasured"))
-        if ind.satuan != "%":
+        if ref.id in ids[ref.kind]:
             continue
-        for y, entry in ind.realisasi.items():
-            number = entry if not hasattr(entry, "nilai") else entry.nilai
-            if number is not None and number > 100:
-                collector.add(error(ind.loc.at(f"indikator[{i}].realisasi.{y}"), f"realisasi {ind.id} {y} "
-                                    f"{number}% melebihi 100%", "indikator persentase paling besar 100", "range"))
-    percent_ids = {ind.id for ind in values["indikator"].indikator if ind.satuan == "%"}
-    documents = [values["rkt"], values["iku"], *values["perjanjian_kinerja"].dokumen]
-    for doc in documents:
-        for t in doc.target:
-            if t.indikator in percent_ids and t.nilai > 100:
-                collector.add(error(t.loc, f"target {t.indikator} {t.nilai}% melebihi 100%",
-                                    "indikator persentase paling besar 100", "range"))
+        collector.add(_unknown_reference(ref, ids[ref.kind], sources[ref.kind], report, key_files))
+
+
+def _unknown_reference(ref: Reference, known: set[str], files: list[str], report: Report,
+                       key_files: list[tuple[str, DataFile[Any]]]) -> Any:
+    if ref.kind == "nilai":
+        owner = missing_file_for_key(ref.id, report, key_files)
+        if owner:
+            return error(ref.loc, f"nilai '{ref.id}' tidak tersedia: {owner.path} tidak ada",
+                         f"buat {owner.path} atau pilih nilai lain", "unknown-ref")
+    elif not known and files:
+        return error(ref.loc, f"{ref.kind} '{ref.id}' tidak dapat dirujuk: {files[0]} tidak ada",
+                     f"buat {files[0]} yang mendefinisikan {ref.kind} ini", "unknown-ref")
+    close = difflib.get_close_matches(ref.id, sorted(known), n=1)
+    hint = f"maksud Anda '{close[0]}'?" if close else f"yang ada: {', '.join(sorted(known))}"
+    where = f" di {files[0]}" if len(files) == 1 else ""
+    return error(ref.loc, f"{ref.kind} '{ref.id}' tidak didefinisikan{where}", hint, "unknown-ref")
+
+
+def missing_file_for_key(key: str, report: Report, key_files: Sequence[tuple[str, DataFile[Any]]]) -> \
+        DataFile[Any] | None:
+    """The absent data file a Markdown key (or a realisasi source) would come from, if any."""
+    for pattern, file in key_files:
+        if fnmatch.fnmatchcase(key, pattern) or key.startswith(pattern + "."):
+            return None if report.has(file) else file
+    return None

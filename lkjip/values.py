@@ -1,28 +1,28 @@
-"""Typed display values and the namespace of named figures that Markdown can quote.
+"""Typed display values: what a figure is, and how it is written the Indonesian way.
 
-A `Value` knows what it is (an amount, rupiah, a percentage, a date, text, or "cannot be
-computed") but not how a page lays it out; `text()` applies the report's formats. The
-namespace maps dotted keys (`anggaran.serapan`, `indikator.sakip.capaian`) to values, so
-prose draws its numbers from the same model as the tables.
+A `Value` knows its kind (an amount, rupiah, a percentage, a date, text, or "cannot be
+computed") and its precision, but not how a page lays it out. A source value is shown as
+it was written (87,5; 2,5996); a computed figure at the report's rounding rule, which the
+caller passes in (`places`): the precision travels with the value, not in global state.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from . import formatting
+from . import numbers
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+NUMERIC = ("angka", "rupiah", "persen")
 
 
 @dataclass(frozen=True)
 class Value:
-    kind: str                 # angka, rupiah, persen, teks, tanggal, kosong
-    raw: Any = None
+    kind: str                                     # angka, rupiah, persen, teks, tanggal, kosong
+    raw: Decimal | int | str | dt.date | None = None
     unit: str = ""
-    places: int | None = None
+    places: int | None = None                     # None: as written; else a computed figure's precision
     sementara: bool = False
     note: str = ""
 
@@ -30,52 +30,66 @@ class Value:
         if self.kind == "kosong":
             return self.note or "–"
         if self.kind == "teks":
-            return str(self.raw)
-        if self.kind == "tanggal":
-            return formatting.date(self.raw)
+            return str(self.raw) + (" (sementara)" if self.sementara else "")
+        if isinstance(self.raw, dt.date):
+            return numbers.date(self.raw)
+        assert isinstance(self.raw, (Decimal, int))
         if self.kind == "rupiah":
-            out = formatting.rupiah(self.raw)
-        elif self.kind == "persen":
-            out = formatting.percent(self.raw, self.places)
+            out = numbers.rupiah(self.raw)
         else:
-            out = formatting.number(self.raw, self.places)
-            if self.unit:
-                out += ("" if self.unit in ("%", "km²") else " ") + self.unit
+            out = numbers.as_written(self.raw) if self.places is None else numbers.computed(self.raw, self.places)
+            if self.kind == "persen":
+                out += "%"
+            elif self.unit:
+                out += ("" if self.unit == "km²" else " ") + self.unit
         return out + (" (sementara)" if self.sementara else "")
 
     @property
     def is_number(self) -> bool:
-        return self.kind in ("angka", "rupiah", "persen")
+        return self.kind in NUMERIC
+
+    @property
+    def is_empty(self) -> bool:
+        return self.kind == "kosong" and not self.note
+
+    @property
+    def number(self) -> Decimal | None:
+        return Decimal(self.raw) if self.is_number and isinstance(self.raw, (Decimal, int)) else None
 
 
-def text(raw: Any) -> Value:
-    return Value("teks", raw) if raw not in (None, "") else Value("kosong")
+EMPTY = Value("kosong")
 
 
-def amount(raw, unit: str = "", places: int | None = None, sementara: bool = False) -> Value:
+def text(raw: str | None, sementara: bool = False) -> Value:
+    return Value("teks", raw, sementara=sementara) if raw not in (None, "") else EMPTY
+
+
+def source(raw: Decimal | int | None, unit: str = "", sementara: bool = False) -> Value:
+    """A number as the data gives it, shown with the precision it was written with."""
+    return EMPTY if raw is None else Value("angka", Decimal(raw), unit, None, sementara)
+
+
+def computed(raw: Decimal | int | None, places: int, unit: str = "", sementara: bool = False,
+             reason: str = TIDAK_DAPAT_DIHITUNG) -> Value:
+    """A derived number, shown at the report's rounding rule; None means it cannot be computed."""
+    return Value("kosong", note=reason) if raw is None else Value("angka", Decimal(raw), unit, places, sementara)
+
+
+def rupiah(raw: int | None) -> Value:
+    return EMPTY if raw is None else Value("rupiah", int(raw))
+
+
+def percent(raw: Decimal | int | None, places: int | None = None, sementara: bool = False,
+            reason: str = TIDAK_DAPAT_DIHITUNG) -> Value:
+    """A percentage: `places=None` for a source value, the rule's precision for a computed one."""
     if raw is None:
-        return Value("kosong")
-    return Value("angka", Decimal(raw), unit, places, sementara)
-
-
-def rupiah(raw) -> Value:
-    return Value("kosong") if raw is None else Value("rupiah", int(raw))
-
-
-def percent(raw, places: int | None = None, sementara: bool = False, reason: str = TIDAK_DAPAT_DIHITUNG) -> Value:
-    return Value("kosong", note=reason) if raw is None else Value("persen", Decimal(raw), places=places,
-                                                                   sementara=sementara)
+        return Value("kosong", note=reason)
+    return Value("persen", Decimal(raw), places=places, sementara=sementara)
 
 
 def date(raw: dt.date | None) -> Value:
-    return Value("kosong") if raw is None else Value("tanggal", raw)
+    return EMPTY if raw is None else Value("tanggal", raw)
 
 
-def measure(raw, satuan: str, sementara: bool = False) -> Value:
-    """An indikator's own unit: '%' gives a percentage, a word gives '2 Inovasi'."""
-    if raw is None:
-        return Value("kosong")
-    if satuan == "%":
-        return Value("persen", Decimal(raw), sementara=sementara)
-    return amount(raw, satuan, sementara=sementara)
-
+def count(raw: int) -> Value:
+    return Value("angka", int(raw))

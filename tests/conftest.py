@@ -45,9 +45,38 @@ def checked(tmp_path_factory):
     return run(Project(root), Options(pdf=False, write=False))
 
 
+def shown(result, key: str) -> str:
+    """A Markdown key's value as the report shows it."""
+    return result.catalog.keys[key].text()
+
+
 def line_of(path: Path, text: str) -> int:
     """1-based line of the first occurrence of `text`, so tests assert exact positions robustly."""
     for number, line in enumerate(path.read_text("utf-8").split("\n"), 1):
         if text in line:
             return number
     raise AssertionError(f"{text!r} not in {path}")
+
+
+SAMPLES = REPO / "tests" / "samples"
+
+
+def copy_sample(name: str, target: Path) -> Path:
+    for part in ("content", "data"):
+        shutil.copytree(SAMPLES / name / part, target / part)
+    return target
+
+
+@pytest.fixture
+def minimal(tmp_path) -> Path:
+    """A copy of the smallest valid report (four data files), to extend in a test."""
+    return copy_sample("minimal", tmp_path / "minimal")
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    """Write (or overwrite) files of a report, creating folders."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+    return root

@@ -48,6 +48,7 @@ def test_pages_render_in_chromium_from_a_sub_folder(server, tmp_path):
 def test_script_in_data_is_shown_as_text(report, tmp_path):
     from lkjip.pipeline import Options, run
     from lkjip.project import Project
+
     from conftest import edit
     edit(report / "data/penduduk.yaml", "nama: Purworejo", 'nama: "<script>document.title=\'DIRETAS\'</script>"')
     run(Project(report), Options(pdf=False))

@@ -100,14 +100,16 @@ def test_narrative_numbers_come_from_data(built):
 
 def test_consistency_page_lists_the_warnings(built):
     markup = text_of(page(built, "pemeriksaan"))
-    assert "Jumlah temuan: 50." in markup
+    assert "Jumlah temuan: 51." in markup
     assert "tercetak 80.750, dihitung 81.574" in markup
 
 
 def test_open_data_json(built):
     data = json.loads((built[0] / "site/data/tabel.json").read_text("utf-8"))
     jumlah = [r for r in data["penduduk"]["baris"] if r["id"] == "jumlah"][0]
-    assert jumlah["sel"][4] == {"nilai": 81574, "teks": "81.574", "jenis": "angka"}
+    assert jumlah["sel"]["jumlah"] == {"nilai": 81574, "teks": "81.574", "jenis": "angka"}
+    assert [c["kunci"] for c in data["penduduk"]["kolom"]] == ["no", "nama", "l", "p", "jumlah"]
+    assert data["capaian"]["nomor"] == "3.1" and data["capaian_bab_iv"]["nomor"] == "3.1"
 
 
 @pytest.fixture(scope="module")

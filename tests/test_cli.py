@@ -3,7 +3,7 @@ import pytest
 
 from lkjip.cli import main
 
-from conftest import edit, line_of
+from conftest import REPO, edit, line_of
 
 
 def run_cli(capsys, *argv):
@@ -15,7 +15,7 @@ def run_cli(capsys, *argv):
 def test_check_of_the_bundled_report(capsys, report):
     code, out, err = run_cli(capsys, "check", "--dir", str(report))
     assert code == 0
-    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 50 peringatan")
+    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 51 peringatan")
     assert "content/01-bab-1-pendahuluan.md:" in err and "tercetak 80.750, dihitung 81.574" in err
     assert not (report / "site").exists()
 
@@ -26,7 +26,8 @@ def test_a_mistake_prints_file_line_column_the_line_a_caret_and_a_hint(capsys, r
     code, out, err = run_cli(capsys, "check", "--dir", str(report), "-q")
     assert code == 1
     assert err.splitlines()[:4] == [
-        f"data/rkt.yaml:{line}:12: galat: target[0].nilai: diharapkan angka, ditemukan teks '90,25'",
+        f"data/rkt.yaml:{line}:12: galat: target[0].nilai: diharapkan angka atau kategori (mis. BB), ditemukan teks "
+        "'90,25'",
         "        nilai: 90,25",
         "               ^",
         "  petunjuk: YAML memakai titik sebagai pemisah desimal; tulis 90.25",
@@ -59,7 +60,7 @@ def test_missing_project_folder(capsys, tmp_path):
 
 def test_strict_turns_warnings_into_failure(capsys, report):
     code, _, err = run_cli(capsys, "check", "--strict", "--dir", str(report))
-    assert code == 1 and "50 peringatan dianggap galat karena --strict" in err
+    assert code == 1 and "51 peringatan dianggap galat karena --strict" in err
 
 
 def test_build_writes_site_and_a_failed_build_leaves_it_intact(capsys, report):
@@ -75,13 +76,21 @@ def test_build_writes_site_and_a_failed_build_leaves_it_intact(capsys, report):
     assert sorted(p.name for p in report.iterdir()) == ["content", "data", "site"]
 
 
-def test_missing_layout_template(capsys, report):
-    import shutil
-    from conftest import REPO
-    shutil.copytree(REPO / "layouts", report / "layouts")
-    (report / "layouts/page.html").unlink()
+def test_a_report_overrides_one_template_and_keeps_the_rest(capsys, report):
+    (report / "layouts").mkdir()
+    (report / "layouts/_ttd.html").write_text('<div class="ttd-sendiri">{{ item.nama }}</div>\n', "utf-8")
+    code, _, _ = run_cli(capsys, "--no-pdf", "--dir", str(report), "-q")
+    assert code == 0
+    assert '<div class="ttd-sendiri">AMSAR AZHARI SIREGAR, SH., MM.</div>' in \
+        (report / "site/kata-pengantar.html").read_text("utf-8")
+    assert (report / "site/assets/style.css").read_bytes() == (REPO / "layouts/style.css").read_bytes()
+
+
+def test_a_broken_template_of_the_report_is_named(capsys, report):
+    (report / "layouts").mkdir()
+    (report / "layouts/page.html").write_text("{% extends 'base.html' %}\n{% block main %}{{ x }\n", "utf-8")
     code, _, err = run_cli(capsys, "--no-pdf", "--dir", str(report), "-q")
-    assert code == 1 and "layouts/page.html: galat: template 'page.html' tidak ditemukan" in err
+    assert code == 1 and "layouts/page.html:2: galat: template tidak valid" in err
 
 
 def test_internal_errors_hide_the_traceback_unless_debug(capsys, report, monkeypatch):
@@ -98,6 +107,7 @@ def test_internal_errors_hide_the_traceback_unless_debug(capsys, report, monkeyp
 def test_build_py_defaults_to_its_own_folder(tmp_path):
     import subprocess
     import sys
+
     from conftest import REPO
     done = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "-q"], cwd=tmp_path,
                           capture_output=True, text=True)
@@ -105,45 +115,47 @@ def test_build_py_defaults_to_its_own_folder(tmp_path):
 
 
 def test_skema_documents_every_data_file_from_the_schemas(capsys):
-    from lkjip.datasets_more import FILES
+    from lkjip.domain import SUBJECTS
     assert main(["skema"]) == 0
     out = capsys.readouterr().out
-    assert all(f"## data/{name}.yaml" in out for name in FILES)
-    assert "- `tercetak` (pemetaan, opsional)" in out
+    assert all(f"## {f.path} (" in out for s in SUBJECTS for f in s.files)
+    assert "## data/laporan.yaml (wajib)" in out and "## data/efisiensi.yaml (opsional; memerlukan data/anggaran.yaml)" in out
+    assert "## data/tabel/*.yaml (opsional)" in out
+    assert "- `jenis` (salah satu dari angka, persen, indeks, kategori, opsional)" in out
 
 
 def test_kunci_lists_what_markdown_may_quote(capsys, report):
     assert main(["kunci", "--dir", str(report)]) == 0
     out = capsys.readouterr().out
-    assert "- `anggaran.serapan`" in out and "- `capaian`" in out and "- `camat`" in out
+    assert "- `anggaran.serapan`: 95,81%" in out and "- `camat`" in out
+    assert "- `capaian`: Tabel 3.1 Pencapaian Kinerja" in out
+    assert "  kolom: `no`, `sasaran`, `indikator`, `target`, `realisasi`, `capaian`, `predikat`" in out
 
 
 def test_skema_json_writes_an_editor_schema_per_data_file(capsys, tmp_path):
     import json
-    from lkjip.datasets_more import FILES
+
+    from lkjip.domain import SUBJECTS
     assert main(["skema", "--json", str(tmp_path / "skema")]) == 0
     written = sorted(p.name for p in (tmp_path / "skema").iterdir())
-    assert written == sorted(f"{name}.schema.json" for name in FILES)
+    names = [f.name for s in SUBJECTS for f in s.files] + [f.name for s in SUBJECTS for f in s.folders]
+    assert written == sorted(f"{name}.schema.json" for name in names)
     rkt = json.loads((tmp_path / "skema/rkt.schema.json").read_text("utf-8"))
     target = rkt["properties"]["target"]["items"]
     assert target["additionalProperties"] is False and target["required"] == ["indikator", "nilai"]
-    assert target["properties"]["nilai"]["type"] == "number"
+    assert target["properties"]["nilai"]["type"] == ["number", "string"]
 
 
 def test_strict_passes_once_the_inconsistencies_are_resolved(capsys, tmp_path):
     """What an office's CI runs: `--strict` fails on every warning, and passes on a clean report."""
     import shutil
-    from conftest import REPO
-    root = tmp_path / "contoh"
+    root = tmp_path / "kota"
     for name in ("content", "data"):
-        shutil.copytree(REPO / "tests/sample" / name, root / name)
+        shutil.copytree(REPO / "tests/samples/kota" / name, root / name)
     assert main(["check", "--strict", "--dir", str(root), "-q"]) == 1
-    edit(root / "data/wilayah.yaml", "jumlah_penduduk: 3000", "jumlah_penduduk: 3001")
-    edit(root / "data/indikator.yaml", "realisasi: 87.5, capaian: 99.43", "realisasi: 88.75, capaian: 100.85")
-    edit(root / "data/rkt.yaml", "{indikator: serapan, nilai: 95}", "{indikator: serapan, nilai: 96}")
-    edit(root / "data/renja.yaml", 'target: "87"', 'target: "88"')
-    edit(root / "content/01-bab-1.md", "tercetak: 3.000", "tercetak: 3.001")
-    edit(root / "content/02-bab-3.md", "tercetak: Sangat Berhasil", "tercetak: Berhasil")
+    edit(root / "data/indikator.yaml", "capaian: {realisasi: 52.8}", "capaian: {realisasi: 52.65}")
+    edit(root / "data/tabel/musrenbang.yaml", "tercetak: {persen: 52.8}", "tercetak: {persen: 52.65}")
+    edit(root / "content/03-bab-3-akuntabilitas-kinerja.md", "tercetak: 52,8%", "tercetak: 52,65%")
     capsys.readouterr()
     assert main(["check", "--strict", "--dir", str(root)]) == 0
     assert capsys.readouterr().out.startswith("Pemeriksaan selesai: tidak ada galat, 0 peringatan")

@@ -3,34 +3,28 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip.figures import capaian, predikat
+from lkjip.domain.anggaran import ANGGARAN_FIGURE
+from lkjip.domain.efisiensi import EFISIENSI_FIGURE
+from lkjip.domain.ikm import IKM_FIGURE
+from lkjip.domain.kinerja.figures import AVERAGES, KINERJA, PK_CHANGES, capaian, predikat
+from lkjip.domain.kinerja.model import SKALA
+from lkjip.domain.wilayah import PENDUDUK_FIGURE
 from lkjip.pipeline import check
 from lkjip.project import Project
 
-from conftest import edit
+from conftest import edit, shown
 
 
-@pytest.fixture(scope="module")
-def figures(checked):
-    return checked.results
+def test_penduduk_totals(checked):
+    pend = checked.figures.need(PENDUDUK_FIGURE)
+    assert (pend.l, pend.p, pend.jumlah, len(pend.rows)) == (40968, 40606, 81574, 19)
+    assert next(r for r in pend.rows if r.id == "tunggalpager").jumlah == 11439
+    assert shown(checked, "penduduk.jumlah") == "81.574"
+    assert shown(checked, "penduduk.jumlah_wilayah") == "19"
 
 
-def shown(checked, key):
-    from lkjip.namespace import build_namespace
-    from lkjip import formatting
-    with formatting.rounding(2):
-        return build_namespace(checked.model, checked.results)[key].text()
-
-
-def test_penduduk_totals(figures):
-    pend = figures["penduduk"]
-    assert (pend.l, pend.p, pend.jumlah, pend.jumlah_desa) == (40968, 40606, 81574, 19)
-    tunggalpager = next(r for r in pend.rows if r.id == "tunggalpager")
-    assert tunggalpager.jumlah == 11439
-
-
-def test_anggaran_rolls_up_sub_kegiatan_to_programs_by_kode(figures, checked):
-    budget = figures["anggaran"]
+def test_anggaran_rolls_up_sub_kegiatan_to_programs_by_kode(checked):
+    budget = checked.figures.need(ANGGARAN_FIGURE)
     assert budget.total.pagu == 2615163480
     assert budget.total.realisasi == 2505613366
     assert {k: b.realisasi for k, b in budget.program.items()} == {
@@ -45,13 +39,13 @@ def test_anggaran_rolls_up_sub_kegiatan_to_programs_by_kode(figures, checked):
     assert shown(checked, "program.penunjang.serapan") == "95,67%"
 
 
-def test_realisasi_of_a_sub_kegiatan_is_last_month_plus_this_month(figures):
-    gaji = next(s for s in figures["anggaran"].sub_kegiatan if s.kode == "7.01.01.2.02.01")
+def test_realisasi_of_a_sub_kegiatan_is_last_month_plus_this_month(checked):
+    gaji = next(s for s in checked.figures.need(ANGGARAN_FIGURE).sub_kegiatan if s.kode == "7.01.01.2.02.01")
     assert gaji.realisasi == 1833010642 + 213735907
 
 
-def test_ikm_from_the_nine_nrr(figures, checked):
-    ikm = figures["ikm"]
+def test_ikm_from_the_nine_nrr(checked):
+    ikm = checked.figures.need(IKM_FIGURE)
     assert ikm.nrr_rata_rata == D("32.88") / 9
     assert shown(checked, "ikm.nilai") == "91,33"
     assert (ikm.mutu, ikm.kinerja) == ("A", "Sangat Baik")
@@ -74,16 +68,42 @@ def test_capaian_of_every_indikator(checked, indikator, target, realisasi, capai
     assert shown(checked, f"{base}.predikat") == predikat_text
 
 
-def test_target_that_counts_is_the_pk_perubahan(figures):
-    inovasi = figures["kinerja"]["inovasi"]
-    assert inovasi.target.dokumen == "pk_perubahan" and inovasi.target.nilai == 2
+def test_target_that_counts_is_the_latest_perjanjian_of_the_year(checked):
+    inovasi = checked.figures.need(KINERJA)["inovasi"].kini
+    assert (inovasi.target.dokumen, inovasi.target.nilai) == ("pk_perubahan", 2)
 
 
 @pytest.mark.parametrize("indikator, kemajuan", [
     ("ikm", "100,64%"), ("sakip", "101,05%"), ("realisasi_anggaran", "102,75%"),
     ("ip_asn", "99,43% (sementara)"), ("inovasi", "200%")])
-def test_tingkat_kemajuan_against_the_end_of_renstra(checked, indikator, kemajuan):
+def test_tingkat_kemajuan_against_the_end_of_the_renstra_in_force(checked, indikator, kemajuan):
     assert shown(checked, f"indikator.{indikator}.kemajuan") == kemajuan
+
+
+def test_history_capaian_and_trend_per_year(checked):
+    """Tabel 3.2 gives targets and realisasi 2022-2024: each year has its own capaian and trend."""
+    sakip = checked.figures.need(KINERJA)["sakip"]
+    assert [t.tahun for t in sakip.riwayat] == [2022, 2023, 2024]
+    assert shown(checked, "indikator.sakip.capaian_2022") == "98,59%"   # 76,9 / 78
+    assert shown(checked, "indikator.sakip.capaian_2023") == "99,60%"   # 79,68 / 80
+    assert shown(checked, "indikator.sakip.tren") == "naik"             # 82 after 79,68
+    assert shown(checked, "indikator.sakip.perubahan") == "2,32"
+    assert shown(checked, "indikator.inovasi.tren") == "turun"          # 2 after 3
+    assert shown(checked, "indikator.koordinasi.tren") == "tetap"
+    assert shown(checked, "indikator.realisasi_anggaran.tren_2023") == "turun"   # 93,18 after 94,50
+
+
+def test_average_capaian_per_year_and_its_change(checked):
+    """2024: (101,20 + 100 + 100 + 101,23 + 102,86 + 100 + 100) / 7; 2023 from Tabel 3.2."""
+    avg = checked.figures.need(AVERAGES)
+    assert shown(checked, "kinerja.rata_rata_capaian") == "100,76%"
+    # 2023: 90,12/87 = 103,586; 100; 100; 79,68/80 = 99,6; 93,18/95 = 98,084; 87,5/88 = 99,432; 3/3 = 100
+    expected_2023 = (D("90.12") / 87 + 1 + 1 + D("79.68") / 80 + D("93.18") / 95 + D("87.5") / 88 + 1) * 100 / 7
+    assert avg.keseluruhan[2023] == expected_2023
+    assert shown(checked, "kinerja.rata_rata_capaian_2023") == "100,10%"
+    assert shown(checked, "kinerja.perubahan_rata_rata_capaian") == "0,66%"
+    assert shown(checked, "kinerja.tren_rata_rata_capaian") == "naik"
+    assert shown(checked, "sasaran.tata_kelola.rata_rata_capaian") == "101,36%"   # (101,23 + 102,86 + 100) / 3
 
 
 def test_capaian_formulas():
@@ -94,7 +114,7 @@ def test_capaian_formulas():
 
 
 def test_predikat_scale_from_data(checked):
-    scale = checked.model.skala.predikat
+    scale = checked.report.need(SKALA).predikat
     assert predikat(D("100"), scale, 2) == "Sangat Berhasil"
     assert predikat(D("99.996"), scale, 2) == "Sangat Berhasil"  # rounds to 100,00 first
     assert predikat(D("99.99"), scale, 2) == "Berhasil"
@@ -102,27 +122,26 @@ def test_predikat_scale_from_data(checked):
     assert predikat(None, scale, 2) is None
 
 
-def test_efisiensi_uses_the_formula_named_in_data(figures, checked):
-    eff = figures["efisiensi"]
+def test_efisiensi_uses_the_formula_named_in_data(checked):
+    eff = checked.figures.need(EFISIENSI_FIGURE)
     assert eff.rumus == "capaian_dikurangi_serapan"
     ikm = next(r for r in eff.rows if r.indikator == "ikm")
-    assert ikm.efisiensi == ikm.capaian - figures["anggaran"].total.serapan
+    assert ikm.efisiensi == ikm.capaian - checked.figures.need(ANGGARAN_FIGURE).total.serapan
     assert shown(checked, "efisiensi.rata_rata") == "4,94%"
     assert shown(checked, "efisiensi.rata_rata_capaian") == "100,76%"
 
 
-def test_changes_between_pk_and_pk_perubahan(figures):
-    changes = {(c.jenis, c.id): (c.sebelum, c.sesudah) for c in figures["pk_selisih"]}
-    assert changes == {("target", "inovasi"): (D(1), D(2)),
-                       ("anggaran", "penunjang"): (2360146480, 2415383480)}
+def test_changes_between_pk_and_pk_perubahan(checked):
+    found = checked.figures.need(PK_CHANGES)
+    assert (found.sebelum.id, found.sesudah.id) == ("pk", "pk_perubahan")
+    assert {(c.jenis, c.id): (c.sebelum, c.sesudah) for c in found.changes} == {
+        ("target", "inovasi"): (D(1), D(2)), ("anggaran", "penunjang"): (2360146480, 2415383480)}
 
 
 def test_target_of_zero_makes_capaian_undefined(report):
     edit(report / "data/perjanjian_kinerja.yaml", "nilai: 2                   # \"2 Inovasi\" (both copies)",
          "nilai: 0")
     result = check(Project(report))
-    assert result.results["kinerja"]["inovasi"].capaian is None
-    from lkjip.namespace import build_namespace
-    ns = build_namespace(result.model, result.results)
-    assert ns["indikator.inovasi.capaian"].text() == "tidak dapat dihitung"
-    assert ns["indikator.inovasi.predikat"].text() == "tidak dapat dihitung"
+    assert result.figures.need(KINERJA)["inovasi"].kini.capaian is None
+    assert shown(result, "indikator.inovasi.capaian") == "tidak dapat dihitung"
+    assert shown(result, "indikator.inovasi.predikat") == "tidak dapat dihitung"

@@ -9,7 +9,8 @@ import os
 import re
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lkjip.diagnostics import BuildFailed, format_diagnostic
 from lkjip.pipeline import check

@@ -5,14 +5,14 @@ from pathlib import Path
 import pytest
 
 from lkjip.diagnostics import Collector
-from lkjip.markdown import make_parser, url_problem
-from lkjip.pages import Sources, render_markdown
+from lkjip.render.chapters import render_chapter
+from lkjip.source.markdown import make_parser, url_problem
 from lkjip.values import Value
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown.txt"
 NAMESPACE = {
     "penduduk.jumlah": Value("angka", D(81574)),
-    "anggaran.serapan": Value("persen", D("95.81091")),
+    "anggaran.serapan": Value("persen", D("95.81091"), places=2),
     "laporan.instansi": Value("teks", "Kecamatan <b>X</b>"),
 }
 
@@ -33,11 +33,26 @@ def read_fixtures():
     return cases
 
 
+class Catalog:
+    """The part of the catalogue a chapter uses: values only, no tables, lists or signatures."""
+
+    keys, tables, lists, signatures = NAMESPACE, {}, {}, {}
+
+    def value(self, key):
+        return self.keys[key]
+
+    def known(self, kind):
+        return []
+
+    def source_of(self, key):
+        from lkjip.domain.wilayah import PENDUDUK
+        return PENDUDUK if key.startswith("penduduk.") else None
+
+
 def render(text, root=Path("/nonexistent")):
     collector = Collector()
-    sources = Sources(None, None, NAMESPACE, root, None)
-    _, html, _ = render_markdown(make_parser(), text, "content/x.md", sources, root, collector)
-    return html, collector.items
+    chapter = render_chapter(make_parser(), text, "content/x.md", Catalog(), None, root, root, collector)
+    return chapter.body, collector.items
 
 
 @pytest.mark.parametrize("source, expected", read_fixtures())
@@ -51,7 +66,7 @@ def test_unknown_value_key_is_an_error_with_line_and_column():
     (p,) = problems
     assert (p.loc.file, p.loc.line, p.loc.column) == ("content/x.md", 3, 10)
     assert p.message == "nilai 'penduduk.jumlh' tidak dikenal"
-    assert p.hint == "maksud Anda 'penduduk.jumlah'? (nilai ini berasal dari data/penduduk.yaml)"
+    assert p.hint == "maksud Anda 'penduduk.jumlah'? (nilai ini berasal dari data/penduduk.yaml; lihat 'python build.py kunci')"
 
 
 def test_printed_mismatch_is_a_warning_at_its_line():

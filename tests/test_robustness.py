@@ -156,7 +156,23 @@ def test_an_image_inside_the_project_is_published(report):
     edit(report / "content/01-bab-1-pendahuluan.md", "**PETA WILAYAH KEC.PUNGGING**",
          "**PETA WILAYAH KEC.PUNGGING**\n\n![Peta wilayah](gambar/peta.png)")
     result = run(Project(report), Options(pdf=True))
-    assert (report / "site/media/content_gambar_peta.png").read_bytes() == png
+    assert (report / "site/media/content/gambar/peta.png").read_bytes() == png
     assert not [d for d in result.diagnostics if d.code == "pdf"]  # the PDF found the image too
     page = (report / "site/bab-1-pendahuluan.html").read_text("utf-8")
-    assert '<img src="media/content_gambar_peta.png" alt="Peta wilayah"' in page
+    assert '<img src="media/content/gambar/peta.png" alt="Peta wilayah"' in page
+
+
+def test_images_whose_paths_would_flatten_alike_are_both_published(report):
+    """`a/b.png` and `a_b.png` once became the same published file; each keeps its own path now."""
+    (report / "content/a").mkdir()
+    (report / "content/a/b.png").write_bytes(b"satu")
+    (report / "content/a_b.png").write_bytes(b"dua")
+    (report / "content/gambar dan peta.png").write_bytes(b"tiga")
+    edit(report / "content/01-bab-1-pendahuluan.md", "**PETA WILAYAH KEC.PUNGGING**",
+         "![satu](a/b.png) ![dua](a_b.png) ![tiga](<gambar dan peta.png>) ![lagi](a/b.png)")
+    run(Project(report), Options(pdf=False))
+    assert (report / "site/media/content/a/b.png").read_bytes() == b"satu"
+    assert (report / "site/media/content/a_b.png").read_bytes() == b"dua"
+    assert (report / "site/media/content/gambar dan peta.png").read_bytes() == b"tiga"
+    page = (report / "site/bab-1-pendahuluan.html").read_text("utf-8")
+    assert 'src="media/content/gambar%20dan%20peta.png"' in page

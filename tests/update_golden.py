@@ -1,7 +1,8 @@
-"""Regenerate the golden output of the sample report: `python tests/update_golden.py`.
+"""Regenerate the golden output of the sample reports: `python tests/update_golden.py`.
 
 Review the resulting diff of tests/golden/ like any code change: it shows exactly how a
-change to the compiler alters the published pages of a small report.
+change to the compiler alters the published pages of three small reports of different
+shapes (tests/samples/kecamatan, kota, minimal).
 """
 import shutil
 import sys
@@ -11,22 +12,25 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from lkjip.pipeline import Options, run  # noqa: E402
+from lkjip.pipeline import Options, Result, run  # noqa: E402
 from lkjip.project import Project  # noqa: E402
 
-SAMPLE, GOLDEN = HERE / "sample", HERE / "golden"
+SAMPLES, GOLDEN = HERE / "samples", HERE / "golden"
+NAMES = ("kecamatan", "kota", "minimal")
 
 
-def build_sample(target: Path) -> Path:
-    for name in ("content", "data"):
-        shutil.copytree(SAMPLE / name, target / name)
-    run(Project(target), Options(pdf=False))
-    return target / "site"
+def build_sample(name: str, target: Path) -> tuple[Path, Result]:
+    """Build a copy of one sample (site only, no PDF); returns its site folder and the build result."""
+    for part in ("content", "data"):
+        shutil.copytree(SAMPLES / name / part, target / part)
+    result = run(Project(target), Options(pdf=False))
+    return target / "site", result
 
 
 if __name__ == "__main__":
-    with tempfile.TemporaryDirectory() as tmp:
-        site = build_sample(Path(tmp) / "contoh")
-        shutil.rmtree(GOLDEN, ignore_errors=True)
-        shutil.copytree(site, GOLDEN)
-    print(f"golden output written to {GOLDEN.relative_to(HERE.parent)}/")
+    for name in NAMES:
+        with tempfile.TemporaryDirectory() as tmp:
+            site, _ = build_sample(name, Path(tmp) / name)
+            shutil.rmtree(GOLDEN / name, ignore_errors=True)
+            shutil.copytree(site, GOLDEN / name)
+        print(f"golden output written to {(GOLDEN / name).relative_to(HERE.parent)}/")

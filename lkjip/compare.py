@@ -1,0 +1,149 @@
+"""Compare what the signed document printed with what the data computes.
+
+The original disagrees with itself in places. The build surfaces every such place and
+never hides or silently fixes it: each difference is a warning at the line of the
+printed value, printed and computed side by side. A printed number is compared at the
+precision it was printed with, so "95,81" matches 95,8109 but "95,66" does not match 95,667.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import numbers
+from .diagnostics import Diagnostic, error, warning
+from .schema import AnyOf, Id, MapOf, Printed, PrintedValue, Quantity, Text, Year
+from .tables import Table
+
+TRUNCATED = "dokumen asli memotong angka, tidak membulatkan; laporan ini membulatkan setengah ke atas"
+
+
+def compare_number(printed: Printed, computed: Decimal | int | None, what: str) -> Diagnostic | None:
+    """Warn when the printed number differs from the computed one at the printed precision."""
+    raw = printed.number
+    if raw is None:
+        return compare_text(printed, None if computed is None else numbers.as_written(computed), what)
+    places = numbers.decimals_of(raw)
+    if computed is None:
+        return warning(printed.loc, f"{what}: tercetak {numbers.number(raw, places)}, tetapi nilai ini tidak dapat "
+                       "dihitung dari data", "", "printed-mismatch")
+    computed = Decimal(computed)
+    if numbers.round_half_up(computed, places) == raw:
+        return None
+    hint = TRUNCATED if numbers.truncate(computed, places) == raw else ""
+    whole = computed == computed.to_integral_value()
+    shown = numbers.number(computed, 0 if whole else max(places, 2))
+    return warning(printed.loc, f"{what}: tercetak {numbers.number(raw, places)}, dihitung {shown}", hint,
+                   "printed-mismatch")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text).strip(".;:").casefold()
+
+
+def printed_text(printed: Printed) -> str:
+    value = printed.value
+    if isinstance(value, Quantity):
+        return numbers.as_written(value.value) + (f" {value.unit}" if value.unit else "")
+    return value
+
+
+def compare_text(printed: Printed, computed: str | None, what: str) -> Diagnostic | None:
+    shown = printed_text(printed)
+    if computed is not None and _norm(shown) == _norm(computed):
+        return None
+    return warning(printed.loc, f"{what}: tercetak '{shown}', menurut data '{computed}'", "", "printed-mismatch")
+
+
+@dataclass(frozen=True)
+class PrintedCell:
+    """A figure the original printed in one cell of a table, named by table id, row id and column key."""
+
+    table: str
+    row: str
+    column: str
+    printed: Printed
+
+
+def check_cells(tables: Mapping[str, Table], printed: Iterable[PrintedCell]) -> list[Diagnostic]:
+    """Every printed cell against the computed table; a printed cell that names no cell is an error."""
+    out: list[Diagnostic] = []
+    reported: set[tuple[str, ...]] = set()
+    for p in printed:
+        problem = _missing(tables, p)
+        if problem:
+            # one message per unknown table or row, not one per printed cell of it
+            key = (p.table,) if p.table not in tables else (p.table, p.row) if tables[p.table].row(p.row) is None \
+                else (p.table, p.row, p.column)
+            if key not in reported:
+                out.append(problem)
+            reported.add(key)
+            continue
+        table = tables[p.table]
+        cell = table.cell(p.row, p.column)
+        index = table.column(p.column)
+        assert index is not None
+        what = f"{table.name}, baris '{p.row}', kolom '{_label(table, index)}'"
+        value = cell.value if cell is not None else None
+        if value is not None and value.kind in ("teks", "tanggal"):
+            found = compare_text(p.printed, value.text(), what)
+        else:
+            found = compare_number(p.printed, value.number if value is not None else None, what)
+        if found:
+            out.append(found)
+    return out
+
+
+def _label(table: Table, index: int) -> str:
+    col = table.columns[index]
+    return " ".join((*col.group, col.label))
+
+
+def _missing(tables: Mapping[str, Table], p: PrintedCell) -> Diagnostic | None:
+    loc = p.printed.loc
+    if p.table not in tables:
+        return error(loc, f"angka tercetak untuk tabel '{p.table}', yang tidak ada",
+                     f"{_close(p.table, tables)} (salinan tabel didaftar pada 'tabel' di data/laporan.yaml; "
+                     "lihat 'python build.py kunci')", "printed-unknown")
+    table = tables[p.table]
+    if table.row(p.row) is None:
+        return error(loc, f"{table.name} tidak memiliki baris '{p.row}'", _close(p.row, [r.id for r in table.rows]),
+                     "printed-unknown")
+    if table.column(p.column) is None:
+        return error(loc, f"{table.name} tidak memiliki kolom '{p.column}'",
+                     _close(p.column, [c.key for c in table.columns]), "printed-unknown")
+    return None
+
+
+def _close(word: str, known: Iterable[str]) -> str:
+    known = list(known)
+    close = difflib.get_close_matches(word, known, n=1)
+    return f"maksud Anda '{close[0]}'?" if close else "yang ada: " + ", ".join(known)
+
+
+PRINTED_CELL = AnyOf(PrintedValue(), MapOf(Year(), PrintedValue()))
+PRINTED_ROW = MapOf(Id(), MapOf(Id(), PRINTED_CELL))
+"""`tercetak` on a row: table id -> column key -> value (a map of years for per-year columns)."""
+PRINTED_TABLES = MapOf(Id(), MapOf(Text(), MapOf(Id(), PRINTED_CELL)))
+"""`tercetak` of a file: table id -> row id -> column key -> value."""
+
+
+def row_cells(printed: Mapping[str, Mapping[str, Any]] | None, row: str) -> Iterator[PrintedCell]:
+    """The cells one row's `tercetak` names; `{target: {2022: 82}}` names column `target_2022`."""
+    for table, columns in (printed or {}).items():
+        for column, value in columns.items():
+            if isinstance(value, Printed):
+                yield PrintedCell(table, row, column, value)
+            else:
+                for year, by_year in value.items():
+                    yield PrintedCell(table, row, f"{column}_{year}", by_year)
+
+
+def table_cells(printed: Mapping[str, Mapping[str, Mapping[str, Any]]] | None) -> Iterator[PrintedCell]:
+    for table, rows in (printed or {}).items():
+        for row, columns in rows.items():
+            yield from row_cells({table: columns}, row)

@@ -1,0 +1,145 @@
+"""Efisiensi penggunaan sumber daya: capaian kinerja set against the serapan anggaran.
+
+No regulation fixes the formula, and reports mix several. The office names the one it
+uses in its data, and the report prints it under the table.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from .. import values as v
+from ..compare import PRINTED_ROW, PrintedCell, row_cells
+from ..compute import Figure, Figures
+from ..diagnostics import Diagnostic, error
+from ..model import DataFile, Report
+from ..schema import Choice, Entry, Id, ListOf, Record, Ref, frozen_map, opt, req
+from ..subject import Subject, TableSpec
+from ..tables import Built, Column, Row, cells
+from ..values import EMPTY, Value
+from .anggaran import ANGGARAN, ANGGARAN_FIGURE
+from .kinerja.figures import KINERJA, mean
+from .kinerja.tables import LEAD, indicator_rows
+from .laporan import places
+
+Formula = Callable[[Decimal | None, Decimal | None], Decimal | None]
+FORMULAS: dict[str, tuple[Formula, str]] = {
+    "capaian_dikurangi_serapan": (
+        lambda c, s: None if c is None or s is None else c - s,
+        "Tingkat efisiensi = capaian kinerja (%) − penyerapan anggaran (%). Nilai positif berarti capaian kinerja "
+        "lebih tinggi daripada bagian anggaran yang terpakai."),
+    "sisa_anggaran": (
+        lambda c, s: None if s is None else 100 - s,
+        "Tingkat efisiensi = 100% − penyerapan anggaran (%), yaitu bagian anggaran yang tidak terpakai."),
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class BarisEfisiensi(Entry):
+    indikator: str = req(Ref("indikator"), "indikator")
+    anggaran: str = req(Id(), "serapan yang dipakai: 'total' atau pengenal program")
+    tercetak: Mapping[str, Any] = opt(PRINTED_ROW, "angka baris ini seperti tercetak, per tabel (pembanding)",
+                                      frozen_map())
+
+
+@dataclass(frozen=True, kw_only=True)
+class EfisiensiFile(Entry):
+    rumus: str = req(Choice(*FORMULAS), "rumus tingkat efisiensi yang dipakai")
+    baris: tuple[BarisEfisiensi, ...] = req(ListOf(Record(BarisEfisiensi), 1, "indikator"), "baris tabel efisiensi")
+
+
+EFISIENSI = DataFile("efisiensi", EfisiensiFile, "rumus efisiensi yang dipilih dan baris tabelnya",
+                     needs=("anggaran",))
+
+
+def _validate(report: Report) -> Iterator[Diagnostic]:
+    data, budget = report.get(EFISIENSI), report.get(ANGGARAN)
+    if data is None or budget is None:
+        return
+    programs = [p.id for p in budget.program]
+    for i, row in enumerate(data.baris):
+        if row.anggaran != "total" and row.anggaran not in programs:
+            yield error(row.loc.at(f"baris[{i}].anggaran"), f"anggaran '{row.anggaran}' tidak dikenal",
+                        "tulis 'total' atau pengenal program dari data/anggaran.yaml: " + ", ".join(programs),
+                        "unknown-ref")
+
+
+@dataclass(frozen=True)
+class EfisiensiRow:
+    indikator: str
+    capaian: Decimal | None
+    serapan: Decimal | None
+    efisiensi: Decimal | None
+
+
+@dataclass(frozen=True)
+class Efisiensi:
+    rumus: str
+    rows: tuple[EfisiensiRow, ...]
+    rata_rata: Decimal | None
+    rata_rata_capaian: Decimal | None
+    serapan: Decimal | None
+
+
+def _efisiensi(report: Report, figures: Figures) -> Efisiensi:
+    data, budget, kinerja = report.need(EFISIENSI), figures.need(ANGGARAN_FIGURE), figures.need(KINERJA)
+    fn, _ = FORMULAS[data.rumus]
+    rows = []
+    for row in data.baris:
+        source = budget.total if row.anggaran == "total" else budget.program[row.anggaran]
+        c = kinerja[row.indikator].kini.capaian
+        rows.append(EfisiensiRow(row.indikator, c, source.serapan, fn(c, source.serapan)))
+    return Efisiensi(data.rumus, tuple(rows), mean([r.efisiensi for r in rows if r.efisiensi is not None]),
+                     mean([r.capaian for r in rows if r.capaian is not None]), budget.total.serapan)
+
+
+EFISIENSI_FIGURE = Figure("efisiensi", _efisiensi, files=(EFISIENSI,), needs=("kinerja", "anggaran"))
+
+
+def _table(report: Report, figures: Figures) -> Built:
+    eff, p = figures.need(EFISIENSI_FIGURE), places(report)
+    by_id = {r.indikator: r for r in eff.rows}
+
+    def build(ind: Any) -> tuple[Value, ...]:
+        r = by_id.get(ind.id)
+        if r is None:
+            return (EMPTY,) * 3
+        return v.percent(r.capaian, p), v.percent(r.serapan, p), v.percent(r.efisiensi, p)
+    columns = LEAD[:2] + (Column("indikator", "Indikator Sasaran"), Column("capaian", "Capaian Kinerja", "persen"),
+                          Column("serapan", "Penyerapan Anggaran", "persen"),
+                          Column("efisiensi", "Tingkat Efisiensi", "persen"))
+    rows = indicator_rows(report, len(columns), build, only=by_id)
+    rows += (Row("rata_rata", cells("", "", "Rata-rata", v.percent(eff.rata_rata_capaian, p),
+                                    v.percent(eff.serapan, p), v.percent(eff.rata_rata, p)), "jumlah"),)
+    return Built(columns, rows, (FORMULAS[eff.rumus][1],))
+
+
+def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
+    eff = figures.get(EFISIENSI_FIGURE)
+    if eff is None:
+        return
+    p = places(report)
+    yield "efisiensi.rata_rata", v.percent(eff.rata_rata, p)
+    yield "efisiensi.rata_rata_capaian", v.percent(eff.rata_rata_capaian, p)
+    yield "efisiensi.serapan", v.percent(eff.serapan, p)
+
+
+def _printed(report: Report) -> Iterable[PrintedCell]:
+    data = report.get(EFISIENSI)
+    for row in data.baris if data else ():
+        yield from row_cells(row.tercetak, row.indikator)
+
+
+SUBJECT = Subject(
+    name="efisiensi",
+    files=(EFISIENSI,),
+    validate=_validate,
+    figures=(EFISIENSI_FIGURE,),
+    tables=(TableSpec("efisiensi", "Efisiensi Penggunaan Sumber Daya", _table, (EFISIENSI,),
+                      "capaian, penyerapan anggaran dan tingkat efisiensi per indikator, dengan rata-rata"),),
+    keys=_keys,
+    key_files=(("efisiensi", EFISIENSI),),
+    printed=_printed,
+)

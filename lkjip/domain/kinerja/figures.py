@@ -1,0 +1,293 @@
+"""Kinerja figures: the target that counts, capaian, predikat, history, tingkat kemajuan, averages.
+
+The target that counts for a year is decided here and only here: the Perjanjian Kinerja
+of that year with the latest `tanggal` (the Perubahan, when there is one); for an earlier
+year that no PK in the data covers, the target the indikator records for it.
+Capaian (PermenPANRB 6/2022): realisasi / target x 100 where higher is better,
+(2 x target - realisasi) / target x 100 where lower is better; a category is first turned
+into a number by its declared rule. Without a target, a realisasi, or with a target of 0,
+capaian cannot be computed (None), never 0% or 100%.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from types import MappingProxyType
+
+from ...compute import SOURCES, Figure, Figures
+from ...model import Report
+from ...numbers import round_half_up
+from ..laporan import laporan, places
+from ..perencanaan import RENSTRA, renja_targets, renstra_targets
+from ..target import Measure, TargetFact
+from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Dokumen, Indikator, Perjanjian, RealisasiRinci, Skala
+
+
+def pk_in_force(report: Report, year: int) -> Perjanjian | None:
+    """The Perjanjian Kinerja whose targets count for `year`: the latest signed for that year."""
+    docs = [d for d in report.need(PERJANJIAN).dokumen if d.tahun == year]
+    return max(docs, key=lambda d: d.tanggal) if docs else None
+
+
+def _document_facts(doc: Dokumen, peran: str, berlaku: bool = True) -> list[TargetFact]:
+    return [TargetFact(doc.id, doc.judul, peran, t.indikator, doc.tahun, t.nilai, t.loc, t.keterangan, berlaku)
+            for t in doc.target]
+
+
+@dataclass(frozen=True)
+class Targets:
+    facts: tuple[TargetFact, ...]
+    counting: Mapping[tuple[str, int], TargetFact]
+
+    def berlaku(self, indikator: str, tahun: int) -> TargetFact | None:
+        """The target capaian is measured against."""
+        return self.counting.get((indikator, tahun))
+
+
+def _targets(report: Report, figures: Figures) -> Targets:
+    facts: list[TargetFact] = []
+    counting: dict[tuple[str, int], TargetFact] = {}
+    for ind in report.need(INDIKATOR).indikator:
+        for year, value in ind.target.items():
+            fact = TargetFact("riwayat", f"target {year} pada data indikator", "riwayat", ind.id, year, value,
+                              ind.loc.at(f"{ind.loc.path}.target.{year}"))
+            facts.append(fact)
+            counting[(ind.id, year)] = fact
+    docs = report.need(PERJANJIAN).dokumen
+    for doc in docs:
+        latest = pk_in_force(report, doc.tahun)
+        doc_facts = _document_facts(doc, "pk", doc is latest)
+        facts += doc_facts
+        if doc is latest:
+            counting.update({(f.indikator, f.tahun): f for f in doc_facts})
+    for other in (report.get(RKT), report.get(IKU)):
+        if other is not None:
+            facts += _document_facts(other, "dokumen")
+    facts += renstra_targets(report) + renja_targets(report)
+    return Targets(tuple(facts), MappingProxyType(counting))
+
+
+TARGETS = Figure("target", _targets)
+
+
+def capaian(target: Decimal | None, realisasi: Decimal | None, arah: str) -> Decimal | None:
+    if target is None or realisasi is None or target == 0:
+        return None
+    if arah == "naik":
+        return realisasi / target * 100
+    return (2 * target - realisasi) / target * 100
+
+
+def as_number(value: Measure | None, ind: Indikator) -> Decimal | None:
+    """A target or realisasi as the number capaian is computed from (a category by its rule)."""
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return value
+    scale = ind.kategori
+    if scale is None or value not in scale.urutan:
+        return None
+    if scale.capaian == "nilai":
+        return scale.nilai.get(value)
+    return Decimal(len(scale.urutan) - scale.urutan.index(value))
+
+
+def predikat(value: Decimal | None, scale: Skala | None, places: int) -> str | None:
+    if value is None or scale is None:
+        return None
+    rounded = round_half_up(value, places)
+    for band in sorted(scale.tingkat, key=lambda b: b.min, reverse=True):
+        if rounded >= band.min:
+            return band.predikat
+    return None
+
+
+def trend(now: Decimal | None, before: Decimal | None, places: int) -> str | None:
+    """naik, turun or tetap, comparing the two values as the report shows them."""
+    if now is None or before is None:
+        return None
+    a, b = round_half_up(now, places), round_half_up(before, places)
+    return "naik" if a > b else "turun" if a < b else "tetap"
+
+
+@dataclass(frozen=True)
+class Realisasi:
+    nilai: Measure | None
+    sementara: bool = False
+    catatan: str | None = None
+    dihitung: str | None = None
+    pembilang: Decimal | None = None
+    penyebut: Decimal | None = None
+
+    @property
+    def computed(self) -> bool:
+        """Derived by the build (shown at the rounding rule), not typed as a source value."""
+        return self.dihitung is not None or self.penyebut is not None
+
+
+def realisasi_of(entry: Measure | RealisasiRinci | None, sources: Mapping[str, Decimal | None]) -> Realisasi:
+    if entry is None:
+        return Realisasi(None)
+    if not isinstance(entry, RealisasiRinci):
+        return Realisasi(entry)
+    if entry.dihitung:
+        return Realisasi(sources.get(entry.dihitung), entry.sementara, entry.catatan, entry.dihitung)
+    if entry.pembilang is not None and entry.penyebut:
+        return Realisasi(entry.pembilang / entry.penyebut * 100, entry.sementara, entry.catatan,
+                         pembilang=entry.pembilang, penyebut=entry.penyebut)
+    return Realisasi(entry.nilai, entry.sementara, entry.catatan)
+
+
+@dataclass(frozen=True)
+class Tahunan:
+    """One indikator in one year."""
+
+    tahun: int
+    target: TargetFact | None
+    realisasi: Realisasi
+    capaian: Decimal | None
+    predikat: str | None
+    tren: str | None                   # realisasi naik/turun/tetap against the year before
+    perubahan: Decimal | None          # realisasi minus the year before's (numbers only)
+    tren_capaian: str | None
+    perubahan_capaian: Decimal | None  # in percentage points
+
+
+@dataclass(frozen=True)
+class Kinerja:
+    indikator: Indikator
+    kini: Tahunan
+    riwayat: tuple[Tahunan, ...]       # every year with a target or realisasi, up to the report year
+    target_akhir: TargetFact | None
+    kemajuan: Decimal | None
+
+    def tahun(self, year: int) -> Tahunan | None:
+        return next((t for t in self.riwayat if t.tahun == year), None)
+
+
+def _history(ind: Indikator, targets: Targets, sources: Mapping[str, Decimal | None], report: Report,
+             year: int) -> list[Tahunan]:
+    skala = report.get(SKALA)
+    scale = skala.predikat if skala else None
+    p = places(report)
+    years = sorted(set(ind.realisasi) | {y for (i, y) in targets.counting if i == ind.id} | {year})
+    out: list[Tahunan] = []
+    for y in (y for y in years if y <= year):
+        target = targets.berlaku(ind.id, y)
+        real = realisasi_of(ind.realisasi.get(y), sources)
+        value = capaian(as_number(target.nilai if target else None, ind), as_number(real.nilai, ind), ind.arah)
+        prev = out[-1] if out and out[-1].tahun == y - 1 else None
+        now_n = as_number(real.nilai, ind)
+        before_n = as_number(prev.realisasi.nilai, ind) if prev else None
+        out.append(Tahunan(y, target, real, value, predikat(value, scale, p), trend(now_n, before_n, p),
+                           None if now_n is None or before_n is None or ind.jenis == "kategori" else now_n - before_n,
+                           trend(value, prev.capaian if prev else None, p),
+                           None if value is None or prev is None or prev.capaian is None else value - prev.capaian))
+    return out
+
+
+def end_target(report: Report, targets: Targets, indikator: str) -> TargetFact | None:
+    """The in-force Renstra's target for the last year of its period (tingkat kemajuan's basis)."""
+    renstra = report.get(RENSTRA)
+    if renstra is None:
+        return None
+    return next((f for f in targets.facts if f.peran == "renstra" and f.berlaku and f.indikator == indikator
+                 and f.tahun == renstra.periode.akhir), None)
+
+
+def _kinerja(report: Report, figures: Figures) -> Mapping[str, Kinerja]:
+    year = laporan(report).tahun
+    targets = figures.need(TARGETS)
+    sources = figures.get(SOURCES) or {}
+    out = {}
+    for ind in report.need(INDIKATOR).indikator:
+        history = _history(ind, targets, sources, report, year)
+        akhir = end_target(report, targets, ind.id)
+        kini = history[-1]
+        kemajuan = capaian(as_number(akhir.nilai if akhir else None, ind), as_number(kini.realisasi.nilai, ind),
+                           ind.arah)
+        out[ind.id] = Kinerja(ind, kini, tuple(history), akhir, kemajuan)
+    return MappingProxyType(out)
+
+
+KINERJA = Figure("kinerja", _kinerja, needs=(TARGETS.name, SOURCES.name))
+
+
+def mean(values: list[Decimal]) -> Decimal | None:
+    return sum(values, Decimal(0)) / len(values) if values else None
+
+
+@dataclass(frozen=True)
+class RataRata:
+    """The average capaian, per year: over all indikator and per sasaran."""
+
+    cara: str
+    keseluruhan: Mapping[int, Decimal | None]
+    per_sasaran: Mapping[str, Mapping[int, Decimal | None]]
+    dihitung_dari: Mapping[int, int]       # how many indikator had a computable capaian
+
+    def tahun(self) -> list[int]:
+        return sorted(self.keseluruhan)
+
+
+def _averages(report: Report, figures: Figures) -> RataRata:
+    data = report.need(INDIKATOR)
+    kinerja = figures.need(KINERJA)
+    years = sorted({t.tahun for k in kinerja.values() for t in k.riwayat})
+    per_sasaran: dict[str, dict[int, Decimal | None]] = {}
+    overall: dict[int, Decimal | None] = {}
+    counted: dict[int, int] = {}
+    for y in years:
+        by_ind = {i: t.capaian for i, k in kinerja.items() for t in k.riwayat if t.tahun == y and t.capaian is not None}
+        counted[y] = len(by_ind)
+        for s in data.sasaran:
+            members = [by_ind[i.id] for i in data.indikator if i.sasaran == s.id and i.id in by_ind]
+            per_sasaran.setdefault(s.id, {})[y] = mean(members)
+        if data.rata_rata_capaian == "sasaran":
+            overall[y] = mean([m for m in (per_sasaran[s.id][y] for s in data.sasaran) if m is not None])
+        else:
+            overall[y] = mean(list(by_ind.values()))
+    return RataRata(data.rata_rata_capaian, MappingProxyType(overall),
+                    MappingProxyType({k: MappingProxyType(v) for k, v in per_sasaran.items()}),
+                    MappingProxyType(counted))
+
+
+AVERAGES = Figure("rata_rata_capaian", _averages, needs=(KINERJA.name,))
+
+
+@dataclass(frozen=True)
+class Change:
+    jenis: str                             # target or anggaran
+    id: str                                # indikator or program id
+    sebelum: Measure | int | None
+    sesudah: Measure | int | None
+
+
+@dataclass(frozen=True)
+class PkChanges:
+    sebelum: Perjanjian
+    sesudah: Perjanjian
+    changes: tuple[Change, ...]
+
+
+def _pk_changes(report: Report, figures: Figures) -> PkChanges | None:
+    """What the PK in force changed (added, removed) from the PK it replaced, in the report year."""
+    year = laporan(report).tahun
+    docs = sorted((d for d in report.need(PERJANJIAN).dokumen if d.tahun == year), key=lambda d: d.tanggal)
+    if len(docs) < 2:
+        return None
+    before, after = docs[-2], docs[-1]
+    changes = []
+    old_t = {t.indikator: t.nilai for t in before.target}
+    new_t = {t.indikator: t.nilai for t in after.target}
+    old_b = {b.program: b.pagu for b in before.anggaran}
+    new_b = {b.program: b.pagu for b in after.anggaran}
+    for jenis, old, new in (("target", old_t, new_t), ("anggaran", old_b, new_b)):
+        for key in list(old) + [k for k in new if k not in old]:
+            if old.get(key) != new.get(key):
+                changes.append(Change(jenis, key, old.get(key), new.get(key)))
+    return PkChanges(before, after, tuple(changes))
+
+
+PK_CHANGES = Figure("pk_selisih", _pk_changes)

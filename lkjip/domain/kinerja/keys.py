@@ -1,0 +1,106 @@
+"""The kinerja values Markdown may quote: per indikator and year, averages, documents.
+
+`indikator.sakip.capaian` is this year's; `indikator.sakip.capaian_2023` an earlier year's;
+`indikator.sakip.tren` says naik, turun or tetap against the year before, from the figures,
+so prose that judges cannot contradict the tables.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import numbers
+from ... import values as v
+from ...compute import Figures
+from ...model import Report
+from ...values import Value
+from ..laporan import laporan, places
+from ..perencanaan import RENSTRA
+from .figures import AVERAGES, KINERJA, Kinerja, Tahunan, pk_in_force, trend
+from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Indikator
+from .tables import measure, realisasi_value
+
+NOT_COMPUTABLE = v.Value("kosong", note=v.TIDAK_DAPAT_DIHITUNG)
+
+
+def _word(word: str | None) -> Value:
+    return v.text(word) if word else NOT_COMPUTABLE
+
+
+def _change(value: object, ind: Indikator, p: int) -> Value:
+    if value is None:
+        return NOT_COMPUTABLE
+    return measure(value, ind, p)  # type: ignore[arg-type]
+
+
+def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: str) -> Iterator[tuple[str, Value]]:
+    p, real = places(report), t.realisasi
+    yield f"{base}.target{suffix}", measure(t.target.nilai if t.target else None, ind)
+    yield f"{base}.realisasi{suffix}", realisasi_value(real, ind, report)
+    yield f"{base}.capaian{suffix}", v.percent(t.capaian, p, real.sementara)
+    if report.has(SKALA):
+        yield f"{base}.predikat{suffix}", _word(t.predikat)
+    yield f"{base}.tren{suffix}", _word(t.tren)
+    yield f"{base}.perubahan{suffix}", _change(t.perubahan, ind, p)
+    yield f"{base}.tren_capaian{suffix}", _word(t.tren_capaian)
+
+
+def _indikator_keys(k: Kinerja, report: Report) -> Iterator[tuple[str, Value]]:
+    ind, p = k.indikator, places(report)
+    base = f"indikator.{ind.id}"
+    yield f"{base}.nama", v.text(ind.nama)
+    yield from _year_keys(base, k.kini, ind, report, "")
+    for t in k.riwayat:
+        yield from _year_keys(base, t, ind, report, f"_{t.tahun}")
+    if report.has(RENSTRA):
+        yield f"{base}.target_akhir", measure(k.target_akhir.nilai if k.target_akhir else None, ind)
+        yield f"{base}.kemajuan", v.percent(k.kemajuan, p, k.kini.realisasi.sementara)
+
+
+def _average_keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
+    avg, p, year = figures.need(AVERAGES), places(report), laporan(report).tahun
+    now, before = avg.keseluruhan.get(year), avg.keseluruhan.get(year - 1)
+    yield "kinerja.rata_rata_capaian", v.percent(now, p)
+    for y in avg.tahun():
+        yield f"kinerja.rata_rata_capaian_{y}", v.percent(avg.keseluruhan[y], p)
+    yield "kinerja.perubahan_rata_rata_capaian", v.percent(None if now is None or before is None else now - before, p)
+    yield "kinerja.tren_rata_rata_capaian", _word(trend(now, before, p))
+    for s in report.need(INDIKATOR).sasaran:
+        yield f"sasaran.{s.id}.nama", v.text(s.nama)
+        by_year = avg.per_sasaran.get(s.id, {})
+        yield f"sasaran.{s.id}.rata_rata_capaian", v.percent(by_year.get(year), p)
+        for y, value in by_year.items():
+            yield f"sasaran.{s.id}.rata_rata_capaian_{y}", v.percent(value, p)
+
+
+def _document_keys(report: Report) -> Iterator[tuple[str, Value]]:
+    for doc in report.need(PERJANJIAN).dokumen:
+        yield f"dokumen.{doc.id}.judul", v.text(doc.judul)
+        yield f"dokumen.{doc.id}.tanggal", v.date(doc.tanggal)
+        yield f"dokumen.{doc.id}.tempat", v.text(doc.tempat)
+    pk = pk_in_force(report, laporan(report).tahun)
+    if pk is not None:
+        yield "dokumen.pk_berlaku.judul", v.text(pk.judul)
+        yield "dokumen.pk_berlaku.tanggal", v.date(pk.tanggal)
+    for other in (report.get(RKT), report.get(IKU)):
+        if other is not None:
+            yield f"dokumen.{other.id}.judul", v.text(other.judul)
+    iku = report.get(IKU)
+    if iku is not None:
+        for attr in ("visi", "misi", "tujuan", "indikator_tujuan"):
+            yield f"iku.{attr}", v.text(getattr(iku, attr))
+
+
+def keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
+    kinerja = figures.need(KINERJA)
+    for k in kinerja.values():
+        yield from _indikator_keys(k, report)
+    yield "kinerja.jumlah_indikator", v.count(len(kinerja))
+    yield "kinerja.jumlah_sementara", v.count(sum(1 for k in kinerja.values() if k.kini.realisasi.sementara))
+    yield "kinerja.jumlah_tercapai", v.count(sum(1 for k in kinerja.values() if _reached(k, places(report))))
+    yield from _average_keys(report, figures)
+    yield from _document_keys(report)
+
+
+def _reached(k: Kinerja, p: int) -> bool:
+    """Capaian of at least 100% at the precision the report shows."""
+    return k.kini.capaian is not None and numbers.round_half_up(k.kini.capaian, p) >= 100

@@ -1,0 +1,87 @@
+"""The report's one rounding rule and the Indonesian number and date formats.
+
+Computation keeps full precision (Decimal); rounding happens only when a figure is shown
+or compared with a printed one, always through `round_half_up`. There is no global
+"current precision": every caller says how many decimals it wants, because a source
+value keeps the precision it was written with (Tabel 3.5's 2,5996) while a computed
+figure is shown at the report's rule (2 decimals). babel supplies the id-ID month names
+and separators; the rounding is ours, because it is a rule of the report.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "id_ID"
+
+
+def round_half_up(value: Decimal | int, places: int) -> Decimal:
+    """The report's one rounding rule: half away from zero, to `places` decimals."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def truncate(value: Decimal | int, places: int) -> Decimal:
+    """What the original often did instead of rounding; used only to explain a mismatch."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+
+
+def decimals_of(value: Decimal | int) -> int:
+    """Decimals as written: 95.81 -> 2, 100 -> 0, 94.50 -> 2, 2.5996 -> 4."""
+    exponent = Decimal(value).as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def number(value: Decimal | int, places: int) -> str:
+    """1234567.891 at 2 places -> '1.234.567,89'."""
+    rounded = round_half_up(value, places)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    return str(format_decimal(rounded, format=pattern, locale=LOCALE, decimal_quantization=True))
+
+
+def as_written(value: Decimal | int) -> str:
+    """A source value with the precision it was typed with: 87.5 -> '87,5', 1.00 -> '1,00'."""
+    return number(value, decimals_of(value))
+
+
+def computed(value: Decimal | int, places: int) -> str:
+    """A computed figure at the report's precision; whole numbers stay whole: 100 -> '100'."""
+    rounded = round_half_up(value, places)
+    return number(rounded, 0 if rounded == rounded.to_integral_value() else places)
+
+
+def rupiah(value: int | Decimal) -> str:
+    """2615163480 -> 'Rp2.615.163.480' (PUEBI: no space, no ',00')."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{number(abs(Decimal(value)), 0)}"
+
+
+def date(value: dt.date) -> str:
+    """2024-01-29 -> '29 Januari 2024'."""
+    return str(format_date(value, format="d MMMM y", locale=LOCALE))
+
+
+def month(value: dt.date) -> str:
+    """2024-12-31 -> 'Desember 2024'."""
+    return str(format_date(value, format="MMMM y", locale=LOCALE))
+
+
+_PRINTED_NUMBER = re.compile(r"-?\d[\d.]*(,\d+)?")
+
+
+def parse_printed_number(text: str) -> Decimal | None:
+    """'80.750' -> 80750, '95,81%' -> 95.81, '4 Inovasi' -> 4, 'Rp2.615.163.480' -> 2615163480.
+
+    Used on numbers quoted from the original's narrative, which is written the Indonesian way.
+    """
+    match = _PRINTED_NUMBER.search(text.replace("Rp", "").replace("\u00a0", " "))
+    if not match:
+        return None
+    whole, _, frac = match.group(0).partition(",")
+    parts = whole.rstrip(".").split(".")
+    if len(parts) > 1 and not all(len(p) == 3 for p in parts[1:]):
+        return Decimal(whole.rstrip("."))  # '82.00': a dot used as the decimal point
+    return Decimal("".join(parts) + ("." + frac if frac else ""))

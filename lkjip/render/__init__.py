@@ -1,0 +1,1 @@
+"""Rendering: the catalogue of what Markdown may place, chapters, templates, the site."""

@@ -1,0 +1,147 @@
+"""What Markdown may place and quote in this report: tables, lists, signatures and values.
+
+Gathered from every subject for the report at hand. A table, list or value whose data is
+absent is known by name, so a chapter that places it is told which file is missing rather
+than that the name is unknown. Tables get their number and title from data/laporan.yaml;
+`salinan` entries there show a table again under another id (with printed figures of its own).
+"""
+from __future__ import annotations
+
+import difflib
+import fnmatch
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Any
+
+from ..blocks import DataList, Signature
+from ..compute import Figures
+from ..diagnostics import Diagnostic, Loc, error
+from ..domain.laporan import LAPORAN
+from ..model import DataFile, Report
+from ..subject import ListSpec, Subject, TableSpec
+from ..tables import Table
+from ..validate import missing_file_for_key
+from ..values import Value
+
+
+class Unavailable(Exception):
+    """A known block or value that this report's data cannot provide; the message says why."""
+
+
+def _missing(needs: Sequence[DataFile[Any]], report: Report) -> str | None:
+    absent = [f.path for f in needs if not report.has(f)]
+    return f"memerlukan {' dan '.join(absent)}, yang tidak ada" if absent else None
+
+
+@dataclass
+class Catalog:
+    report: Report
+    figures: Figures
+    subjects: Sequence[Subject]
+    tables: dict[str, TableSpec] = field(default_factory=dict)
+    lists: dict[str, ListSpec] = field(default_factory=dict)
+    signatures: dict[str, Signature] = field(default_factory=dict)
+    keys: Mapping[str, Value] = field(default_factory=dict)
+    copies: dict[str, str] = field(default_factory=dict)
+    clashes: list[TableSpec] = field(default_factory=list)
+    _built: dict[str, Table] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, report: Report, figures: Figures, subjects: Sequence[Subject]) -> Catalog:
+        cat = cls(report, figures, subjects)
+        for s in subjects:
+            for spec in list(s.tables) + (list(s.dynamic_tables(report)) if _files_present(s, report) else []):
+                if spec.id in cat.tables:
+                    cat.clashes.append(spec)
+                    continue
+                cat.tables[spec.id] = spec
+            for lst in list(s.lists) + list(s.dynamic_lists(report)):
+                cat.lists.setdefault(lst.id, lst)
+            cat.signatures.update({sig.id: sig for sig in s.signatures(report)})
+        for id, meta in report.need(LAPORAN).tabel.items():
+            if meta.salinan and meta.salinan in cat.tables and id not in cat.tables:
+                cat.tables[id] = replace(cat.tables[meta.salinan], id=id)
+                cat.copies[id] = meta.salinan
+        cat.keys = MappingProxyType({k: val for s in subjects for k, val in s.keys(report, figures)})
+        return cat
+
+    def problems(self) -> list[Diagnostic]:
+        """Entries of data/laporan.yaml `tabel` that name no table, or copy one that does not exist."""
+        doc = self.report.documents.get(LAPORAN.path)
+        out = [error(Loc(spec.origin or LAPORAN.path), f"pengenal tabel '{spec.id}' sudah dipakai tabel lain "
+                     f"({self.tables[spec.id].judul})", "ganti pengenal dokumen atau nama file tabelnya",
+                     "table-id-taken") for spec in self.clashes]
+        if doc is None:
+            return out
+        for id, meta in self.report.need(LAPORAN).tabel.items():
+            if meta.salinan is not None and meta.salinan not in self.tables:
+                out.append(error(doc.loc(("tabel", id, "salinan")), f"tabel '{meta.salinan}' tidak dikenal",
+                                 _suggest(meta.salinan, self.tables), "unknown-table"))
+            elif id not in self.tables:
+                out.append(error(doc.loc(("tabel", id), key=True), f"tabel '{id}' tidak dikenal",
+                                 f"{_suggest(id, self.tables)} ({self.where_tables_come_from()})", "unknown-table"))
+        return out
+
+    def where_tables_come_from(self) -> str:
+        sources = [s.dynamic_tables_about for s in self.subjects if s.dynamic_tables_about]
+        return "selain tabel bawaan, pengenal tabel berasal dari " + "; ".join(sources)
+
+    def why_not_table(self, id: str) -> str | None:
+        spec = self.tables[id]
+        return _missing(spec.needs, self.report) or spec.unavailable(self.report)
+
+    def table(self, id: str, full: bool = False) -> Table:
+        """The numbered, titled table; `full` keeps the columns no row fills (for comparisons)."""
+        if id not in self._built:
+            reason = self.why_not_table(id)
+            if reason:
+                raise Unavailable(f"tabel '{id}' {reason}")
+            spec = self.tables[id]
+            built = spec.build(self.report, self.figures)
+            meta = self.report.need(LAPORAN).tabel.get(id)
+            self._built[id] = Table(id, meta.nomor if meta and meta.nomor else spec.nomor,
+                                    meta.judul if meta and meta.judul else spec.judul, built.columns, built.rows,
+                                    built.notes, meta.sumber if meta and meta.sumber else spec.sumber, built.wide,
+                                    self.copies.get(id))
+        table = self._built[id]
+        return table if full else table.without_empty_columns()
+
+    def available_tables(self, full: bool = False) -> dict[str, Table]:
+        return {id: self.table(id, full) for id in self.tables if self.why_not_table(id) is None}
+
+    def data_list(self, id: str) -> DataList:
+        spec = self.lists[id]
+        reason = _missing(spec.needs, self.report)
+        if reason:
+            raise Unavailable(f"daftar '{id}' {reason}")
+        return spec.build(self.report)
+
+    def value(self, key: str) -> Value:
+        if key in self.keys:
+            return self.keys[key]
+        owner = missing_file_for_key(key, self.report, [kf for s in self.subjects for kf in s.key_files])
+        if owner is not None:
+            raise Unavailable(f"nilai '{key}' memerlukan {owner.path}, yang tidak ada")
+        raise KeyError(key)
+
+    def source_of(self, key: str) -> DataFile[Any] | None:
+        """The data file a value key is drawn from, so a message about a missing key can point there."""
+        for pattern, file in (kf for s in self.subjects for kf in s.key_files):
+            if fnmatch.fnmatchcase(key, pattern) or key.startswith(pattern + "."):
+                return file
+        return None
+
+    def known(self, kind: str) -> list[str]:
+        if kind == "tabel":
+            return sorted(self.tables)
+        return sorted(self.lists) if kind == "daftar" else sorted(self.signatures)
+
+
+def _files_present(subject: Subject, report: Report) -> bool:
+    return all(report.has(f) for f in subject.files if f.required)
+
+
+def _suggest(name: str, known: Mapping[str, Any]) -> str:
+    close = difflib.get_close_matches(name, sorted(known), n=1)
+    return f"maksud Anda '{close[0]}'?" if close else "tabel yang dikenal: " + ", ".join(sorted(known))

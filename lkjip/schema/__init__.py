@@ -1,0 +1,41 @@
+"""Schema machinery: field types, typed records, validation, documentation and JSON Schema."""
+from .core import (
+                   INVALID,
+                   AnyOf,
+                   Context,
+                   Entry,
+                   FieldSpec,
+                   ListOf,
+                   MapOf,
+                   Record,
+                   Reference,
+                   Type,
+                   describe,
+                   fields_of,
+                   frozen_map,
+                   opt,
+                   req,
+)
+from .scalars import (
+                   Choice,
+                   Date,
+                   Flag,
+                   Id,
+                   Integer,
+                   Number,
+                   NumberOrWord,
+                   Percent,
+                   Printed,
+                   PrintedValue,
+                   Quantity,
+                   QuantityType,
+                   Ref,
+                   Rupiah,
+                   Text,
+                   Year,
+)
+
+__all__ = ["INVALID", "AnyOf", "Context", "Entry", "FieldSpec", "ListOf", "MapOf", "Record", "Reference", "Type",
+           "describe", "fields_of", "frozen_map", "opt", "req", "Choice", "Date", "Flag", "Id", "Integer", "Number",
+           "NumberOrWord", "Percent", "Printed", "PrintedValue", "Quantity", "QuantityType", "Ref", "Rupiah", "Text",
+           "Year"]

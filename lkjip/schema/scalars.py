@@ -1,0 +1,285 @@
+"""Scalar field types: text, ids, numbers, rupiah, percentages, years, dates, choices, quantities.
+
+Each says in Indonesian what it expected and, for the usual slips (a decimal comma, a
+percent sign, thousands dots), how to write it instead.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from ..diagnostics import Loc
+from ..source.yamlfile import PathKey
+from .core import INVALID, Context, Reference, Type
+
+ID_PATTERN = "^[a-z0-9][a-z0-9_]*$"
+_ID_FORMAT = re.compile(ID_PATTERN)
+
+
+class Text(Type):
+    expected = "teks"
+
+    def __init__(self, allow_empty: bool = False):
+        self.allow_empty = allow_empty
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return str(value)
+        if not isinstance(value, str):
+            return self.wrong(value, path, ctx)
+        if not value.strip() and not self.allow_empty:
+            return ctx.fail(path, "teks tidak boleh kosong", "isi teksnya atau hapus kuncinya", "empty")
+        return value.strip()
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["string", "number"]}
+
+
+class Id(Text):
+    expected = "pengenal (huruf kecil, angka, garis bawah)"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        value = super().convert(value, path, ctx)
+        if value is not INVALID and not _ID_FORMAT.match(value):
+            return ctx.fail(path, f"pengenal '{value}' tidak valid; diharapkan huruf kecil, angka dan '_'",
+                            "contoh: realisasi_anggaran", "id")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN}
+
+
+class Ref(Id):
+    """An id pointing into another data set; resolved after all files are loaded."""
+
+    def __init__(self, kind: str):
+        super().__init__()
+        self.kind = kind
+        self.expected = f"pengenal {kind}"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        value = super().convert(value, path, ctx)
+        if value is not INVALID:
+            ctx.references.append(Reference(self.kind, value, ctx.loc(path)))
+        return value
+
+
+def number_hint(value: str) -> str:
+    text = value.strip()
+    if text.endswith("%"):
+        return f"tulis angka tanpa tanda %: {text[:-1].strip().replace('.', '').replace(',', '.')}"
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
+        return f"jangan memakai titik pemisah ribuan; tulis {text.replace('.', '').replace(',', '.')}"
+    if re.fullmatch(r"-?\d+,\d+", text):
+        return f"YAML memakai titik sebagai pemisah desimal; tulis {text.replace(',', '.')}"
+    if text.lower().startswith("rp"):
+        return "tulis angka rupiah tanpa 'Rp' dan tanpa titik, mis. 2615163480"
+    return ""
+
+
+class Number(Type):
+    expected = "angka"
+
+    def __init__(self, minimum: Decimal | int | None = None, maximum: Decimal | int | None = None):
+        self.minimum, self.maximum = minimum, maximum
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
+            return self.wrong(value, path, ctx, number_hint(value) if isinstance(value, str) else "")
+        number = Decimal(value)
+        if self.minimum is not None and number < self.minimum:
+            return ctx.fail(path, f"angka {value} terlalu kecil; diharapkan paling kecil {self.minimum}", "", "range")
+        if self.maximum is not None and number > self.maximum:
+            return ctx.fail(path, f"angka {value} terlalu besar; diharapkan paling besar {self.maximum}", "", "range")
+        return number
+
+    def describe(self) -> str:
+        bounds = []
+        if self.minimum is not None:
+            bounds.append(f">= {self.minimum}")
+        if self.maximum is not None:
+            bounds.append(f"<= {self.maximum}")
+        return self.expected + (f" ({', '.join(bounds)})" if bounds else "")
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "number"}
+        if self.minimum is not None:
+            out["minimum"] = float(self.minimum)
+        if self.maximum is not None:
+            out["maximum"] = float(self.maximum)
+        return out
+
+
+class Integer(Number):
+    expected = "bilangan bulat"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        number = super().convert(value, path, ctx)
+        if number is INVALID:
+            return number
+        if number != number.to_integral_value():
+            return self.wrong(value, path, ctx)
+        return int(number)
+
+    def json(self) -> dict[str, Any]:
+        out = super().json()
+        out["type"] = "integer"
+        for bound in ("minimum", "maximum"):
+            if bound in out:
+                out[bound] = int(out[bound])
+        return out
+
+
+class Rupiah(Integer):
+    expected = "jumlah rupiah (bilangan bulat, tanpa titik)"
+
+    def __init__(self) -> None:
+        super().__init__(minimum=0)
+
+
+class Percent(Number):
+    expected = "persentase (angka tanpa %)"
+
+    def __init__(self, maximum: int | None = None):
+        super().__init__(minimum=0, maximum=maximum)
+
+
+class Year(Integer):
+    expected = "tahun"
+
+    def __init__(self) -> None:
+        super().__init__(minimum=1900, maximum=2200)
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, str) and value.isdigit():
+            value = int(value)
+        return super().convert(value, path, ctx)
+
+    def json(self) -> dict[str, Any]:
+        return {"pattern": "^[0-9]{4}$"}
+
+
+class Date(Type):
+    expected = "tanggal (YYYY-MM-DD)"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        return self.wrong(value, path, ctx, "tulis tanggal sebagai 2024-01-29" if isinstance(value, str) else "")
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+
+class Choice(Type):
+    def __init__(self, *options: str):
+        self.options = options
+        self.expected = "salah satu dari " + ", ".join(options)
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if value not in self.options:
+            close = difflib.get_close_matches(str(value), self.options, n=1)
+            return self.wrong(value, path, ctx, f"maksud Anda '{close[0]}'?" if close else "")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"enum": list(self.options)}
+
+
+class Flag(Type):
+    expected = "ya/tidak (true/false)"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if not isinstance(value, bool):
+            return self.wrong(value, path, ctx, "tulis true atau false")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class NumberOrWord(Type):
+    """A target or realisasi: a number, or a category word such as a SAKIP grade ('BB')."""
+
+    expected = "angka atau kategori (mis. BB)"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return Decimal(value)
+        if isinstance(value, str) and value.strip():
+            hint = number_hint(value)
+            if hint:
+                return self.wrong(value, path, ctx, hint)
+            return value.strip()
+        return self.wrong(value, path, ctx)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["number", "string"]}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A printed quantity such as `22 orang`, `100%` or `81`: a number and its unit word."""
+
+    value: Decimal
+    unit: str = ""
+
+
+_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%|[^\d\s].*?)?\s*$")
+
+
+class QuantityType(Type):
+    expected = "besaran (angka dengan satuan opsional, mis. '22 orang' atau '100%')"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return Quantity(Decimal(value))
+        if isinstance(value, str):
+            match = _QUANTITY.match(value)
+            if match:
+                return Quantity(Decimal(match.group(1)), (match.group(2) or "").strip())
+            return self.wrong(value, path, ctx, number_hint(value.split(" ")[0]) or
+                              "tulis angka (titik desimal) lalu satuannya, mis. '81.5' atau '12 paket'")
+        return self.wrong(value, path, ctx)
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["number", "string"], "pattern": r"^\s*-?\d+(\.\d+)?\s*(%|\S.*)?$"}
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A value as the signed document printed it: kept to compare, never used as input."""
+
+    value: Quantity | str
+    loc: Loc
+
+    @property
+    def number(self) -> Decimal | None:
+        return self.value.value if isinstance(self.value, Quantity) else None
+
+
+class PrintedValue(Type):
+    """What the original printed in one place: a number (with an optional unit word) or a word."""
+
+    expected = "angka atau teks seperti tercetak"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            return Printed(Quantity(Decimal(value)), ctx.loc(path))
+        if isinstance(value, str) and value.strip():
+            match = _QUANTITY.match(value)
+            found = Quantity(Decimal(match.group(1)), (match.group(2) or "").strip()) if match else value.strip()
+            return Printed(found, ctx.loc(path))
+        return self.wrong(value, path, ctx)
+
+    def describe(self) -> str:
+        return f"{self.expected} (hanya pembanding, tidak pernah dipakai menghitung)"
+
+    def json(self) -> dict[str, Any]:
+        return {"type": ["number", "string"]}

@@ -1,0 +1,1 @@
+"""Reading sources with their positions: text files, YAML with marks, Markdown tokens."""

@@ -1,0 +1,185 @@
+"""Safe YAML loading that remembers where every value came from.
+
+PyYAML's `safe_load` forgets positions and silently keeps the last of two duplicate
+keys. We compose the node tree once (safe tags only), refuse duplicates and aliases
+(anchors are never needed in report data and are how "billion laughs" bombs work), and
+build plain values plus a side table `path -> Loc` that later stages use for messages.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, NoReturn
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..diagnostics import Diagnostic, Loc, error
+from .text import SourceError, read_text
+
+# libyaml's composer is an order of magnitude faster; both give the same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+PathKey = tuple  # tuple of str keys and int indices
+
+
+def dotted(path: PathKey) -> str:
+    """`('indikator', 3, 'target')` -> `indikator[3].target`."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+@dataclass
+class YamlDocument:
+    file: str
+    data: object
+    marks: dict[PathKey, tuple[int, int]]
+    key_marks: dict[PathKey, tuple[int, int]]
+    lines: list[str]
+
+    def loc(self, path: PathKey, *, key: bool = False) -> Loc:
+        table = self.key_marks if key else self.marks
+        mark = table.get(tuple(path)) or self.marks.get(tuple(path))
+        probe = tuple(path)
+        while mark is None and probe:
+            probe = probe[:-1]
+            mark = self.marks.get(probe)
+        line, col = mark if mark else (None, None)
+        return Loc(self.file, line, col, dotted(path))
+
+
+_TRANSLATIONS = [
+    (r"found character '\\t' that cannot start any token",
+     "karakter tab ditemukan; YAML hanya menerima spasi untuk indentasi", "ganti tab dengan spasi"),
+    (r"mapping values are not allowed",
+     "tanda ':' tidak diharapkan di sini", "periksa indentasi, atau beri tanda kutip pada teks yang memuat ':'"),
+    (r"found unexpected end of stream",
+     "file berakhir sebelum tanda kutip atau kurung ditutup", "tutup tanda kutip atau kurung yang dibuka"),
+    (r"did not find expected key",
+     "indentasi tidak sesuai: diharapkan kunci baru", "samakan indentasi dengan baris sebelumnya"),
+    (r"did not find expected '-' indicator",
+     "indentasi daftar tidak sesuai: diharapkan butir '-'", "samakan indentasi butir daftar"),
+    (r"did not find expected ',' or '[\]}]'",
+     "daftar '[...]' atau pemetaan '{...}' tidak ditutup", "tutup dengan ']' atau '}' pada baris yang sama"),
+    (r"found character '(.)' that cannot start any token",
+     "karakter '{0}' tidak boleh mengawali nilai", "beri tanda kutip pada teksnya, mis. \"@nama\""),
+    (r"found unknown escape character", "karakter escape tidak dikenal dalam teks berkutip",
+     "gunakan tanda kutip tunggal atau hapus garis miring terbalik"),
+    (r"could not find expected ':'", "diharapkan tanda ':' setelah kunci", "tulis 'kunci: nilai'"),
+    (r"found undefined tag handle|could not determine a constructor",
+     "tag YAML tidak diizinkan", "hapus tag '!...'; data laporan hanya berisi teks, angka, daftar dan pemetaan"),
+]
+
+
+def _syntax_diagnostic(file: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    problem = str(exc.problem or exc)
+    if mark and "cannot start any token" in problem:
+        source_line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+        char = source_line[mark.column:mark.column + 1]
+        problem = "found character '\\t' that cannot start any token" if char == "\t" else \
+            f"found character '{char}' that cannot start any token"
+    for pattern, message, hint in _TRANSLATIONS:
+        match = re.search(pattern, problem)
+        if match:
+            message = message.format(*match.groups()) if match.groups() else message
+            return error(Loc(file, line, col), f"sintaks YAML tidak valid: {message}", hint, "yaml-syntax")
+    return error(Loc(file, line, col), f"sintaks YAML tidak valid ({problem})",
+                 "periksa indentasi dan tanda kutip di sekitar baris ini", "yaml-syntax")
+
+
+def load_yaml(path: Path, file: str) -> YamlDocument:
+    return parse_yaml(read_text(path, file), file)
+
+
+def parse_yaml(text: str, file: str) -> YamlDocument:
+    """Compose once, refuse what report data never needs, and keep every value's position."""
+    try:
+        node = yaml.compose(text, Loader=_LOADER)
+        builder = _Builder(file)
+        data = builder.build(node, ()) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        raise SourceError(_syntax_diagnostic(file, exc, text)) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(error(Loc(file), f"sintaks YAML tidak valid ({exc})")) from None
+    except RecursionError:
+        raise SourceError(error(Loc(file), "struktur YAML terlalu dalam (terlalu banyak tingkat bersarang)",
+                              "data laporan cukup beberapa tingkat; periksa kurung '[' dan '{' yang tidak ditutup",
+                              "too-deep")) from None
+    return YamlDocument(file, data, builder.marks, builder.key_marks, text.split("\n"))
+
+
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+class _Builder:
+    def __init__(self, file: str):
+        self.file = file
+        self.marks: dict[PathKey, tuple[int, int]] = {}
+        self.key_marks: dict[PathKey, tuple[int, int]] = {}
+        self.seen: set[int] = set()
+        self.constructor = SafeConstructor()
+
+    def _fail(self, node: Node, message: str, hint: str = "", code: str = "") -> NoReturn:
+        m = node.start_mark
+        raise SourceError(error(Loc(self.file, m.line + 1, m.column + 1), message, hint, code))
+
+    def build(self, node: Node, path: PathKey) -> Any:
+        if id(node) in self.seen:
+            self._fail(node, "alias/anchor YAML ('&' dan '*') tidak didukung",
+                       "tulis nilainya langsung; alias tidak diperlukan dalam data laporan", "alias")
+        self.seen.add(id(node))
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in _COLLECTION_TAGS:
+            self._fail(node, f"tag YAML '{node.tag}' tidak diizinkan",
+                       "data laporan hanya berisi teks, angka, tanggal, daftar dan pemetaan", "tag")
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        return self._scalar(node)
+
+    def _mapping(self, node: MappingNode, path: PathKey) -> dict:
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                self._fail(key_node, "kunci pemetaan harus berupa teks atau angka sederhana", "", "bad-key")
+            key = self._scalar(key_node)
+            if isinstance(key, Decimal):
+                key = str(key)
+            if key in out:
+                first = self.key_marks.get(path + (key,), (None, None))[0]
+                self._fail(key_node, f"kunci '{key}' ditulis dua kali (pertama di baris {first})",
+                           "hapus salah satu; YAML diam-diam hanya memakai yang terakhir", "duplicate-key")
+            self.key_marks[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            out[key] = self.build(value_node, path + (key,))
+        return out
+
+    def _scalar(self, node: ScalarNode) -> Any:
+        if node.tag == "tag:yaml.org,2002:float":
+            text = node.value.replace("_", "")
+            try:
+                value = Decimal(text)
+            except InvalidOperation:
+                self._fail(node, f"angka '{node.value}' tidak dapat dipakai", "tulis angka biasa, mis. 90.25")
+            if not value.is_finite():
+                self._fail(node, f"angka '{node.value}' tidak terhingga", "tulis angka biasa, mis. 90.25")
+            return value
+        if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
+                        "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"):
+            try:
+                return self.constructor.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError) as exc:
+                self._fail(node, f"nilai '{node.value}' tidak valid ({exc})")
+        self._fail(node, f"tag YAML '{node.tag}' tidak diizinkan",
+                   "data laporan hanya berisi teks, angka, tanggal, daftar dan pemetaan", "tag")

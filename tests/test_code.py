@@ -1,0 +1,59 @@
+"""The code itself: the linter and the type checker configured in pyproject.toml pass, the engine
+never names one office, and imports point backwards only (no cycles between modules)."""
+import ast
+import re
+import subprocess
+import sys
+from graphlib import CycleError, TopologicalSorter
+
+from conftest import REPO
+
+PACKAGE = REPO / "lkjip"
+
+
+def test_ruff_finds_nothing():
+    done = subprocess.run([sys.executable, "-m", "ruff", "check", "lkjip", "tests", "bench", "build.py"],
+                          cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_mypy_finds_nothing():
+    done = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_no_word_of_the_bundled_office_in_the_code():
+    for path in list(PACKAGE.rglob("*.py")) + list((REPO / "layouts").glob("*.*")):
+        if path.suffix in (".ttf", ".txt"):
+            continue
+        text = path.read_text("utf-8")
+        assert not re.search(r"pungging|mojokerto|tabel_3_\d", text, re.IGNORECASE), path
+
+
+def _imports(path):
+    module = ".".join(path.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            target = f"{base}.{node.module}" if node.module else base
+            found.add(target)
+            found.update(f"{target}.{a.name}" for a in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return module, found
+
+
+def test_module_imports_have_no_cycles():
+    graph = {}
+    for path in PACKAGE.rglob("*.py"):
+        module, found = _imports(path)
+        graph[module] = found
+    modules = set(graph)
+    deps = {m: {d for d in found if d in modules and d != m and not m.startswith(d + ".")}
+            for m, found in graph.items()}
+    try:
+        list(TopologicalSorter(deps).static_order())
+    except CycleError as cycle:
+        raise AssertionError(f"import cycle: {cycle.args[1]}") from None
