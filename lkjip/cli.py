@@ -1,6 +1,8 @@
-"""Command line: `python build.py [build|check|skema|kunci] [--dir PATH] [--strict] [--no-pdf] [--debug]`.
+"""Command line: `python build.py [PERINTAH] [--dir PATH] [pilihan]`; installed, `lkjip`.
 
-Installed, the same command is `lkjip`. Exit status: 0 success, 1 invalid input (or
+Commands are an explicit registry (`COMMANDS`): each names its handler, its help and its
+own options, so a new command is one entry. Options common to all (`--dir`, `--debug`,
+`-q`) may stand before or after the command. Exit status: 0 success, 1 invalid input (or
 warnings under --strict), 2 wrong command line, 130 interrupted. Messages are in Bahasa
 Indonesia; a Python traceback appears only with --debug.
 """
@@ -11,6 +13,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
@@ -21,30 +24,54 @@ from .project import Project
 from .schema import jsonschema
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-COMMANDS = ("build", "check", "skema", "kunci")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    run: Callable[[argparse.Namespace, Project], int]
+    arguments: Callable[[argparse.ArgumentParser], None] = lambda parser: None
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        prog = self.prog.split()[0] if self.prog.startswith("lkjip") else " ".join(self.prog.split()[:2])
         sys.stderr.write(f"galat: perintah tidak valid ({message})\n"
-                         f"petunjuk: jalankan '{self.prog} --help' untuk melihat pilihan\n")
+                         f"petunjuk: jalankan '{prog} --help' untuk melihat pilihan\n")
         raise SystemExit(EXIT_USAGE)
 
 
+def _common(defaults: bool) -> _Parser:
+    """Options every command takes; on a command's own parser they do not reset what stood before it."""
+    parser = _Parser(add_help=False)
+    parser.add_argument("--dir", default=None if defaults else argparse.SUPPRESS,
+                        help="folder proyek laporan (bawaan: folder build.py, atau folder kerja untuk 'lkjip')")
+    parser.add_argument("--debug", action="store_true", default=False if defaults else argparse.SUPPRESS,
+                        help="tampilkan traceback Python bila terjadi kesalahan")
+    parser.add_argument("-q", "--quiet", action="store_true", default=False if defaults else argparse.SUPPRESS,
+                        help="jangan tampilkan peringatan")
+    return parser
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
+                        help="peringatan dianggap galat (untuk CI)")
+    parser.add_argument("--no-pdf", action="store_true", default=argparse.SUPPRESS,
+                        help="lewati pembuatan PDF (lebih cepat)")
+
+
 def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
-    parser = _Parser(prog=prog, description="Menyusun LKjIP dari data/ dan content/ menjadi site/ (HTML dan PDF).")
-    parser.add_argument("perintah", nargs="?", choices=COMMANDS, default="build",
-                        help="build (bawaan): periksa lalu tulis site/; check: hanya periksa data dan bab; "
-                             "skema: isi setiap file data; kunci: nilai, tabel dan daftar yang dapat dipakai "
-                             "di Markdown")
-    parser.add_argument("--dir", default=None, help="folder proyek laporan (bawaan: folder build.py)")
+    parser = _Parser(prog=prog, parents=[_common(True)], description="Menyusun LKjIP dari data/ dan content/ "
+                     "menjadi site/ (HTML dan PDF). Tanpa perintah: build.")
     parser.add_argument("--strict", action="store_true", help="peringatan dianggap galat (untuk CI)")
     parser.add_argument("--no-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
-    parser.add_argument("--debug", action="store_true", help="tampilkan traceback Python bila terjadi kesalahan")
-    parser.add_argument("-q", "--quiet", action="store_true", help="jangan tampilkan peringatan")
-    parser.add_argument("--json", metavar="FOLDER", help="dengan 'skema': tulis JSON Schema setiap file data "
-                        "ke FOLDER (untuk editor)")
+    commands = parser.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.help, description=command.help,
+                                  parents=[_common(False)])
+        command.arguments(sub)
     return parser
 
 
@@ -65,11 +92,11 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
     """Run the command line; `default_dir` is the project when --dir is not given (build.py
     passes its own folder, so `python path/to/build.py` works from anywhere)."""
     args = make_parser(prog).parse_args(argv)
+    args.perintah = args.perintah or "build"
     project = Project(Path(args.dir or default_dir or ".").resolve())
-    commands: dict[str, Callable[[argparse.Namespace, Project], int]] = {
-        "skema": _schemas, "kunci": _keys, "check": _build, "build": _build}
+    handler = next(c.run for c in COMMANDS if c.name == args.perintah)
     try:
-        return commands[args.perintah](args, project)
+        return handler(args, project)
     except BuildFailed as failed:
         print_diagnostics(failed.diagnostics, project, args.quiet, sys.stderr)
         errors = sum(1 for d in failed.diagnostics if d.is_error)
@@ -96,6 +123,10 @@ def _schemas(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _schema_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", metavar="FOLDER", help="tulis JSON Schema setiap file data ke FOLDER (untuk editor)")
+
+
 def _keys(args: argparse.Namespace, project: Project) -> int:
     sys.stdout.write(reference.markdown_keys(project))
     return EXIT_OK
@@ -116,6 +147,14 @@ def _build(args: argparse.Namespace, project: Project) -> int:
         sys.stdout.write(f"Selesai: {len(result.files)} berkas ditulis ke {project.relative(project.site_dir)}/, "
                          f"{warnings} peringatan ({seconds:.1f} dtk).\n")
     return EXIT_OK
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _build_options),
+    Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _build_options),
+    Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
+    Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
+)
 
 
 def console() -> NoReturn:
