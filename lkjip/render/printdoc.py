@@ -108,7 +108,7 @@ def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic
         problem = "bukan gambar PNG, JPEG atau SVG"
     else:
         return path, []
-    return None, [error(lap.at("lambang"), f"berkas lambang '{lap.lambang}' {problem}",
+    return None, [error(lap.at("lambang"), f"berkas '{lap.lambang}' {problem}",
                         "simpan gambar lambang di folder proyek, mis. gambar/lambang.png, dan tulis jalurnya",
                         "emblem")]
 
