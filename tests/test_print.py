@@ -159,3 +159,26 @@ def test_pdf_command_writes_only_the_pdf_with_the_emblem_on_the_cover_and_html_k
     assert main(["html", "--dir", str(minimal), "-q"]) == 0
     assert pdf.read_bytes() == reader.stream.getvalue()             # the PDF kept, and linked from the site
     assert pdf.name in (site / "index.html").read_text("utf-8")
+
+
+def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_there_are_some(minimal):
+    from lkjip.domain.laporan import LAPORAN
+    from lkjip.pipeline import Options, run
+    from lkjip.project import Project
+    from lkjip.render.printdoc import Annex, print_document
+    from lkjip.render.site import site_info
+    from lkjip.render.templates import Templates
+
+    project = Project(minimal)
+    result = run(project, Options(pdf=False, write=False))
+    lap = result.report.need(LAPORAN)
+
+    def document(annexes):
+        return print_document(project, result.catalog, Templates(project), lap, site_info(lap), annexes).html
+    assert "DAFTAR GAMBAR" not in document(())
+    figure = '<h1>CATATAN KOREKSI</h1>\n<figure class="gambar" id="gambar-capaian" data-judul="Gambar 1 Capaian">'
+    html = document([Annex("catatan-koreksi", "CATATAN KOREKSI", figure + "</figure>\n")])
+    assert '<li class="tingkat-1"><a href="#bab-catatan-koreksi">CATATAN KOREKSI</a></li>' in html
+    assert '<li class="tingkat-1"><a href="#gambar-capaian">Gambar 1 Capaian</a></li>' in html
+    assert html.index('id="daftar-gambar"') < html.index('id="bab-bab-1-pendahuluan"') \
+        < html.index('id="bab-lampiran-perjanjian-kinerja"') < html.index('id="bab-catatan-koreksi"')

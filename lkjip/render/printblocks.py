@@ -59,19 +59,10 @@ def _rows(table: Table, units: tuple[str, ...]) -> list[tuple[Row, list[CellView
     return out
 
 
-def _part_view(part: Part, base: Table) -> dict[str, Any]:
+def _part_view(part: Part) -> dict[str, Any]:
     table = part.table
-    units = tuple(_unit_of(c.label, base) for c in table.columns)
     return {"table": table, "note": part.note, "number": part.number, "head": header(table),
-            "rows": _rows(table, units)}
-
-
-def _unit_of(label: str, base: Table) -> str:
-    """The unit moved into a printed header (the label ends with it, or is it)."""
-    for unit in ("Rp", "%"):
-        if label == unit or label.endswith(f"({unit})") or (unit == "%" and label.startswith("%")):
-            return unit
-    return ""
+            "rows": _rows(table, part.units)}
 
 
 class PrintBlocks:
@@ -99,7 +90,7 @@ class PrintBlocks:
 
     def table(self, table: Table, anchor: str) -> str:
         plan: PrintLayout = layout(table)
-        parts = [_part_view(p, table) for p in plan.parts]
+        parts = [_part_view(p) for p in plan.parts]
         return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
                                      compact=plan.compact, smallest=plan.smallest,
                                      parts=parts, caption=unbreakable(table.caption))

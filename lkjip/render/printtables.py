@@ -47,6 +47,7 @@ class Part:
     number: int
     of: int
     repeated: tuple[str, ...]  # labels of the identifying columns every part repeats
+    units: tuple[str, ...] = ()  # per column of `table`: the unit its header carries ("Rp", "%" or "")
 
     @property
     def note(self) -> str:
@@ -165,7 +166,8 @@ def layout(table: Table) -> PrintLayout:
     units = {i: _column_unit(table, i) for i in range(table.width)}
     cols = [_measure(table, i, units[i]) for i in range(table.width)]
     need = sum(c.comfort_em for c in cols)
-    whole = (Part(_restrict(table, list(range(table.width)), units), 1, 1, ()),)
+    everything = list(range(table.width))
+    whole = (Part(_restrict(table, everything, units), 1, 1, (), tuple(units[i] for i in everything)),)
     if need * BODY_PT <= PORTRAIT_PT or table.width == 0:
         return PrintLayout(False, whole)
     if need * WIDE_PT <= PORTRAIT_PT:
@@ -185,8 +187,8 @@ def layout(table: Table) -> PrintLayout:
     rest = [run for start, run in _units(table) if start >= len(ident)]
     groups = _pack(rest, width, available - sum(width[i] for i in ident))
     repeated = tuple(table.columns[i].label for i in ident)
-    parts = tuple(Part(_restrict(table, ident + g, units), n, len(groups), repeated)
-                  for n, g in enumerate(groups, 1))
+    parts = tuple(Part(_restrict(table, ident + g, units), n, len(groups), repeated,
+                       tuple(units[i] for i in ident + g)) for n, g in enumerate(groups, 1))
     return PrintLayout(True, parts)
 
 
