@@ -1,5 +1,8 @@
 """Command line: `python build.py [PERINTAH] [--dir PATH] [pilihan]`; installed, `lkjip`.
 
+Commands: build (site and PDF, the default), pdf (only the PDF), html (only the site),
+check, skema, kunci.
+
 Commands are an explicit registry (`COMMANDS`): each names its handler, its help and its
 own options, so a new command is one entry. Options common to all (`--dir`, `--debug`,
 `-q`) may stand before or after the command. Exit status: 0 success, 1 invalid input (or
@@ -60,6 +63,11 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
                         help="peringatan dianggap galat (untuk CI)")
     parser.add_argument("--no-pdf", action="store_true", default=argparse.SUPPRESS,
                         help="lewati pembuatan PDF (lebih cepat)")
+
+
+def _strict_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
+                        help="peringatan dianggap galat (untuk CI)")
 
 
 def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
@@ -132,9 +140,21 @@ def _keys(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _options(args: argparse.Namespace) -> Options:
+    """What each building command makes: `pdf` only the PDF, `html` only the site (an earlier PDF
+    stays in site/), `check` nothing."""
+    if args.perintah == "check":
+        return Options(pdf=False, strict=args.strict, write=False)
+    if args.perintah == "pdf":
+        return Options(pdf=True, strict=args.strict, html=False)
+    if args.perintah == "html":
+        return Options(pdf=False, strict=args.strict, keep_pdf=True)
+    return Options(pdf=not args.no_pdf, strict=args.strict)
+
+
 def _build(args: argparse.Namespace, project: Project) -> int:
     checking = args.perintah == "check"
-    options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
+    options = _options(args)
     started = time.monotonic()
     result = run(project, options)
     print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr)
@@ -152,6 +172,9 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 COMMANDS: tuple[Command, ...] = (
     Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _build_options),
     Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _build_options),
+    Command("pdf", "periksa lalu tulis hanya PDF di site/ (berkas lain di site/ dibiarkan)", _build, _strict_option),
+    Command("html", "periksa lalu tulis hanya situs HTML di site/ (PDF yang sudah ada dibiarkan)", _build,
+            _strict_option),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
 )

@@ -5,6 +5,13 @@ only files of the project and its layouts, never the network; a file the report'
 layouts do not have (a font, say) comes from the default theme, as templates do. Its log
 warnings become our diagnostics. The PDF identifier is derived from the input, so the same
 report gives the same bytes.
+
+The PDF is made as PDF/UA-1 (tagged, with its language, title and XMP metadata), and
+carries page labels (/PageLabels) matching the printed folios: "Sampul" for the cover,
+i, ii, ... for the front matter, 1, 2, ... from the first chapter, so a viewer's page box
+shows the number printed on the page. WeasyPrint does not write page labels itself; its
+`finisher` hook adds them to the catalogue before the file is written, with pydyf,
+which WeasyPrint already uses: no second PDF library rewrites the file.
 """
 from __future__ import annotations
 
@@ -58,9 +65,36 @@ def _fetcher(layouts: list[Path], root: Path, media: dict[str, bytes]) -> Any:
     return ProjectOnlyFetcher(allowed_protocols=["file"])
 
 
+def page_labels(anchors: list[set[str]], arabic_from: str) -> list[tuple[int, dict[str, str]]]:
+    """Label ranges (first page index, style): the cover, roman front matter, arabic from the page
+    holding `arabic_from`. A document without such a page is numbered in roman after the cover."""
+    ranges: list[tuple[int, dict[str, str]]] = [(0, {"P": "Sampul"})]
+    arabic = next((i for i, names in enumerate(anchors) if arabic_from in names), None)
+    if len(anchors) > 1 and arabic != 1:
+        ranges.append((1, {"S": "r"}))
+    if arabic is not None and arabic > 0:
+        ranges.append((arabic, {"S": "D"}))
+    return ranges
+
+
+def _label_finisher(arabic_from: str) -> Any:
+    import pydyf
+
+    def finish(document: Any, pdf: Any) -> None:
+        ranges = page_labels([set(page.anchors) for page in document.pages], arabic_from)
+        nums: list[Any] = []
+        for index, style in ranges:
+            entry = pydyf.Dictionary({"S": f"/{style['S']}"} if "S" in style else {"P": pydyf.String(style["P"])})
+            nums += [index, entry]
+        pdf.catalog["PageLabels"] = pydyf.Dictionary({"Nums": pydyf.Array(nums)})
+        pdf.catalog["PageMode"] = "/UseOutlines"
+    return finish
+
+
 def make_pdf(html: str, layout_dirs: list[Path], project_root: Path, label: str,
-             media: dict[str, bytes] | None = None) -> tuple[bytes, list[Diagnostic]]:
-    """`media` maps the site's image paths (media/...) to their bytes, so the PDF shows the same images."""
+             media: dict[str, bytes] | None = None, arabic_from: str = "") -> tuple[bytes, list[Diagnostic]]:
+    """`media` maps image paths (media/...) to their bytes, so the PDF shows the site's images (and the
+    cover emblem); `arabic_from` is the anchor of the section whose first page is numbered 1."""
     import weasyprint
 
     layouts = [d.resolve() for d in layout_dirs]
@@ -71,7 +105,8 @@ def make_pdf(html: str, layout_dirs: list[Path], project_root: Path, label: str,
         document = weasyprint.HTML(string=html, base_url=str(layouts[0]) + "/",
                                    url_fetcher=_fetcher(layouts, project_root.resolve(), media or {}))
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
-        data = document.write_pdf(pdf_identifier=identifier, pdf_tags=True)
+        data = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1",
+                                  finisher=_label_finisher(arabic_from))
     finally:
         logger.removeHandler(capture)
     return data, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in capture.messages]

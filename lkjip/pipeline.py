@@ -19,8 +19,9 @@ from .output import clean_stale, write_tree
 from .project import Project
 from .render.catalog import Catalog
 from .render.chapters import Page, load_pages, media_path
+from .render.printdoc import emblem, print_document
 from .render.site import Output, block_renderer, build_site, site_info
-from .render.templates import TemplateProblem, Templates, safe
+from .render.templates import TemplateProblem, Templates
 from .subject import Subject
 from .validate import load_report
 
@@ -30,6 +31,8 @@ class Options:
     pdf: bool = True
     strict: bool = False
     write: bool = True
+    html: bool = True          # False (`pdf` command): only the PDF in site/ is replaced, the rest kept
+    keep_pdf: bool = False     # `html` command: a PDF already in site/ is kept (and linked) though not rebuilt
 
 
 @dataclass
@@ -70,39 +73,55 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
         clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
     report, figures, catalog = analyse(project, collector, subjects)
     templates = Templates(project)
+    pdf_name = site_info(report.need(LAPORAN)).pdf_name
+    kept = _kept(project, options, pdf_name)
     try:
-        out, pages = _render(project, options, collector, report, catalog, templates, subjects)
+        out, pages = _render(project, options, collector, report, catalog, templates, subjects,
+                             with_pdf=options.pdf or pdf_name in kept)
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
         raise BuildFailed(collector.items) from None
     if options.strict and collector.warnings:
         raise BuildFailed(collector.items + [error(Loc("(--strict)"), f"{len(collector.warnings)} peringatan "
                                                    "dianggap galat karena --strict", "", "strict")])
+    files = out.files if options.html else {pdf_name: out.files[pdf_name]}
     if options.write:
-        write_tree(project.site_dir, out.files)
+        write_tree(project.site_dir, {**kept, **files})
     diagnostics = sorted(collector.items, key=Diagnostic.sort_key)
-    return Result(diagnostics, report, figures, catalog, pages, out.files)
+    return Result(diagnostics, report, figures, catalog, pages, files)
+
+
+def _kept(project: Project, options: Options, pdf_name: str) -> dict[str, bytes]:
+    """Files of the previous site/ that a partial build (`pdf` or `html`) leaves as they were."""
+    site = project.site_dir
+    if not options.write or not site.is_dir() or (options.html and not options.keep_pdf):
+        return {}
+    if options.html:
+        return {pdf_name: (site / pdf_name).read_bytes()} if (site / pdf_name).is_file() else {}
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and p.relative_to(site).as_posix() != pdf_name}
 
 
 def _render(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
-            templates: Templates, subjects: Sequence[Subject]) -> tuple[Output, list[Page]]:
+            templates: Templates, subjects: Sequence[Subject], with_pdf: bool) -> tuple[Output, list[Page]]:
     pages, images = load_pages(project, catalog, block_renderer(templates), collector)
+    collector.extend(emblem(project, report.need(LAPORAN))[1])
     collector.raise_if_errors()
     for subject in subjects:
         collector.extend(subject.page_checks(report, [p.info() for p in pages]))
     info = site_info(report.need(LAPORAN))
     tables = list(catalog.available_tables().values())
     out = build_site(templates, info, pages, sorted(collector.warnings, key=Diagnostic.sort_key), tables,
-                     options.pdf, rounding_note(report))
+                     with_pdf, rounding_note(report))
     for image in images:
         out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
     collector.extend(out.problems)
     collector.raise_if_errors()
     if options.pdf:
         from .pdf import make_pdf
-        html = templates.render("print.html", info=info, pages=pages, bodies=[safe(p.body) for p in pages])
-        media = {path: data for path, data in out.files.items() if path.startswith("media/")}
-        pdf, pdf_warnings = make_pdf(html, project.layout_dirs, project.root, templates.where("print.html"), media)
+        doc = print_document(project, catalog, templates, report.need(LAPORAN), info)
+        pdf, pdf_warnings = make_pdf(doc.html, project.layout_dirs, project.root, templates.where("print.html"),
+                                     doc.media, doc.arabic_from)
         collector.extend(pdf_warnings)
         out.add(info.pdf_name, pdf, templates.where("print.html"))
     return out, pages

@@ -55,6 +55,8 @@ class Laporan(Entry):
     provinsi: str | None = opt(Text(), "provinsi")
     tahun: int = req(Year(), "tahun kinerja yang dilaporkan")
     sampul: tuple[str, ...] = opt(ListOf(Text(), min_items=1), "baris-baris judul pada sampul", ())
+    lambang: str | None = opt(Text(), "gambar lambang daerah untuk sampul PDF: jalur berkas PNG, JPEG atau SVG dari "
+                              "folder proyek, mis. gambar/lambang.png")
     penandatangan: str = req(Ref("pejabat"), "pejabat yang menandatangani laporan")
     pembulatan: Pembulatan = opt(Record(Pembulatan), "aturan pembulatan satu-satunya untuk semua angka turunan "
                                  "(bawaan: 2 desimal, setengah ke atas)", DEFAULT_ROUNDING)

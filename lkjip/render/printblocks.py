@@ -1,0 +1,169 @@
+"""The blocks Markdown places (tables, lists, signatures), rendered a second time for paper.
+
+The site's markup suits a screen; paper needs its own: a table's caption as a heading that
+stays with the table, units in the header, numbers and dates that never break, a matrix
+too wide for the page split into parts (`printtables`), lists whose items carry their own
+label ("a.") without a bullet in front, and signature blocks that are never split. After
+a chapter is rendered, `group_signatures` gathers each signature with the lines that
+belong to it (the place and date above it, a label such as "Pihak Kedua") and sets
+signatures that follow one another side by side, as the parties of an agreement sign.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..blocks import DataList, Signature
+from ..tables import Cell, Row, Table
+from .printtables import Part, PrintLayout, cell_text, header, layout, numbered_lines
+from .templates import Templates
+
+MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+          "November", "Desember")
+_DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
+_UNIT_GAP = re.compile(r"\b(Rp\.?) (?=\d)|(?<=\d) (?=%)")
+NBSP = "\u00a0"
+
+
+def unbreakable(text: str) -> str:
+    """Dates and amounts written with spaces ('29 Januari 2024', 'Rp. 22.500') kept on one line."""
+    text = _DATE.sub(lambda m: NBSP.join(m.groups()), text)
+    return _UNIT_GAP.sub(lambda m: (m.group(1) or "") + NBSP, text)
+
+
+@dataclass(frozen=True)
+class CellView:
+    lines: tuple[str, ...]
+    align: str               # angka or teks
+    whole: bool              # never broken (a number or a date)
+    rowspan: int
+    sementara: bool
+
+
+def _cell(cell: Cell, unit: str) -> CellView:
+    text = unbreakable(cell_text(cell, unit))
+    whole = cell.value.is_number or cell.value.kind == "tanggal"
+    lines = (text,) if whole else tuple(numbered_lines(text))
+    return CellView(lines, cell.align, whole and " " not in text, cell.rowspan, cell.value.sementara)
+
+
+def _rows(table: Table, units: tuple[str, ...]) -> list[tuple[Row, list[CellView | None]]]:
+    out: list[tuple[Row, list[CellView | None]]] = []
+    for row in table.rows:
+        if row.kind == "bagian":
+            out.append((row, []))
+            continue
+        out.append((row, [None if c is None else _cell(c, u) for c, u in zip(row.cells, units, strict=True)]))
+    return out
+
+
+def _part_view(part: Part) -> dict[str, Any]:
+    table = part.table
+    return {"table": table, "note": part.note, "number": part.number, "head": header(table),
+            "rows": _rows(table, part.units)}
+
+
+class PrintBlocks:
+    """A block renderer for `render_chapter` whose anchors are unique across the whole document."""
+
+    def __init__(self, templates: Templates):
+        self.templates = templates
+        self.seen: dict[str, int] = {}
+
+    def anchor(self, base: str) -> str:
+        self.seen[base] = self.seen.get(base, 0) + 1
+        return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
+
+    def __call__(self, kind: str, obj: Any) -> str:
+        anchor = self.anchor(f"{kind}-{obj.id}")
+        if kind == "tabel":
+            return self.table(obj, anchor)
+        if kind == "daftar":
+            assert isinstance(obj, DataList)
+            labelled = any(it.label for it in obj.items)
+            return self.templates.render("cetak_daftar.html", item=obj, anchor=anchor, labelled=labelled)
+        assert isinstance(obj, Signature)
+        # one line, so that group_signatures can find it in the chapter's HTML
+        return " ".join(self.templates.render("cetak_ttd.html", item=obj, anchor=anchor).split("\n")) + "\n"
+
+    def table(self, table: Table, anchor: str) -> str:
+        plan: PrintLayout = layout(table)
+        parts = [_part_view(p) for p in plan.parts]
+        return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
+                                     compact=plan.compact, smallest=plan.smallest,
+                                     parts=parts, caption=unbreakable(table.caption))
+
+
+_SIGNATURE = re.compile(r'^<div class="ttd-cetak"')
+_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+_BLOCK_START = re.compile(r"(?<=\n)(?=</?(?:p|div|ul|ol|li|h[1-6]|figure|table|blockquote|hr|pre)[\s>])")
+LABEL_CHARS, ATTACHED_CHARS = 40, 120
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(_TAGS.sub("", markup)).strip()
+
+
+def _short(block: str, limit: int) -> str | None:
+    """The text of a paragraph short enough to belong to a signature, else None."""
+    match = _PARAGRAPH.match(block)
+    if not match:
+        return None
+    text = _plain(match.group(1))
+    return text if 0 < len(text) <= limit else None
+
+
+def _is_label(block: str) -> bool:
+    text = _short(block, LABEL_CHARS)
+    return text is not None and not any(ch.isdigit() for ch in text)
+
+
+def group_signatures(body: str) -> str:
+    """Each signature with its place-and-date line and its label kept together; consecutive
+    signatures (each perhaps with a label) side by side in one row that is never split."""
+    blocks = _split_blocks(body)
+    out: list[str] = []
+    i = 0
+    while i < len(blocks):
+        if not _SIGNATURE.match(blocks[i]) and not (_is_label(blocks[i]) and i + 1 < len(blocks)
+                                                      and _SIGNATURE.match(blocks[i + 1])):
+            out.append(blocks[i])
+            i += 1
+            continue
+        place = out.pop() if out and _short(out[-1], ATTACHED_CHARS) and not _is_label(out[-1]) else None
+        parties: list[tuple[str | None, str]] = []
+        while i < len(blocks):
+            if _SIGNATURE.match(blocks[i]):
+                parties.append((None, blocks[i]))
+                i += 1
+            elif _is_label(blocks[i]) and i + 1 < len(blocks) and _SIGNATURE.match(blocks[i + 1]):
+                parties.append((blocks[i], blocks[i + 1]))
+                i += 2
+            else:
+                break
+        out.append(_signature_row(place, parties))
+    return "".join(out)
+
+
+def _split_blocks(body: str) -> list[str]:
+    """The chapter's top-level blocks as markdown-it writes them, one per line group (keeping newlines)."""
+    parts = _BLOCK_START.split(body)
+    return [p for p in parts if p]
+
+
+def _signature_row(place: str | None, parties: list[tuple[str | None, str]]) -> str:
+    """The place and date above the last party (where the signed document puts it), then the parties
+    in one row, so their jabatan and names line up."""
+    top = ""
+    if place is not None:
+        line = place.strip().replace("<p>", '<p class="ttd-tempat">', 1)
+        top = f'<div class="ttd-atas"><div class="ttd-pihak">{line}</div></div>'
+    cells = []
+    for label, signature in parties:
+        label_html = label.strip().replace("<p>", '<p class="ttd-label">', 1) if label else ""
+        cells.append(f'<div class="ttd-pihak">{label_html}{signature.strip()}</div>')
+    kind = "ttd-kelompok berdampingan" if len(parties) > 1 else "ttd-kelompok"
+    return f'<div class="{kind}">{top}<div class="ttd-baris">{"".join(cells)}</div></div>\n'

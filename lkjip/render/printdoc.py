@@ -1,0 +1,182 @@
+"""The print document: the whole report as one HTML file in the order of a signed LKjIP.
+
+Order and numbering: the cover (no number); the front matter in roman numbers (Kata
+Pengantar with its signature, Ikhtisar Eksekutif where there is one, Daftar Isi, Daftar
+Tabel, Daftar Gambar when the report has figures); the chapters from Bab I in arabic
+numbers; then the lampiran, and after them the annexes another stage supplies
+(`Annex`, e.g. a Catatan Koreksi), in arabic numbers too. Front-matter chapters are
+recognised by the words of their titles, never by file names. The chapters are rendered
+a second time with the print block renderer (`printblocks`), their ids made unique in the
+one document and their links turned into links inside it.
+
+Integration points, in order: `FRONT_ROLES` (which chapters are front matter),
+`print_document(..., annexes=...)` (sections after the lampiran, listed in the Daftar Isi
+and bookmarked like a lampiran), and figures: every `<figure class="gambar" id=...
+data-judul=...>` in a chapter or annex is listed in the Daftar Gambar, which is left out
+when there is none.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Collector, Diagnostic, error
+from ..domain.laporan import Laporan
+from ..domain.struktur import role_of
+from ..project import Project
+from .catalog import Catalog
+from .chapters import Page, load_pages, media_path
+from .printblocks import PrintBlocks, group_signatures
+from .templates import Templates, safe
+
+FRONT_ROLES = (("kata-pengantar", r"\b(kata\s+pengantar|prakata|kata\s+sambutan)\b"),
+               ("ikhtisar", r"\b(ikhtisar|ringkasan)\s+eksekutif\b"))
+EMBLEM_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+_ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")')
+_HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
+_TABLE = re.compile(r'<figure class="tabel-cetak[^"]*" id="([^"]+)"[^>]*>\s*<div class="tabel-bagian">\s*'
+                    r'<p class="judul-tabel"[^>]*data-judul="([^"]*)"')
+_LANDSCAPE = re.compile(r'<figure class="tabel-cetak lebar[ "]')
+_FIGURE = re.compile(r'<figure class="gambar[^"]*" id="([^"]+)"[^>]*data-judul="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class Annex:
+    """A section after the lampiran that another stage renders for print (already safe HTML)."""
+
+    slug: str
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Section:
+    slug: str
+    title: str
+    kind: str                 # depan, bab, lampiran, tambahan
+    body: str
+    sections: tuple[tuple[str, str], ...] = ()   # (text, anchor) of its level-2 headings
+
+    @property
+    def anchor(self) -> str:
+        return f"bab-{self.slug}"
+
+    @property
+    def starts_landscape(self) -> bool:
+        """Its title is followed at once by a landscape table: the whole section goes on landscape pages,
+        so the title does not stand alone on a portrait page."""
+        after = self.body.split("</h1>", 1)[-1].lstrip()
+        return self.body.lstrip().startswith("<h1") and _LANDSCAPE.match(after) is not None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An entry of the Daftar Tabel or Daftar Gambar."""
+
+    anchor: str
+    title: str
+    roman: bool
+
+
+@dataclass
+class PrintDocument:
+    html: str
+    media: dict[str, bytes] = field(default_factory=dict)
+    arabic_from: str = ""     # the anchor of the first section numbered in arabic
+
+
+def front_role(title: str) -> int | None:
+    """The position among the front matter of a chapter with this title, or None for a chapter."""
+    if role_of(title) == "Ikhtisar Eksekutif":
+        return 1
+    return next((n for n, (_, pattern) in enumerate(FRONT_ROLES) if re.search(pattern, title, re.I)), None)
+
+
+def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic]]:
+    """The cover emblem the office put in its project (`lambang` in data/laporan.yaml), if any."""
+    if not lap.lambang:
+        return None, []
+    path = (project.root / lap.lambang).resolve()
+    if not path.is_relative_to(project.root.resolve()):
+        problem = "berada di luar folder proyek"
+    elif not path.is_file():
+        problem = "tidak ditemukan"
+    elif path.suffix.lower() not in EMBLEM_TYPES:
+        problem = "bukan gambar PNG, JPEG atau SVG"
+    else:
+        return path, []
+    return None, [error(lap.at("lambang"), f"berkas '{lap.lambang}' {problem}",
+                        "simpan gambar lambang di folder proyek, mis. gambar/lambang.png, dan tulis jalurnya",
+                        "emblem")]
+
+
+def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
+    """Heading ids prefixed with the chapter, links to other chapters turned into links inside the document."""
+    body = _ID.sub(lambda m: f"{m.group(1)}{page.slug}--{m.group(2)}{m.group(3)}", body)
+
+    def link(m: re.Match[str]) -> str:
+        file, fragment = m.group(1), m.group(2)
+        slug = file[:-5] if file else page.slug
+        if slug not in targets:
+            return m.group(0)
+        if fragment and fragment in targets[slug]:
+            return f'href="#{slug}--{fragment}"'
+        if fragment and fragment in targets[""]:
+            return f'href="#{fragment}"'
+        return f'href="#bab-{slug}"'
+    return _HREF.sub(link, body)
+
+
+def _sections(pages: Sequence[Page], annexes: Sequence[Annex]) -> list[Section]:
+    targets = {p.slug: {h[2] for h in p.headings} for p in pages}
+    targets[""] = {a for p in pages for a in re.findall(r'<figure[^>]* id="([^"]+)"', p.body)}
+    out = []
+    for page in pages:
+        body = _localise(page, group_signatures(page.body), targets)
+        role = front_role(page.title) if page.kind != "lampiran" else None
+        kind = "lampiran" if page.kind == "lampiran" else "depan" if role is not None else "bab"
+        level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
+        out.append(Section(page.slug, page.title, kind, body, level2))
+    front = sorted((s for s in out if s.kind == "depan"), key=lambda s: front_role(s.title) or 0)
+    rest = [s for s in out if s.kind == "bab"] + [s for s in out if s.kind == "lampiran"]
+    return front + rest + [Section(a.slug, a.title, "tambahan", a.body) for a in annexes]
+
+
+def _listed(sections: Sequence[Section], pattern: re.Pattern[str]) -> list[Listed]:
+    seen, out = set(), []
+    for s in sections:
+        for anchor, title in pattern.findall(s.body):
+            title = html.unescape(title)
+            if title not in seen:   # a table shown again (in a lampiran) is listed where it first appears
+                seen.add(title)
+                out.append(Listed(anchor, title, s.kind == "depan"))
+    return out
+
+
+def print_document(project: Project, catalog: Catalog, templates: Templates, lap: Laporan, info: object,
+                   annexes: Sequence[Annex] = ()) -> PrintDocument:
+    """The print HTML of the whole report and the images it needs (served to WeasyPrint from memory)."""
+    pages, images = load_pages(project, catalog, PrintBlocks(templates), Collector())  # problems: reported by the site
+    sections = _sections(pages, annexes)
+    media = {media_path(project.root, image): image.read_bytes() for image in images}
+    found, _ = emblem(project, lap)
+    emblem_src = None
+    if found is not None:
+        emblem_src = media_path(project.root, found)
+        media[emblem_src] = found.read_bytes()
+    tables, figures = _listed(sections, _TABLE), _listed(sections, _FIGURE)
+    body = [s for s in sections if s.kind != "depan"]
+    arabic_from = body[0].anchor if body else ""
+    markup = templates.render(
+        "print.html", info=info, lap=lap, emblem=emblem_src, front=[s for s in sections if s.kind == "depan"],
+        chapters=[s for s in body if s.kind == "bab"], lampiran=[s for s in body if s.kind == "lampiran"],
+        annexes=[s for s in body if s.kind == "tambahan"], bodies={s.slug: safe(s.body) for s in sections},
+        tables=tables, figures=figures, arabic_from=arabic_from, keywords=_keywords(lap))
+    return PrintDocument(markup, media, arabic_from)
+
+
+def _keywords(lap: Laporan) -> str:
+    return ", ".join((lap.singkatan, lap.judul, "akuntabilitas kinerja", lap.instansi, lap.daerah, str(lap.tahun)))

@@ -1,0 +1,244 @@
+"""The PDF of the bundled report read as an inspector reads it, with pypdf and poppler.
+
+One build (the session's `built`): page labels, the Daftar Isi and Daftar Tabel against
+the pages where the headings and captions really are, signature blocks never split, no
+page holding only a heading or a caption, every number of every table in the text, wide
+tables on landscape pages, bookmarks, links, metadata, tags and embedded fonts.
+"""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+from lkjip.render.printtables import cell_text
+
+PDF = "lkjip-kecamatan-pungging-2024.pdf"
+LEADER = re.compile(r"^\s*(.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$")
+
+
+def poppler(tool: str, *args: str) -> str:
+    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def pdf(built):
+    path = built[0] / "site" / PDF
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    layout = [p.replace("\xa0", " ") for p in poppler("pdftotext", "-layout", str(path), "-").split("\f")[:-1]]
+    raw = [p.replace("\xa0", " ") for p in poppler("pdftotext", str(path), "-").split("\f")[:-1]]
+    return path, reader, layout, raw
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def page_of(label: str, reader) -> int:
+    return reader.page_labels.index(label)
+
+
+def contents(layout_pages, first_title: str) -> list[tuple[str, str]]:
+    """(title, page label) of a Daftar Isi/Tabel: its pages from the one titled `first_title`, titles
+    wrapped onto several lines joined."""
+    start = next(i for i, p in enumerate(layout_pages) if p.strip().startswith(first_title))
+    entries, pending = [], ""
+    for page in layout_pages[start:start + 3]:
+        if page is not layout_pages[start] and re.match(r"\s*(DAFTAR|BAB|KATA)", page):
+            break
+        for line in page.splitlines():
+            match = LEADER.match(line)
+            if match:
+                entries.append((flat(pending + " " + match.group(1)), match.group(2)))
+                pending = ""
+            elif line.strip() not in ("", first_title, "LAMPIRAN") and not re.fullmatch(r"\s*[ivxlc]+\s*", line):
+                pending += " " + line        # a title wrapped onto the next line
+    return entries
+
+
+def test_page_labels_are_roman_in_the_front_matter_then_arabic_from_bab_i(pdf):
+    _, reader, layout, _ = pdf
+    labels = reader.page_labels
+    assert labels[:6] == ["Sampul", "i", "ii", "iii", "1", "2"]
+    assert labels[-1] == str(len(labels) - 4)
+    assert flat(layout[page_of("i", reader)]).startswith("KATA PENGANTAR")
+    assert flat(layout[page_of("ii", reader)]).startswith("DAFTAR ISI")
+    assert "BAB I PENDAHULUAN" in flat(layout[page_of("1", reader)])
+    for label, text in zip(labels[1:], layout[1:], strict=True):   # the folio printed at the foot is the label
+        assert text.strip().splitlines()[-1].strip() == label
+
+
+def test_daftar_isi_lists_chapters_sections_and_every_lampiran_at_their_real_pages(pdf):
+    _, reader, layout, _ = pdf
+    entries = contents(layout, "DAFTAR ISI")
+    titles = [t for t, _ in entries]
+    assert titles[:8] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "BAB I PENDAHULUAN",
+                          "A. Gambaran Umum Organisasi", "B. Struktur Organisasi",
+                          "C. Peran dan Aspek Strategi Organisasi", "BAB II RENCANA KINERJA"]
+    assert "B. ANALISIS CAPAIAN KINERJA" in titles and "C. Prestasi yang dicapai" in titles
+    lampiran = [t for t in titles if re.match(r"\d+\. ", t)]
+    assert lampiran[0] == "1. STRUKTUR ORGANISASI" and lampiran[-1] == "10. SOP PENGUMPULAN DATA"
+    assert len(lampiran) == 10
+    for title, label in entries:
+        heading = re.sub(r"^\d+\. ", "", title)
+        assert heading in flat(layout[page_of(label, reader)]), (title, label)
+
+
+def test_daftar_tabel_numbers_are_the_pages_of_the_captions(pdf, built):
+    _, reader, layout, _ = pdf
+    entries = contents(layout, "DAFTAR TABEL")
+    assert entries[0] == ("Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)", "2")
+    assert ("Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024",
+            layout_label(reader, layout, "Tabel 3.8 Perbandingan Jumlah Anggaran")) in entries
+    captions = {t.caption for t in built[1].catalog.available_tables().values()
+                if any(t.id in p.tables for p in built[1].pages)}
+    assert {t for t, _ in entries} == captions      # each caption once, where it first appears
+    for title, label in entries:
+        assert title in flat(layout[page_of(label, reader)]), (title, label)
+
+
+def layout_label(reader, layout, text: str) -> str:
+    """The label of the first page after the front matter that holds `text`."""
+    return reader.page_labels[next(i for i, p in enumerate(layout) if i >= page_of("1", reader) and text in flat(p))]
+
+
+def test_every_signature_block_has_its_jabatan_name_and_nip_on_one_page(pdf, built):
+    _, _, _, raw = pdf
+    signers = {"camat": ("CAMAT PUNGGING", "AMSAR AZHARI SIREGAR, SH., MM.", "NIP. 19780610 199809 1 001"),
+               "bupati": ("BUPATI MOJOKERTO", "dr. IKFINA FAHMAWATI, M.Si", None)}
+    placed = {"camat": 8, "bupati": 4}    # Kata Pengantar, two PK pages each, IKU, Inovasi, RATL
+    for who, (jabatan, nama, nip) in signers.items():
+        found = 0
+        for page in raw:
+            lines = [line.strip() for line in page.splitlines()]
+            count = lines.count(nama)
+            assert lines.count(jabatan) == count and (nip is None or lines.count(nip) == count), page[:200]
+            found += count
+        assert found == placed[who]
+
+
+def test_the_perjanjian_kinerja_parties_sign_side_by_side(pdf):
+    path, reader, layout, _ = pdf
+    page = next(p for p in layout if "Selaku atasan pihak pertama" in p)
+    row = next(line for line in page.splitlines() if "Pihak Kedua" in line)
+    assert re.search(r"Pihak Kedua\s{10,}Pihak Pertama", row)
+    names = next(line for line in page.splitlines() if "IKFINA" in line and "AMSAR" in line)
+    assert re.search(r"dr\. IKFINA FAHMAWATI, M\.Si\s{5,}AMSAR AZHARI SIREGAR, SH\., MM\.", names)
+
+
+def test_no_page_holds_only_a_heading_or_a_caption(pdf):
+    _, _, layout, _ = pdf
+    for number, page in enumerate(layout[1:], 2):
+        body = [line for line in page.splitlines() if line.strip()][1:-1]   # without running header and folio
+        assert len(body) >= 4, (number, page)
+
+
+def table_numbers(result) -> set[str]:
+    """Every number in every cell of every table the report places, as printed (units in the header)."""
+    placed = {t for p in result.pages for t in p.tables}
+    found = set()
+    for table in result.catalog.available_tables().values():
+        if table.id not in placed:
+            continue
+        for row in table.rows:
+            for cell in (c for c in row.cells if row.kind != "bagian" and c is not None):
+                found.update(re.findall(r"\d+(?:[.,]\d+)*", cell_text(cell, "")))
+    return found
+
+
+def test_every_number_of_the_tables_is_in_the_text_unbroken(pdf, built):
+    _, _, layout, _ = pdf
+    text = " ".join(flat(p) for p in layout)
+    words = set(re.findall(r"\d+(?:[.,]\d+)*", text))
+    numbers = table_numbers(built[1])
+    assert len(numbers) > 300
+    assert sorted(numbers - words) == []
+    # printed in the seed: Renstra amounts and kode rekening, population, budget, NIP
+    for seed in ["3.993.039.900", "4.267.452.693", "7.01.01.06.01.01.02", "81.574", "40.968", "2.615.163.480",
+                 "2.505.613.366", "95,81", "2.360.146.480", "177.280.000", "19780610 199809 1 001", "90,25"]:
+        assert seed in text, seed
+    assert "3.993.0 " not in text and "Rp3.993.0" not in text
+
+
+def body_pages(reader, layout):
+    """(index, text) of the pages after the front matter."""
+    return [(i, p) for i, p in enumerate(layout) if i >= page_of("1", reader)]
+
+
+def test_units_stand_in_the_headers_not_in_every_cell(pdf):
+    _, reader, layout, _ = pdf
+    page = next(p for _, p in body_pages(reader, layout) if "Tabel 3.8 Perbandingan Jumlah Anggaran" in p)
+    assert "Pagu (Rp)" in page and "Realisasi (Rp)" in page
+    assert "Rp2.615.163.480" not in page and "2.615.163.480" in page
+
+
+def test_wide_tables_go_on_landscape_pages_split_with_their_identifying_columns(pdf):
+    _, reader, layout, _ = pdf
+
+    def widths(text):
+        return [round(float(reader.pages[i].mediabox.width)) for i, p in body_pages(reader, layout) if text in flat(p)]
+    assert widths("Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu) (bagian") == [842, 842, 842]
+    for n in (1, 2, 3):
+        assert (f"(bagian {n} dari 3; kolom Tujuan, Kode, Program dan Kegiatan, Indikator Kinerja diulang pada "
+                "setiap bagian)") in " ".join(flat(p) for p in layout)
+    assert widths("Realisasi Anggaran Kecamatan Pungging Kabupaten Mojokerto Bulan") == [842]
+    assert widths("Matrik Renja Perubahan RKPD Tahun 2024") == [842]
+    assert widths("MATRIK RENJA Matrik Renja Perubahan") == [842]   # the title on the table's page, not alone
+    assert widths("Tabel 3.1 Pencapaian Kinerja") == [595, 595]
+
+
+def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):
+    _, reader, _, _ = pdf
+
+    def tree(items):
+        out = []
+        for item in items:
+            if isinstance(item, list):
+                out[-1] = (out[-1][0], tree(item))
+            else:
+                out.append((item.title, []))
+        return out
+    outline = dict(tree(reader.outline))
+    assert list(outline)[:4] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "BAB I PENDAHULUAN"]
+    bab3 = dict(outline["BAB III AKUNTABILITAS KINERJA"])
+    assert list(bab3) == ["A. CAPAIAN KINERJA", "B. ANALISIS CAPAIAN KINERJA"]
+    assert [t for t, _ in bab3["B. ANALISIS CAPAIAN KINERJA"]][-1] == \
+        "Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024"
+    lampiran = [t for t, _ in outline["LAMPIRAN"]]
+    assert len(lampiran) == 10 and lampiran[0] == "STRUKTUR ORGANISASI"
+
+
+def test_daftar_isi_entries_are_links(pdf):
+    _, reader, _, _ = pdf
+    page = reader.pages[page_of("ii", reader)]
+    links = [a.get_object() for a in page.get("/Annots", []) if a.get_object()["/Subtype"] == "/Link"]
+    targets = {str(a["/Dest"]) for a in links}
+    assert len(targets) == 28       # 3 front entries, 4 chapters with 11 sections, 10 lampiran
+    assert {"kata-pengantar", "daftar-isi", "bab-bab-3-akuntabilitas-kinerja",
+            "bab-3-akuntabilitas-kinerja--b-analisis-capaian-kinerja", "bab-lampiran-iku"} <= {
+        t.replace("bab-kata-pengantar", "kata-pengantar") for t in targets}
+
+
+def test_metadata_language_tags_and_page_mode(pdf):
+    path, reader, _, _ = pdf
+    info = dict(line.split(":", 1) for line in poppler("pdfinfo", str(path)).splitlines() if ":" in line)
+    assert info["Title"].strip() == "Laporan Kinerja Instansi Pemerintah Kecamatan Pungging 2024"
+    assert info["Author"].strip() == "Kecamatan Pungging"
+    assert info["Subject"].strip() == ("Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan Pungging, "
+                                       "Kabupaten Mojokerto, Tahun 2024")
+    assert "akuntabilitas kinerja" in info["Keywords"] and info["Tagged"].strip() == "yes"
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "id-ID" and "/StructTreeRoot" in root and root["/PageMode"] == "/UseOutlines"
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()    # declared PDF/UA-1
+
+
+def test_every_font_is_embedded_from_the_bundled_fonts(pdf):
+    path, _, _, _ = pdf
+    rows = poppler("pdffonts", str(path)).splitlines()[2:]
+    assert len(rows) >= 3
+    for row in rows:
+        name, emb = row.split()[0], row.split()[-5]
+        assert name.split("+", 1)[1].startswith("Laporan") and emb == "yes", row

@@ -1,0 +1,184 @@
+"""The print document piece by piece, on small inputs: tables on paper, signatures, order, labels,
+the cover emblem, and the `pdf` and `html` commands."""
+from __future__ import annotations
+
+import io
+import struct
+import zlib
+from decimal import Decimal as D
+
+from pypdf import PdfReader
+
+from lkjip.cli import main
+from lkjip.pdf import page_labels
+from lkjip.render.chapters import Page
+from lkjip.render.printblocks import group_signatures, unbreakable
+from lkjip.render.printdoc import _localise, front_role
+from lkjip.render.printtables import header, layout, numbered_lines
+from lkjip.tables import Column, Row, Table, cells, section
+from lkjip.values import percent, rupiah, source, text
+
+from conftest import write
+
+
+def table(columns, rows, id="t"):
+    return Table(id, "9.9", "Contoh", tuple(columns), tuple(rows))
+
+
+def test_a_column_of_rupiah_or_percentages_carries_its_unit_in_the_header():
+    t = table([Column("program", "Program"), Column("pagu", "Pagu", "rupiah"), Column("serapan", "Serapan", "persen"),
+               Column("target", "Target", "angka")],
+              [Row("a", cells(text("Program A"), rupiah(2615163480), percent(D("95.81")), source(D(81), "paket")))])
+    part = layout(t).parts[0].table
+    assert [c.label for c in part.columns] == ["Program", "Pagu (Rp)", "Serapan (%)", "Target"]
+    assert [h.align for h in header(part)[0]] == ["teks", "angka", "angka", "angka"]
+
+
+def test_a_column_whose_label_names_its_unit_is_not_labelled_twice():
+    t = table([Column("pagu", "Pagu (Rp)", "rupiah"), Column("persen", "% Capaian", "persen")],
+              [Row("a", cells(rupiah(1), percent(D(2))))])
+    assert [c.label for c in layout(t).parts[0].table.columns] == ["Pagu (Rp)", "% Capaian"]
+
+
+def test_a_small_table_stays_portrait_at_body_size():
+    t = table([Column("no", "No"), Column("nama", "Desa"), Column("l", "L", "angka")],
+              [Row("a", cells(text("1"), text("Puri"), source(1429)))])
+    plan = layout(t)
+    assert (plan.landscape, plan.compact, len(plan.parts)) == (False, False, 1)
+
+
+def wide_matrix() -> Table:
+    """Three identifying text columns, then two column groups of six rupiah columns each."""
+    ident = [Column("tujuan", "Tujuan"), Column("kode", "Kode"), Column("uraian", "Program dan Kegiatan")]
+    groups = [Column(f"{g}_{y}_{k}", k, "rupiah", (f"Renstra {g}", f"Tahun {y}"))
+              for g in ("Lama", "Baru") for y in (2024, 2025, 2026) for k in ("Rp", "Pagu")]
+    row = cells(text("Meningkatnya Kualitas Pelayanan Publik"), text("7.01.01.06.01.01.02"),
+                text("Penyediaan Komponen Instalasi Listrik"), *[rupiah(3993039900)] * len(groups))
+    return table(ident + groups, [section("s", "Sasaran Strategis", len(ident) + len(groups)), Row("a", row)])
+
+
+def test_a_matrix_too_wide_for_landscape_is_split_repeating_its_identifying_columns():
+    plan = layout(wide_matrix())
+    assert plan.landscape and len(plan.parts) == 2
+    first, second = (p.table for p in plan.parts)
+    assert [c.key for c in first.columns][:3] == ["tujuan", "kode", "uraian"] == [c.key for c in second.columns][:3]
+    assert {c.group[0] for c in first.columns if c.group} == {"Renstra Lama"}
+    assert {c.group[0] for c in second.columns if c.group} == {"Renstra Baru"}
+    assert plan.parts[1].note == "bagian 2 dari 2; kolom Tujuan, Kode, Program dan Kegiatan diulang pada setiap bagian"
+    assert second.rows[0].kind == "bagian" and len(second.rows[1].cells) == second.width
+
+
+def test_numbered_items_in_a_cell_go_one_per_line_only_when_they_count_from_one():
+    assert numbered_lines("1. Seperangkat Komputer 2. Renstra 3. Renja") == \
+        ["1. Seperangkat Komputer", "2. Renstra", "3. Renja"]
+    assert numbered_lines("Naik 2. kali lipat") == ["Naik 2. kali lipat"]
+
+
+def test_dates_and_amounts_written_with_spaces_never_break():
+    assert unbreakable("Mojokerto, 29 Januari 2024: Rp. 22.500 dan 100 %") == \
+        "Mojokerto, 29\u00a0Januari\u00a02024: Rp.\u00a022.500 dan 100\u00a0%"
+
+
+SIG = '<div class="ttd-cetak" id="ttd-{0}" data-ttd="{0}"> <p class="ttd-jabatan">{0}</p> </div>\n'
+
+
+def test_parties_that_sign_one_after_the_other_stand_side_by_side_with_place_and_date_above_the_last():
+    body = ("<p>Isi perjanjian.</p>\n<p>Mojokerto, <span>29 Januari 2024</span></p>\n<p>Pihak Kedua</p>\n"
+            + SIG.format("bupati") + "<p>Pihak Pertama</p>\n" + SIG.format("camat") + "<p>Lampiran</p>\n")
+    out = group_signatures(body)
+    assert out.startswith("<p>Isi perjanjian.</p>\n")
+    assert out.endswith("</div></div>\n<p>Lampiran</p>\n")
+    group = out.split("\n")[1]
+    assert group.startswith('<div class="ttd-kelompok berdampingan"><div class="ttd-atas"><div class="ttd-pihak">'
+                            '<p class="ttd-tempat">Mojokerto, <span>29 Januari 2024</span></p></div></div>')
+    assert group.index("Pihak Kedua") < group.index('data-ttd="bupati"') < group.index("Pihak Pertama") \
+        < group.index('data-ttd="camat"')
+
+
+def test_a_single_signature_keeps_its_place_and_date_but_not_an_ordinary_paragraph():
+    out = group_signatures("<p>Pungging, Januari 2025</p>\n" + SIG.format("camat"))
+    assert out.startswith('<div class="ttd-kelompok"><div class="ttd-atas">') and "Pungging, Januari 2025" in out
+    long = "<p>" + "Kalimat panjang yang bukan tempat dan tanggal. " * 4 + "</p>\n"
+    out = group_signatures(long + SIG.format("camat"))
+    assert out.startswith(long) and '<div class="ttd-atas">' not in out
+
+
+def test_front_matter_is_recognised_by_the_words_of_its_title():
+    assert front_role("KATA PENGANTAR") == 0 and front_role("Ikhtisar Eksekutif") == 1
+    assert front_role("RINGKASAN EKSEKUTIF") == 1 and front_role("BAB I PENDAHULUAN") is None
+
+
+def test_ids_are_made_unique_per_chapter_and_links_between_chapters_stay_inside_the_document():
+    page = Page("bab-2", "content/02.md", "BAB II", "bab", "", ((1, "BAB II", "bab-ii"), (2, "A. Rencana", "a-rencana")),
+                ())
+    targets = {"bab-2": {"bab-ii", "a-rencana"}, "bab-3": {"b-analisis"}, "": {"tabel-capaian"}}
+    body = ('<h2 id="a-rencana">A</h2><a href="#a-rencana">x</a><a href="bab-3.html#b-analisis">y</a>'
+            '<a href="bab-3.html#tabel-capaian">z</a><a href="bab-3.html">w</a><a href="https://x.id/a.html">u</a>')
+    assert _localise(page, body, targets) == (
+        '<h2 id="bab-2--a-rencana">A</h2><a href="#bab-2--a-rencana">x</a><a href="#bab-3--b-analisis">y</a>'
+        '<a href="#tabel-capaian">z</a><a href="#bab-bab-3">w</a><a href="https://x.id/a.html">u</a>')
+
+
+def test_page_labels_name_the_cover_then_roman_then_arabic():
+    anchors = [{"sampul"}, {"bab-kata-pengantar"}, {"daftar-isi"}, {"bab-bab-1"}, set()]
+    assert page_labels(anchors, "bab-bab-1") == [(0, {"P": "Sampul"}), (1, {"S": "r"}), (3, {"S": "D"})]
+    assert page_labels([{"sampul"}, {"daftar-isi"}], "") == [(0, {"P": "Sampul"}), (1, {"S": "r"})]
+
+
+def png(width: int = 4, height: int = 4) -> bytes:
+    """A tiny valid grey PNG, made here rather than shipped."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_a_missing_emblem_file_is_an_error_at_its_line(capsys, minimal):
+    (minimal / "data/laporan.yaml").write_text((minimal / "data/laporan.yaml").read_text("utf-8")
+                                               + "lambang: gambar/lambang.png\n", "utf-8")
+    assert main(["check", "--dir", str(minimal), "-q"]) == 1
+    assert "data/laporan.yaml:9:10: galat: lambang: berkas 'gambar/lambang.png' tidak ditemukan" in capsys.readouterr().err
+
+
+def test_pdf_command_writes_only_the_pdf_with_the_emblem_on_the_cover_and_html_keeps_it(capsys, minimal):
+    (minimal / "data/laporan.yaml").write_text((minimal / "data/laporan.yaml").read_text("utf-8")
+                                               + "lambang: gambar/lambang.png\n", "utf-8")
+    write(minimal, {"gambar/.keep": ""})
+    (minimal / "gambar/lambang.png").write_bytes(png())
+    site = minimal / "site"
+    site.mkdir()
+    (site / "index.html").write_text("lama", "utf-8")
+    assert main(["pdf", "--dir", str(minimal), "-q"]) == 0
+    pdf = site / "lkjip-dinas-perpustakaan-dan-kearsipan-2025.pdf"
+    assert sorted(p.name for p in site.iterdir()) == ["index.html", pdf.name]
+    assert (site / "index.html").read_text("utf-8") == "lama"      # the rest of site/ left as it was
+    reader = PdfReader(io.BytesIO(pdf.read_bytes()))
+    assert list(reader.pages[0]["/Resources"]["/XObject"].values())      # the emblem on the cover
+    assert reader.page_labels[:3] == ["Sampul", "i", "ii"]
+    assert main(["html", "--dir", str(minimal), "-q"]) == 0
+    assert pdf.read_bytes() == reader.stream.getvalue()             # the PDF kept, and linked from the site
+    assert pdf.name in (site / "index.html").read_text("utf-8")
+
+
+def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_there_are_some(minimal):
+    from lkjip.domain.laporan import LAPORAN
+    from lkjip.pipeline import Options, run
+    from lkjip.project import Project
+    from lkjip.render.printdoc import Annex, print_document
+    from lkjip.render.site import site_info
+    from lkjip.render.templates import Templates
+
+    project = Project(minimal)
+    result = run(project, Options(pdf=False, write=False))
+    lap = result.report.need(LAPORAN)
+
+    def document(annexes):
+        return print_document(project, result.catalog, Templates(project), lap, site_info(lap), annexes).html
+    assert "DAFTAR GAMBAR" not in document(())
+    figure = '<h1>CATATAN KOREKSI</h1>\n<figure class="gambar" id="gambar-capaian" data-judul="Gambar 1 Capaian">'
+    html = document([Annex("catatan-koreksi", "CATATAN KOREKSI", figure + "</figure>\n")])
+    assert '<li class="tingkat-1"><a href="#bab-catatan-koreksi">CATATAN KOREKSI</a></li>' in html
+    assert '<li class="tingkat-1"><a href="#gambar-capaian">Gambar 1 Capaian</a></li>' in html
+    assert html.index('id="daftar-gambar"') < html.index('id="bab-bab-1-pendahuluan"') \
+        < html.index('id="bab-lampiran-perjanjian-kinerja"') < html.index('id="bab-catatan-koreksi"')
