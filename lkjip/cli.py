@@ -19,6 +19,7 @@ from typing import NoReturn, TextIO
 
 from . import reference
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
+from .diff import command as diff_command
 from .pipeline import Options, run
 from .project import Project
 from .schema import jsonschema
@@ -154,6 +155,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _build_options),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
+    Command("diff", "apa yang diubah sebuah revisi pada data, angka, teks bab dan hasil pemeriksaan",
+            diff_command.run, diff_command.arguments),
 )
 
 
