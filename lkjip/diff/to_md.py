@@ -22,7 +22,7 @@ MARKER = "<!-- lkjip-diff -->"
 """The hidden first line by which the pull-request workflow finds its own comment to update."""
 LIMIT = 60_000
 TABLE_ROWS = 40
-SEGMENT = 48
+SEGMENT = 60
 NOT_COMPARED = ("_Peringatan tidak dibandingkan: sebuah revisi berhenti pada galat, sehingga pemeriksaan "
                 "berikutnya tidak dijalankan._")
 KIND = {"changed": "diubah", "added": "ditambah", "removed": "dihapus", "moved": "dipindah"}
@@ -163,6 +163,8 @@ def _status(diff: ReportDiff) -> list[str]:
 
 
 def _details(summary_line: str, body: list[str]) -> list[str]:
+    while body and not body[-1]:
+        body = body[:-1]
     return ["<details>", f"<summary>{summary_line}</summary>", "", *body, "", "</details>", ""] if body else []
 
 
@@ -179,9 +181,9 @@ def render(diff: ReportDiff, limit: int = LIMIT) -> str:
         head += ["> **Angka terhitung tidak dapat dibandingkan**: data salah satu revisi tidak valid "
                  "(lihat Pemeriksaan).", ""]
     sections = [
-        ("Perubahan data", _data(diff)),
-        ("Semua angka terhitung yang berubah", _ripple(diff)),
-        ("Teks bab", _prose(diff)),
+        (f"Perubahan data ({n['data_changes']})", _data(diff)),
+        (f"Semua angka terhitung yang berubah ({n['cells']} sel tabel, {n['keys']} nilai)", _ripple(diff)),
+        (f"Teks bab ({n['chapters']})", _prose(diff)),
         (f"Pemeriksaan: {n['new_errors'] + n['new_warnings']} baru, {n['changed_findings']} berubah angka, "
          f"{n['resolved']} selesai", _status(diff)),
     ]
