@@ -26,6 +26,14 @@ class Side:
     def builds(self) -> bool:
         return self.errors == 0
 
+    @property
+    def name(self) -> str:
+        """How the revision is named for a reader: as typed, but a commit id typed in full (as CI
+        passes the base of a pull request) shortened to the usual seven digits."""
+        if self.commit and len(self.label) > 7 and self.commit.startswith(self.label):
+            return self.commit[:7]
+        return self.label
+
 
 @dataclass(frozen=True)
 class ReportDiff:

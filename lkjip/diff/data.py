@@ -129,7 +129,7 @@ class _Walk:
                 self.record(old, new, _record(kind), at, list_name)
         elif isinstance(old, list) and isinstance(new, list):
             self.sequence(old, new, kind if isinstance(kind, ListOf) else None, at)
-        else:
+        elif type(old) is not type(new) or str(old) != str(new):  # equal as written: nothing to format
             before, after = show(old, kind), show(new, kind)
             if before != after:
                 self.emit("changed", at, before, after)

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from ..blocks import DataList, Item
 from ..render.catalog import Catalog, Unavailable
 from ..tables import Table
+from ..values import Value
 from .revision import Chapter, Revision
 
 ORDINAL = "no"
@@ -99,6 +100,8 @@ def compare_keys(old: Revision, new: Revision) -> list[KeyChange]:
     order = list(dict.fromkeys([*where_new, *where_old, *after, *before]))
     out = []
     for key in order:
+        if key in before and key in after and same(before[key], after[key]):
+            continue
         was = before[key].text() if key in before else None
         now = after[key].text() if key in after else None
         if was != now:
@@ -171,6 +174,12 @@ def column_label(table: Table, key: str) -> str:
     return " › ".join((*column.group, column.label)) if column.label not in column.group else column.label
 
 
+def same(a: Value, b: Value) -> bool:
+    """Values that must read the same: equal fields, and a number written with the same digits (3,5
+    and 3,50 are equal numbers but read differently). Saves formatting every unchanged figure."""
+    return a == b and str(a.raw) == str(b.raw)
+
+
 def _cell(table: Table, row_id: str, key: str) -> str | None:
     row, index = table.row(row_id), table.column(key)
     if row is None or index is None:
@@ -203,13 +212,28 @@ def _compare_rows(was: Table, now: Table) -> tuple[list[CellChange], list[RowCha
             if tag != "equal":
                 rows.append(RowChange("moved", row_id, row_label(now, row_id), f"baris {old_at[row_id] + 1}",
                                       f"baris {new_at[row_id] + 1}"))
-            for key in columns:
-                before, after = _cell(was, row_id, key), _cell(now, row_id, key)
-                if before != after and key != ORDINAL:
-                    cells.append(CellChange(row_id, row_label(now, row_id), key,
-                                            column_label(now if now.column(key) is not None else was, key),
-                                            before, after))
+            cells += _changed_cells(was, now, row_id, columns)
     return cells, rows
+
+
+def _changed_cells(was: Table, now: Table, row_id: str, columns: list[str]) -> list[CellChange]:
+    old_row, new_row = was.row(row_id), now.row(row_id)
+    comparable = old_row is not None and new_row is not None and "bagian" not in (old_row.kind, new_row.kind)
+    out = []
+    for key in columns:
+        i, j = was.column(key), now.column(key)
+        if key == ORDINAL:
+            continue
+        if comparable and i is not None and j is not None:
+            assert old_row is not None and new_row is not None
+            a, b = old_row.cells[i], new_row.cells[j]
+            if a is None and b is None or a is not None and b is not None and same(a.value, b.value):
+                continue
+        before, after = _cell(was, row_id, key), _cell(now, row_id, key)
+        if before != after:
+            out.append(CellChange(row_id, row_label(now, row_id), key,
+                                  column_label(now if j is not None else was, key), before, after))
+    return out
 
 
 def _items(items: Iterable[Item], depth: int = 0) -> list[str]:

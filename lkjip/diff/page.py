@@ -66,11 +66,12 @@ TEMPLATE = """<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Perbedaan laporan: {{ diff.old.label }} → {{ diff.new.label }}</title>
+<title>Perbedaan laporan: {{ diff.old.name }} → {{ diff.new.name }}</title>
 <style>""" + CSS + """</style>
 </head>
 <body>
-{% macro side(s) %}<code>{{ s.label }}</code>{% if s.commit %} ({{ s.commit[:7] }}){% endif %},
+{% macro side(s) %}<code>{{ s.name }}</code>{% if s.commit and s.name != s.commit[:7] %} ({{ s.commit[:7] }})\
+{% endif %},
 {% if s.builds %}dapat disusun{% else %}<strong>tidak dapat disusun: {{ s.errors }} galat</strong>{% endif %},
 {{ s.warnings }} peringatan{% endmacro %}
 {% macro where(places) %}{% for p in places %}{{ p.title }}{% if p.count > 1 %} ({{ p.count }}×){% endif %}\

@@ -53,9 +53,9 @@ def short(label: str) -> str:
 
 
 def side(s: Side) -> str:
-    commit = f" ({s.commit[:7]})" if s.commit else ""
+    commit = f" ({s.commit[:7]})" if s.commit and s.name != s.commit[:7] else ""
     state = "dapat disusun" if s.builds else f"**tidak dapat disusun: {s.errors} galat**"
-    return f"{code(s.label)}{commit}, {state}, {s.warnings} peringatan"
+    return f"{code(s.name)}{commit}, {state}, {s.warnings} peringatan"
 
 
 def where(places: Iterable[Place]) -> str:
