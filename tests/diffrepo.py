@@ -14,7 +14,8 @@ from pathlib import Path
 
 from conftest import REPO
 
-CHANGES = ("target", "realisasi", "nrr", "desa", "sub_kegiatan", "paragraf", "nama", "pindah", "rusak")
+CHANGES = ("target", "realisasi", "nrr", "desa", "sub_kegiatan", "paragraf", "nama", "pindah", "rusak",
+           "pernyataan", "nomor")
 """One tag per kind of change, each a child of the first commit, tagged `dasar` (on branch main)."""
 
 BIAYA = "  - {id: biaya, nama: Biaya/Tarif, nrr: 4.00}\n"
@@ -74,13 +75,16 @@ EDITS = {
     "nama": lambda d, c: change(d / "indikator.yaml", "nama: IKM Kecamatan", "nama: Indeks Kepuasan Masyarakat Kecamatan"),
     "pindah": lambda d, c: _row_moved(d),
     "rusak": lambda d, c: change(d / "ikm.yaml", "nrr: 3.38", "nrr: 3,38"),
+    "pernyataan": lambda d, c: change(d / "perjanjian_kinerja.yaml", "penghargaan dan sanksi.",
+                                      "penghargaan dan sanksi yang adil.", after="id: pk_perubahan"),
+    "nomor": lambda d, c: change(d / "laporan.yaml", 'renstra: {nomor: "2.1"', 'renstra: {nomor: "2.2"'),
 }
 
 
 def make_history(root: Path) -> Path:
     """Tags, each one change on top of `dasar`: a target, a realisasi, an NRR, an added desa, a removed
-    sub-kegiatan, an edited paragraph, a renamed indikator, a moved row, and a change that breaks
-    validation. The working tree is left at `dasar` on branch main."""
+    sub-kegiatan, an edited paragraph, a renamed indikator, a moved row, a change that breaks
+    validation; and a PK statement and a table number. The working tree is left at `dasar` on main."""
     init(root)
     for tag in CHANGES:
         git(root, "checkout", "-q", "--detach", "dasar")

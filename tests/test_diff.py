@@ -200,6 +200,28 @@ def test_a_change_that_breaks_validation_is_reported_with_its_error_not_a_crash(
     assert (result.keys, result.tables) == ((), ())
 
 
+def test_a_statement_edited_in_a_document_is_a_changed_item_of_the_list_its_lampiran_places(changes):
+    result = changes("dasar", "pernyataan")
+    [(file, kind, path, label, old, new)] = data_changes(result)
+    assert (file, kind, path, label) == ("data/perjanjian_kinerja.yaml", "changed", "dokumen[pk_perubahan].pernyataan[1]",
+                                         "Perjanjian Kinerja Perubahan Tahun 2024 › pernyataan › butir 2")
+    assert (old[-23:], new[-33:]) == ("penghargaan dan sanksi.", "penghargaan dan sanksi yang adil.")
+    [listed] = result.lists
+    assert (listed.id, [(p.file, p.title) for p in listed.where]) == (
+        "pk_pernyataan_pk_perubahan",
+        [("content/15-lampiran-perjanjian-kinerja-perubahan.md", "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024")])
+    assert [i for i in listed.new if i not in listed.old] == [new]
+
+
+def test_a_renumbered_table_reports_its_old_and_new_caption(changes):
+    result = changes("dasar", "nomor")
+    [table] = result.tables
+    assert (table.id, table.heading, table.cells, table.rows) == (
+        "renstra", ("Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)",
+                    "Tabel 2.2 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)"), (), ())
+    assert [(p.title, p.count) for p in table.where] == [(BAB_II, 1)]
+
+
 @pytest.mark.parametrize("revision", ["dasar", "nrr", "rusak"])
 def test_a_revision_against_itself_reports_nothing(changes, revision):
     result = changes(revision, revision)

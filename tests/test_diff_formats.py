@@ -151,6 +151,27 @@ def test_a_moved_row_in_every_format(rendered):
                                            "old": "posisi 4", "new": "posisi 9"}]
 
 
+def test_an_edited_statement_and_a_renumbered_table_in_every_format(rendered):
+    md, html, data = rendered("pernyataan")
+    assert "**Daftar `pk_pernyataan_pk_perubahan`** — PERJANJIAN KINERJA PERUBAHAN TAHUN 2024" in lines(md)
+    assert [line[:40] for line in lines(md) if line.startswith("- d")] == [
+        "- dihapus: Pihak kedua akan melakukan su", "- ditambah: Pihak kedua akan melakukan s"]
+    lampiran = section(html, "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024")
+    assert "<h3>Daftar <code>pk_pernyataan_pk_perubahan</code></h3>" in lampiran
+    assert "penghargaan dan sanksi yang adil.</ins>" in lampiran
+    changed = section(html, "Perubahan data")  # a long text is compared word by word
+    assert "dalam rangka pemberian penghargaan dan <del>sanksi.</del> </td>" in changed
+    assert "dalam rangka pemberian penghargaan dan <ins>sanksi yang adil.</ins> </td>" in changed
+    assert data["figures"]["lists"][0]["id"] == "pk_pernyataan_pk_perubahan"
+    md, html, data = rendered("nomor")
+    assert ("- judul: Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu) → Tabel 2.2 Capaian Kinerja Pada "
+            "Renstra 2021-2026 (Reviu)") in lines(md)
+    assert "<p>Judul: <del>Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)</del> → <ins>Tabel 2.2" in html
+    assert data["figures"]["tables"][0]["heading"] == {
+        "old": "Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)",
+        "new": "Tabel 2.2 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)"}
+
+
 def test_a_revision_that_does_not_build_in_every_format(rendered):
     md, html, data = rendered("rusak")
     commit_id = data["new"]["commit"]

@@ -110,15 +110,14 @@ TEMPLATE = """<!DOCTYPE html>
 <div class="baru">{% for i in x.new %}{% if i in x.old %}{{ i }}{% else %}<ins>{{ i }}</ins>{% endif %}<br>\
 {% endfor %}</div></div>
 {% endmacro %}
+{% macro runs(side) %}{% for op, text in side.runs %}{% if op == '-' %}<del>{{ text }}</del>{% elif op == '+' %}\
+<ins>{{ text }}</ins>{% else %}{{ text }}{% endif %} {% endfor %}{% endmacro %}
 {% macro prose(c) %}
 {% if c.old_file %}<p class="tempat">Sebelumnya <code>{{ c.old_file }}</code></p>{% endif %}
 {% for b in c.blocks %}
 {% if b.kind == 'same' %}<p class="sama">… {{ b.count }} paragraf tidak berubah …</p>
-{% elif b.kind == 'changed' %}{% set old, new = sides(b) %}
-<div class="paragraf"><div class="lama">{% for op, text in old.runs %}{% if op == '-' %}<del>{{ text }}</del>\
-{% else %}{{ text }}{% endif %} {% endfor %}</div>
-<div class="baru">{% for op, text in new.runs %}{% if op == '+' %}<ins>{{ text }}</ins>{% else %}{{ text }}\
-{% endif %} {% endfor %}</div></div>
+{% elif b.kind == 'changed' %}{% set old, new = sides(b.words) %}
+<div class="paragraf"><div class="lama">{{ runs(old) }}</div><div class="baru">{{ runs(new) }}</div></div>
 {% elif b.kind == 'removed' %}<div class="paragraf"><div class="lama"><del>{{ b.text }}</del></div><div></div></div>
 {% else %}<div class="paragraf"><div></div><div class="baru"><ins>{{ b.text }}</ins></div></div>
 {% endif %}
@@ -161,8 +160,10 @@ file {{ kinds[f.status] }}</span>{% endif %}</h3>{% if f.about %}<p class="tempa
 {% if f.changes %}<table class="data"><thead><tr><th>Apa</th><th>Lama</th><th>Baru</th></tr></thead><tbody>
 {% for c in f.changes %}<tr><td data-label="Apa"><span class="jenis {{ c.kind }}">{{ kinds[c.kind] }}</span>
 {{ c.label or c.path }}<br>
-<span class="jalur">{{ c.path }}</span></td><td class="lama" data-label="Lama">{{ c.old or '–' }}</td>
-<td class="baru" data-label="Baru">{{ c.new or '–' }}</td></tr>{% endfor %}</tbody></table>{% endif %}
+<span class="jalur">{{ c.path }}</span></td>{% set long = long_text(c.old, c.new) %}
+<td class="lama" data-label="Lama">{% if long %}{{ runs(long[0]) }}{% else %}{{ c.old or '–' }}{% endif %}</td>
+<td class="baru" data-label="Baru">{% if long %}{{ runs(long[1]) }}{% else %}{{ c.new or '–' }}{% endif %}</td></tr>
+{% endfor %}</tbody></table>{% endif %}
 {% endfor %}
 </section>
 {% endif %}

@@ -15,7 +15,7 @@ from jinja2 import Environment, StrictUndefined
 from .changes import ReportDiff
 from .figures import KeyChange, ListChange, TableChange
 from .page import TEMPLATE
-from .prose import Block, ChapterDiff
+from .prose import ChapterDiff, Words, word_diff
 from .to_json import summary
 
 
@@ -42,10 +42,20 @@ class Side:
     runs: tuple[tuple[str, str], ...]
 
 
-def sides(block: Block) -> tuple[Side, Side]:
-    old = tuple((w.op, w.text) for w in block.words if w.op in "=-")
-    new = tuple((w.op, w.text) for w in block.words if w.op in "=+")
+LONG = 60
+"""A changed data text at least this long on both sides (a statement, a formula) is shown word by word."""
+
+
+def sides(words: tuple[Words, ...]) -> tuple[Side, Side]:
+    old = tuple((w.op, w.text) for w in words if w.op in "=-")
+    new = tuple((w.op, w.text) for w in words if w.op in "=+")
     return Side(old), Side(new)
+
+
+def long_text(old: str | None, new: str | None) -> tuple[Side, Side] | None:
+    if old is None or new is None or min(len(old), len(new)) < LONG:
+        return None
+    return sides(word_diff(old, new))
 
 
 def sections(diff: ReportDiff) -> tuple[list[Section], Section]:
@@ -80,4 +90,5 @@ def render(diff: ReportDiff) -> str:
     status = diff.status
     checks = bool(status.new or status.changed or status.resolved or not status.warnings_compared)
     return env.from_string(TEMPLATE).render(diff=diff, n=summary(diff), chapters=chapters, unplaced=unplaced,
-                                            sides=sides, kinds=kinds, checks=checks)
+                                            sides=sides, long_text=long_text, kinds=kinds,
+                                            checks=checks)
