@@ -23,7 +23,7 @@ printf '%s\\n' "$*" >> "$GH_LOG"
 for arg in "$@"; do
   case "$arg" in body=@*) head -n 1 "${arg#body=@}" >> "$GH_LOG" ;; esac
 done
-case "$*" in *--paginate*) [ -n "$FAKE_COMMENT_ID" ] && echo "$FAKE_COMMENT_ID" ;; esac
+case "$*" in *--paginate*) [ -n "$FAKE_COMMENT_ID" ] && printf '%s\\n%s\\n' "$FAKE_COMMENT_ID" 99 ;; esac
 exit 0
 """
 
@@ -99,8 +99,9 @@ def test_a_pull_request_that_only_moves_figures_passes_and_gets_one_new_comment(
     assert (root / "hasil/diff.html").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert step("Komentar di pull request")[0] == 0
     assert log.read_text("utf-8").split("\n") == [
-        "api repos/kantor/laporan/issues/7/comments --paginate --jq .[] | select(.body | startswith(\"<!-- lkjip-diff"
-        " -->\")) | .id",
+        "api repos/kantor/laporan/issues/7/comments --paginate --jq .[]",
+        '       | select(.user.login == "github-actions[bot]" and (.body | startswith("<!-- lkjip-diff -->")))',
+        "       | .id",
         "api --method POST repos/kantor/laporan/issues/7/comments -F body=@hasil/diff.md", MARKER, ""]
     assert step("Pemeriksaan")[0] == 0
     code, out, _ = step("Galat dan peringatan baru")
@@ -112,7 +113,7 @@ def test_a_pull_request_that_adds_warnings_fails_with_them_annotated_and_updates
     open_pr("target")
     assert step("Perbedaan")[0] == 0
     assert step("Komentar di pull request", FAKE_COMMENT_ID="42")[0] == 0
-    assert log.read_text("utf-8").split("\n")[1:] == [
+    assert log.read_text("utf-8").split("\n")[-3:] == [
         "api --method PATCH repos/kantor/laporan/issues/comments/42 -F body=@hasil/diff.md", MARKER, ""]
     assert step("Pemeriksaan")[0] == 0  # existing warnings never block
     code, out, _ = step("Galat dan peringatan baru")

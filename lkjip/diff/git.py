@@ -59,8 +59,10 @@ def open_repository(folder: Path) -> Repository:
     except FileNotFoundError:
         raise GitProblem("program 'git' tidak ditemukan", "pasang Git, lalu ulangi") from None
     if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip().split("\n")[0]
         raise GitProblem(f"folder laporan '{folder}' bukan bagian dari repositori Git",
-                         "'diff' membandingkan revisi Git; jalankan di dalam repositori laporan atau pakai --dir")
+                         "'diff' membandingkan revisi Git; jalankan di dalam repositori laporan atau pakai --dir"
+                         + (f" (git: {said})" if said else ""))
     top, prefix = (done.stdout.decode("utf-8", "replace").split("\n") + ["", ""])[:2]
     return Repository(Path(top), prefix.strip())
 
