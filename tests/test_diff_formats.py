@@ -101,6 +101,8 @@ def test_an_added_desa_in_every_format(rendered):
     assert ("  - Sumberwaru: ditambah: nama: Sumberwaru, l: 1.000, p: 1.200 <sub>`wilayah[Sumberwaru]`</sub>"
             in lines(md))
     assert "- baris ditambah: Sumberwaru (Desa: Sumberwaru; L: 1.000; P: 1.200; Jumlah: 2.200)" in lines(md)
+    assert ("| Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember … › Sumberwaru (baris ditambah) | – | Desa: "
+            "Sumberwaru; L: 1.000; P: 1.200; Jumlah: 2.200 | BAB I PENDAHULUAN, JUMLAH PENDUDUK |") in lines(md)
     assert "<span class=\"jenis added\">ditambah</span>\nSumberwaru</td>" in section(html, "BAB I PENDAHULUAN")
     assert data["figures"]["tables"][0]["rows"] == [{
         "kind": "added", "row": "sumberwaru", "label": "Sumberwaru", "old": None,

@@ -64,8 +64,10 @@ def where(places: Iterable[Place]) -> str:
 
 
 def _figures_table(diff: ReportDiff) -> list[str]:
-    rows = [(f"{t.caption} › {c.row_label} › {c.column_label}", c.old, c.new, where(t.where))
-            for t in diff.tables if t.where for c in t.cells]
+    rows = []
+    for t in (t for t in diff.tables if t.where):
+        rows += [(f"{t.caption} › {r.row_label} (baris {KIND[r.kind]})", r.old, r.new, where(t.where)) for r in t.rows]
+        rows += [(f"{t.caption} › {c.row_label} › {c.column_label}", c.old, c.new, where(t.where)) for c in t.cells]
     rows += [(code(k.key), k.old, k.new, where(k.where)) for k in diff.keys if k.where]
     if not rows:
         return []
