@@ -22,6 +22,7 @@ from typing import NoReturn, TextIO
 
 from . import reference
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
+from .diff import command as diff_command
 from .pipeline import Options, run
 from .project import Project
 from .schema import jsonschema
@@ -177,6 +178,8 @@ COMMANDS: tuple[Command, ...] = (
             _strict_option),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
+    Command("diff", "apa yang diubah sebuah revisi pada data, angka, teks bab dan hasil pemeriksaan",
+            diff_command.run, diff_command.arguments),
 )
 
 

@@ -1,0 +1,81 @@
+"""`python build.py diff [LAMA] [BARU]`: what a change does to the report, for its reviewer.
+
+Exit status: 0 whether or not there are changes; 1 with --exit-code when there are; 2 on
+a wrong command line, an unknown revision or a folder outside Git. The HTML page is
+written to `diff.html` in the report folder by default (beside site/, never inside it);
+Markdown and JSON go to standard output unless --output says otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..project import Project
+from . import to_html, to_json, to_md
+from .changes import ReportDiff
+from .fetch import diff
+from .git import GitProblem
+
+RENDERERS = {"html": to_html.render, "md": to_md.render, "json": to_json.render}
+DEFAULT_PAGE = "diff.html"
+EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("lama", nargs="?", metavar="LAMA",
+                        help="revisi lama (bawaan: merge-base dengan cabang utama: origin/HEAD, main atau master)")
+    parser.add_argument("baru", nargs="?", metavar="BARU",
+                        help="revisi baru (bawaan: folder kerja, termasuk perubahan yang belum di-commit)")
+    parser.add_argument("--format", choices=tuple(RENDERERS), default="html",
+                        help="html (bawaan: satu halaman), md (komentar pull request) atau json")
+    parser.add_argument("--output", metavar="PATH",
+                        help=f"tulis ke PATH ('-' untuk layar; bawaan: {DEFAULT_PAGE} di folder laporan untuk html, "
+                        "layar untuk md dan json)")
+    parser.add_argument("--exit-code", action="store_true",
+                        help="keluar dengan status 1 bila ada perubahan (untuk skrip)")
+
+
+def run(args: argparse.Namespace, project: Project) -> int:
+    try:
+        result = diff(project.root, args.lama, args.baru)
+    except GitProblem as problem:
+        sys.stderr.write(f"galat: {problem.message}\n" + (f"  petunjuk: {problem.hint}\n" if problem.hint else ""))
+        return EXIT_USAGE
+    text = RENDERERS[args.format](result)
+    target = args.output or (str(project.root / DEFAULT_PAGE) if args.format == "html" else "-")
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        try:
+            write(Path(target), text.encode("utf-8"))
+        except OSError as exc:
+            sys.stderr.write(f"galat: tidak dapat menulis {target} ({exc.strerror})\n")
+            return EXIT_USAGE
+        if not args.quiet:
+            sys.stderr.write(f"{_summary(result)} Ditulis ke {target}.\n")
+    return EXIT_CHANGED if args.exit_code and result.changed else EXIT_OK
+
+
+def _summary(result: ReportDiff) -> str:
+    if not result.changed:
+        return "Tidak ada perubahan."
+    n = to_json.summary(result)
+    return (f"{n['data_changes']} perubahan data, {n['cells']} sel tabel dan {n['keys']} nilai berubah, "
+            f"{n['chapters']} bab berubah teks, {n['new_errors']} galat dan {n['new_warnings']} peringatan baru.")
+
+
+def write(path: Path, data: bytes) -> None:
+    """Write whole or not at all: a temporary file beside the target, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".diff-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
