@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import reference
+from .corrections import Corrections
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
-from .pipeline import Options, run
+from .pipeline import Options, Result, run
 from .project import Project
+from .render.author import author_report
 from .schema import jsonschema
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -60,6 +62,12 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
                         help="peringatan dianggap galat (untuk CI)")
     parser.add_argument("--no-pdf", action="store_true", default=argparse.SUPPRESS,
                         help="lewati pembuatan PDF (lebih cepat)")
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    _build_options(parser)
+    parser.add_argument("--laporan", metavar="BERKAS", default=argparse.SUPPRESS,
+                        help="tulis laporan pemeriksaan untuk penyusun (HTML, di luar site/) ke BERKAS")
 
 
 def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
@@ -132,11 +140,53 @@ def _keys(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _author_path(args: argparse.Namespace, project: Project) -> Path | None:
+    """Where `check --laporan` writes; never inside site/, which is published as it is."""
+    given = getattr(args, "laporan", None)
+    if not given:
+        return None
+    path = Path(given).resolve()
+    site = project.site_dir.resolve()
+    if path == site or path.is_relative_to(site) or path.is_dir():
+        why = "berada di dalam site/, yang diterbitkan apa adanya" if path.is_relative_to(site) else "adalah folder"
+        sys.stderr.write(f"galat: --laporan {given}: {why}\n"
+                         "petunjuk: tulis ke berkas di luar site/, mis. --laporan pemeriksaan.html\n")
+        raise SystemExit(EXIT_USAGE)
+    return path
+
+
+def _write_author_report(path: Path, project: Project, diagnostics: list[Diagnostic], result: Result | None) -> None:
+    from .domain.laporan import LAPORAN, rounding_note
+    title, rounding = project.root.name, ""
+    if result is not None and result.report is not None:
+        lap = result.report.need(LAPORAN)
+        title, rounding = f"{lap.judul} {lap.instansi} {lap.tahun}", rounding_note(result.report)
+    corrections = result.corrections if result is not None else Corrections()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(author_report(title, diagnostics, corrections, rounding), "utf-8")
+    sys.stdout.write(f"Laporan pemeriksaan untuk penyusun ditulis ke {given_name(path)}.\n")
+
+
+def given_name(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _build(args: argparse.Namespace, project: Project) -> int:
     checking = args.perintah == "check"
     options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
+    author = _author_path(args, project)
     started = time.monotonic()
-    result = run(project, options)
+    try:
+        result = run(project, options)
+    except BuildFailed as failed:
+        if author is not None:
+            _write_author_report(author, project, list(failed.diagnostics), None)
+        raise
+    if author is not None:
+        _write_author_report(author, project, result.diagnostics, result)
     print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr)
     sys.stderr.flush()
     warnings = sum(1 for d in result.diagnostics if not d.is_error)
@@ -151,7 +201,8 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 COMMANDS: tuple[Command, ...] = (
     Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _build_options),
-    Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _build_options),
+    Command("check", "hanya periksa data dan bab; tidak menulis apa pun (kecuali --laporan)", _build,
+            _check_options),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
 )
