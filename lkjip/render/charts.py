@@ -98,7 +98,8 @@ def _legend(chart: Chart, fills: tuple[str, ...]) -> list[str]:
 
 
 def svg(chart: Chart, prefix: str = "grafik") -> str:
-    """The chart as an inline SVG element, with a title and the whole chart in words."""
+    """The chart as an inline SVG element, with a title and the whole chart in words; `prefix`
+    makes the ids of its title and description unique in the page."""
     fills = colours(chart)
     head = _legend(chart, fills)
     top = 22.0 + (18 if chart.bands else 0)
@@ -108,7 +109,7 @@ def svg(chart: Chart, prefix: str = "grafik") -> str:
         lines, y = _group(chart, group, y, fills)
         body += lines
     bands = _bands(chart, top, y - 8) if chart.bands else []
-    ident = f"{prefix}-{chart.id}"
+    ident = prefix
     return (f'<svg xmlns="http://www.w3.org/2000/svg" class="grafik-svg" viewBox="0 0 {WIDTH} {_n(y)}" '
             f'width="{WIDTH}" height="{_n(y)}" role="img" aria-labelledby="{ident}-judul {ident}-isi" {FONT} '
             f'fill="#1d2428">\n<title id="{ident}-judul">{escape(chart.judul)}</title>\n'

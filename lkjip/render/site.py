@@ -23,7 +23,7 @@ from .catalog import Catalog
 from .chapters import PRINT, SITE, Page
 from .templates import Templates, safe
 
-STATIC = ("style.css", "cari.js")
+STATIC = ("style.css", "cari.js", "favicon.svg")
 CORRECTIONS_PAGE, DATA_PAGE, SEARCH_PAGE = "catatan-koreksi.html", "data.html", "cari.html"
 
 
@@ -118,8 +118,9 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
 
     def render_block(kind: str, obj: Any, target: str, corrections: Corrections) -> str:
         if kind == "grafik":
-            return templates.render(names[kind], item=obj, svg=safe(charts.svg(obj)), target=target,
-                                    anchor=f"grafik-{anchors.get(obj.id, obj.id)}")
+            anchor = "grafik-" + anchors.get(obj.id, "tabel").removeprefix("tabel-")
+            return templates.render(names[kind], item=obj, svg=safe(charts.svg(obj, anchor)), target=target,
+                                    anchor=anchor)
         if kind != "tabel":
             return templates.render(names[kind], item=obj, target=target)
         # A table shown twice (Tabel 3.1 in Bab III and Bab IV) needs two anchors in the print document.
@@ -127,7 +128,7 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         seen[(target, base)] = seen.get((target, base), 0) + 1
         count = seen[(target, base)]
         anchor = base if count == 1 else f"{base}-{count}"
-        marks = {key: (k.label, marker_link(k, target)) for key, k in corrections.in_table(obj.id).items()}
+        marks = {key: (k.label, marker_link(k, target), k.anchor) for key, k in corrections.in_table(obj.id).items()}
         return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=marks,
                                 csv=csv.get(obj.id), frozen=frozen_column(obj), wide=min_width(obj),
                                 print=target == PRINT)
