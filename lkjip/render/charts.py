@@ -67,8 +67,9 @@ def _group(chart: Chart, group: Group, y: float, fills: tuple[str, ...]) -> tupl
     low, high = _range(chart, group)
     for bar in group.bars:
         end = _x(bar.value, low, high, _right(chart))
-        out.append(f'<text x="{LEFT - 6}" y="{_n(y + BAR - 3)}" font-size="11" text-anchor="end">'
-                   f'{escape(chart.series[bar.series])}</text>')
+        if len(chart.series) > 1:
+            out.append(f'<text x="{LEFT - 6}" y="{_n(y + BAR - 3)}" font-size="11" text-anchor="end">'
+                       f'{escape(chart.series[bar.series])}</text>')
         out.append(f'<rect x="{LEFT}" y="{_n(y)}" width="{_n(max(end - LEFT, 1))}" height="{BAR}" '
                    f'fill="{fills[bar.series]}"/>')
         out.append(f'<text x="{_n(end + 4)}" y="{_n(y + BAR - 3)}" font-size="11">{escape(bar.text)}</text>')
@@ -101,8 +102,8 @@ def svg(chart: Chart, prefix: str = "grafik") -> str:
     """The chart as an inline SVG element, with a title and the whole chart in words; `prefix`
     makes the ids of its title and description unique in the page."""
     fills = colours(chart)
-    head = _legend(chart, fills)
-    top = 22.0 + (18 if chart.bands else 0)
+    head = _legend(chart, fills) if len(chart.series) > 1 else []
+    top = (22.0 if head else 0.0) + (18 if chart.bands else 0)
     body: list[str] = []
     y = top
     for group in chart.groups:

@@ -95,6 +95,23 @@ def frozen_column(table: Table) -> int | None:
     return plain if plain is not None else grouped
 
 
+def head_starts(table: Table) -> list[list[int]]:
+    """The first column each header cell covers, row by row (cells spanning rows from above
+    take their columns first), so the header of the column that stays put can stay put too."""
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(table.head()):
+        col, starts = 0, []
+        for h in row:
+            while (r, col) in taken:
+                col += 1
+            starts.append(col)
+            taken.update((r + dr, col + dc) for dr in range(h.rowspan) for dc in range(h.colspan))
+            col += h.colspan
+        out.append(starts)
+    return out
+
+
 def min_width(table: Table) -> int:
     """The narrowest the table can be, in rem, rounded up to 5: what no column can wrap below
     (its longest word, or a whole number, which never wraps). Says when it must scroll sideways."""
@@ -131,6 +148,7 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         marks = {key: (k.label, marker_link(k, target), k.anchor) for key, k in corrections.in_table(obj.id).items()}
         return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=marks,
                                 csv=csv.get(obj.id), frozen=frozen_column(obj), wide=min_width(obj),
+                                starts=head_starts(obj),
                                 print=target == PRINT)
     return render_block
 
