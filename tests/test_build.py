@@ -124,7 +124,7 @@ def test_corrections_page_explains_every_marker(built):
 def test_a_corrected_table_cell_carries_its_marker(built):
     bab3 = page(built, "bab-3-akuntabilitas-kinerja")
     table = bab3.split(">Tabel 3.1 Pencapaian Kinerja</figcaption>")[1].split("</table>")[0]
-    assert ('91,33<sup class="tanda-koreksi"><a href="catatan-koreksi.html#koreksi-4" '
+    assert ('91,33<sup class="tanda-koreksi"><a id="tanda-koreksi-4" href="catatan-koreksi.html#koreksi-4" '
             'aria-label="Catatan koreksi K4">K4</a></sup>') in table
 
 
