@@ -140,7 +140,7 @@ def _keys(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
-def _author_path(args: argparse.Namespace, project: Project) -> Path | None:
+def _author_path(args: argparse.Namespace, project: Project) -> Path | None | bool:
     """Where `check --laporan` writes; never inside site/, which is published as it is."""
     given = getattr(args, "laporan", None)
     if not given:
@@ -151,7 +151,7 @@ def _author_path(args: argparse.Namespace, project: Project) -> Path | None:
         why = "berada di dalam site/, yang diterbitkan apa adanya" if path.is_relative_to(site) else "adalah folder"
         sys.stderr.write(f"galat: --laporan {given}: {why}\n"
                          "petunjuk: tulis ke berkas di luar site/, mis. --laporan pemeriksaan.html\n")
-        raise SystemExit(EXIT_USAGE)
+        return False
     return path
 
 
@@ -178,6 +178,9 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     checking = args.perintah == "check"
     options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
     author = _author_path(args, project)
+    if author is False:
+        return EXIT_USAGE
+    assert author is None or isinstance(author, Path)
     started = time.monotonic()
     try:
         result = run(project, options)
