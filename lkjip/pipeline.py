@@ -25,7 +25,8 @@ from .model import Report
 from .output import clean_stale, write_tree
 from .project import Project
 from .render.catalog import Catalog
-from .render.chapters import Chapter, Page, load_chapters, media_path, render_pages
+from .render.chapters import Chapter, Page, load_chapters, render_pages
+from .render.links import media_path
 from .render.site import Output, block_renderer, build_site, marker_link, site_info
 from .render.templates import TemplateProblem, Templates, safe
 from .subject import PageInfo, Subject
