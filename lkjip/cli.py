@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import reference
+from .corrections import Corrections
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .diff import command as diff_command
-from .pipeline import Options, run
+from .pipeline import Options, Result, run
 from .project import Project
+from .render.author import author_report
 from .schema import jsonschema
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -69,6 +71,12 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
 def _strict_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                         help="peringatan dianggap galat (untuk CI)")
+
+
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    _build_options(parser)
+    parser.add_argument("--laporan", metavar="BERKAS", default=argparse.SUPPRESS,
+                        help="tulis laporan pemeriksaan untuk penyusun (HTML, di luar site/) ke BERKAS")
 
 
 def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
@@ -153,11 +161,56 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(pdf=not args.no_pdf, strict=args.strict)
 
 
+def _author_path(args: argparse.Namespace, project: Project) -> Path | None | bool:
+    """Where `check --laporan` writes; never inside site/, which is published as it is."""
+    given = getattr(args, "laporan", None)
+    if not given:
+        return None
+    path = Path(given).resolve()
+    site = project.site_dir.resolve()
+    if path == site or path.is_relative_to(site) or path.is_dir():
+        why = "berada di dalam site/, yang diterbitkan apa adanya" if path.is_relative_to(site) else "adalah folder"
+        sys.stderr.write(f"galat: --laporan {given}: {why}\n"
+                         "petunjuk: tulis ke berkas di luar site/, mis. --laporan pemeriksaan.html\n")
+        return False
+    return path
+
+
+def _write_author_report(path: Path, project: Project, diagnostics: list[Diagnostic], result: Result | None) -> None:
+    from .domain.laporan import LAPORAN, rounding_note
+    title, rounding = project.root.name, ""
+    if result is not None and result.report is not None:
+        lap = result.report.need(LAPORAN)
+        title, rounding = f"{lap.judul} {lap.instansi} {lap.tahun}", rounding_note(result.report)
+    corrections = result.corrections if result is not None else Corrections()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(author_report(title, diagnostics, corrections, rounding), "utf-8")
+    sys.stdout.write(f"Laporan pemeriksaan untuk penyusun ditulis ke {given_name(path)}.\n")
+
+
+def given_name(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 def _build(args: argparse.Namespace, project: Project) -> int:
     checking = args.perintah == "check"
     options = _options(args)
+    author = _author_path(args, project)
+    if author is False:
+        return EXIT_USAGE
+    assert author is None or isinstance(author, Path)
     started = time.monotonic()
-    result = run(project, options)
+    try:
+        result = run(project, options)
+    except BuildFailed as failed:
+        if author is not None:
+            _write_author_report(author, project, list(failed.diagnostics), None)
+        raise
+    if author is not None:
+        _write_author_report(author, project, result.diagnostics, result)
     print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr)
     sys.stderr.flush()
     warnings = sum(1 for d in result.diagnostics if not d.is_error)
@@ -172,7 +225,8 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 COMMANDS: tuple[Command, ...] = (
     Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _build_options),
-    Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _build_options),
+    Command("check", "hanya periksa data dan bab; tidak menulis apa pun (kecuali --laporan)", _build,
+            _check_options),
     Command("pdf", "periksa lalu tulis hanya PDF di site/ (berkas lain di site/ dibiarkan)", _build, _strict_option),
     Command("html", "periksa lalu tulis hanya situs HTML di site/ (PDF yang sudah ada dibiarkan)", _build,
             _strict_option),

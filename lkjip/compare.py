@@ -1,9 +1,12 @@
 """Compare what the signed document printed with what the data computes.
 
 The original disagrees with itself in places. The build surfaces every such place and
-never hides or silently fixes it: each difference is a warning at the line of the
-printed value, printed and computed side by side. A printed number is compared at the
-precision it was printed with, so "95,81" matches 95,8109 but "95,66" does not match 95,667.
+never hides or silently fixes it: each is a `Difference`, printed and computed side by
+side, which becomes a reader's correction (`lkjip.corrections`) and, while the author has
+given no reason, a warning at the line of the printed value. A printed number is compared
+at the precision it was printed with, so "95,81" matches 95,8109 but "95,66" does not
+match 95,667. A word that judges (naik, tercapai, lebih tinggi) is compared by meaning
+(`lkjip.words`), so "meningkat" agrees with "naik".
 """
 from __future__ import annotations
 
@@ -16,8 +19,12 @@ from typing import Any
 
 from . import numbers
 from .diagnostics import Diagnostic, error, warning
-from .schema import AnyOf, Id, MapOf, Printed, PrintedValue, Quantity, Text, Year
+from .schema import Id, MapOf, Printed, PrintedValue, Quantity, Text, Type, Year
+from .schema.core import Context
+from .source.yamlfile import PathKey
 from .tables import Table
+from .values import Value
+from .words import agrees
 
 TRUNCATED = "dokumen asli memotong angka, tidak membulatkan; laporan ini membulatkan setengah ke atas"
 
@@ -52,9 +59,10 @@ def printed_text(printed: Printed) -> str:
     return value
 
 
-def compare_text(printed: Printed, computed: str | None, what: str) -> Diagnostic | None:
+def compare_text(printed: Printed, computed: str | None, what: str, words: str = "") -> Diagnostic | None:
+    """Text against text; `words` names the group of a judging word, compared by meaning."""
     shown = printed_text(printed)
-    if computed is not None and _norm(shown) == _norm(computed):
+    if computed is not None and (_norm(shown) == _norm(computed) or (words and agrees(words, shown, computed))):
         return None
     return warning(printed.loc, f"{what}: tercetak '{shown}', menurut data '{computed}'", "", "printed-mismatch")
 
@@ -69,9 +77,38 @@ class PrintedCell:
     printed: Printed
 
 
-def check_cells(tables: Mapping[str, Table], printed: Iterable[PrintedCell]) -> list[Diagnostic]:
-    """Every printed cell against the computed table; a printed cell that names no cell is an error."""
-    out: list[Diagnostic] = []
+@dataclass(frozen=True)
+class Difference:
+    """One place where the report shows something other than what the signed document printed:
+    a table cell (`cell`) or a quote in a chapter (`cell` is None; the caller knows where)."""
+
+    printed: Printed
+    shown: str
+    """What the report shows there instead, as the reader sees it."""
+    diagnostic: Diagnostic
+    """The warning it is while the author gives no reason."""
+    cell: PrintedCell | None = None
+    quoted: str = ""
+    """A quote's printed text exactly as the author copied it ("4 Inovasi")."""
+
+    @property
+    def tercetak(self) -> str:
+        """What the signed document printed, as a reader would find it there."""
+        if self.quoted:
+            return self.quoted
+        value = self.printed.value
+        if isinstance(value, Quantity):
+            return numbers.as_written(value.value) + (value.unit if value.unit == "%" else
+                                                      f" {value.unit}" if value.unit else "")
+        return value
+
+
+def cell_differences(tables: Mapping[str, Table], printed: Iterable[PrintedCell]) -> \
+        tuple[list[Diagnostic], list[Difference]]:
+    """Every printed cell against the computed table: errors for printed cells that name no cell,
+    and the differences found."""
+    errors: list[Diagnostic] = []
+    found: list[Difference] = []
     reported: set[tuple[str, ...]] = set()
     for p in printed:
         problem = _missing(tables, p)
@@ -80,7 +117,7 @@ def check_cells(tables: Mapping[str, Table], printed: Iterable[PrintedCell]) -> 
             key = (p.table,) if p.table not in tables else (p.table, p.row) if tables[p.table].row(p.row) is None \
                 else (p.table, p.row, p.column)
             if key not in reported:
-                out.append(problem)
+                errors.append(problem)
             reported.add(key)
             continue
         table = tables[p.table]
@@ -90,12 +127,23 @@ def check_cells(tables: Mapping[str, Table], printed: Iterable[PrintedCell]) -> 
         what = f"{table.name}, baris '{p.row}', kolom '{_label(table, index)}'"
         value = cell.value if cell is not None else None
         if value is not None and value.kind in ("teks", "tanggal"):
-            found = compare_text(p.printed, value.text(), what)
+            diag = compare_text(p.printed, value.text(), what, value.kata)
         else:
-            found = compare_number(p.printed, value.number if value is not None else None, what)
-        if found:
-            out.append(found)
-    return out
+            diag = compare_number(p.printed, value.number if value is not None else None, what)
+        if diag:
+            shown = value.text() if value is not None else "tidak dapat dihitung"
+            found.append(Difference(p.printed, shown, diag, p, _as_in_table(p.printed, value)))
+    return errors, found
+
+
+def _as_in_table(printed: Printed, value: Value | None) -> str:
+    """A printed number written the way its column writes it (a percentage with its sign)."""
+    number = printed.number
+    if number is None or value is None or not isinstance(printed.value, Quantity) or printed.value.unit:
+        return ""
+    if value.kind == "persen":
+        return numbers.as_written(number) + "%"
+    return numbers.rupiah(number) if value.kind == "rupiah" else ""
 
 
 def _label(table: Table, index: int) -> str:
@@ -125,7 +173,27 @@ def _close(word: str, known: Iterable[str]) -> str:
     return f"maksud Anda '{close[0]}'?" if close else "yang ada: " + ", ".join(known)
 
 
-PRINTED_CELL = AnyOf(PrintedValue(), MapOf(Year(), PrintedValue()))
+class _PrintedCell(Type):
+    """A printed value, the same with its reason (`{nilai: 90.25, alasan: ...}`), or a map of
+    years to printed values (`{2022: 82}`) for a column per year."""
+
+    def __init__(self) -> None:
+        self.value, self.years = PrintedValue(), MapOf(Year(), PrintedValue())
+        self.expected = f"{self.value.expected}, atau pemetaan tahun -> angka tercetak"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, dict) and not ("nilai" in value or "alasan" in value):
+            return self.years.convert(value, path, ctx)
+        return self.value.convert(value, path, ctx)
+
+    def describe(self) -> str:
+        return self.value.describe()
+
+    def json(self) -> dict[str, Any]:
+        return {"anyOf": [self.value.json(), self.years.json()]}
+
+
+PRINTED_CELL = _PrintedCell()
 PRINTED_ROW = MapOf(Id(), MapOf(Id(), PRINTED_CELL))
 """`tercetak` on a row: table id -> column key -> value (a map of years for per-year columns)."""
 PRINTED_TABLES = MapOf(Id(), MapOf(Text(), MapOf(Id(), PRINTED_CELL)))

@@ -1,5 +1,9 @@
 """The named stages in order: load and validate, compute, check, render, pdf, write.
 
+The check stage compares every printed figure with the computed one, in tables and in the
+chapters' quotes, and numbers the differences as the readers' corrections
+(`lkjip.corrections`), before anything is rendered: the markers need their numbers.
+
 Each stage collects all of its problems; the pipeline stops between stages when there
 are errors, so figures are never computed on invalid data and nothing is written unless
 everything succeeded. Only this module knows all stages.
@@ -8,21 +12,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from .compare import check_cells
+from .compare import Difference, cell_differences
 from .compute import Figures, compute_all, plan
+from .corrections import Corrections, collect
 from .diagnostics import BuildFailed, Collector, Diagnostic, Loc, error
 from .domain import SUBJECTS
+from .domain.koreksi import KOREKSI, reasons
 from .domain.laporan import LAPORAN, rounding_note
 from .model import Report
 from .output import clean_stale, write_tree
 from .project import Project
 from .render.catalog import Catalog
-from .render.chapters import Page, load_pages, media_path
-from .render.printdoc import emblem, print_document
-from .render.site import Output, block_renderer, build_site, site_info
+from .render.chapters import Chapter, Page, load_chapters, render_pages
+from .render.links import media_path
+from .render.printblocks import PrintBlocks
+from .render.printdoc import corrections_annex, emblem, print_document
+from .render.site import Output, block_renderer, build_site, marker_link, site_info
 from .render.templates import TemplateProblem, Templates
-from .subject import Subject
+from .subject import PageInfo, Subject
 from .validate import load_report
 
 
@@ -43,11 +52,20 @@ class Result:
     catalog: Catalog | None = None
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    corrections: Corrections = field(default_factory=Corrections)
+    """Every place the report shows another figure than the signed document printed (for the
+    site's Catatan Koreksi, the PDF's annex and the author report)."""
 
 
 def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
         tuple[Report, Figures, Catalog]:
-    """Load, validate, compute and check: everything `check`, `kunci` and `diff` need."""
+    """Load, validate, compute and check the tables: everything `kunci` and `diff` need."""
+    report, figures, catalog, _ = _analyse(project, collector, subjects)
+    return report, figures, catalog
+
+
+def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]) -> \
+        tuple[Report, Figures, Catalog, list[Difference]]:
     if not project.root.is_dir():
         collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
         collector.raise_if_errors()
@@ -61,9 +79,11 @@ def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] 
     collector.raise_if_errors()
     for subject in subjects:
         collector.extend(subject.checks(report, figures))
-    collector.extend(check_cells(catalog.available_tables(full=True), [p for s in subjects for p in s.printed(report)]))
+    errors, cells = cell_differences(catalog.available_tables(full=True),
+                                     [p for s in subjects for p in s.printed(report)])
+    collector.extend(errors)
     collector.raise_if_errors()
-    return report, figures, catalog
+    return report, figures, catalog, cells
 
 
 def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJECTS) -> Result:
@@ -71,13 +91,22 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
     collector = Collector()
     if options.write and project.root.is_dir():
         clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
-    report, figures, catalog = analyse(project, collector, subjects)
+    report, figures, catalog, cells = _analyse(project, collector, subjects)
+    chapters, images = load_chapters(project, catalog, collector)
+    collector.extend(emblem(project, report.need(LAPORAN))[1])
+    collector.raise_if_errors()
+    for subject in subjects:
+        collector.extend(subject.page_checks(report, [_info(c) for c in chapters]))
+    corrections, problems = collect([c.order() for c in chapters], cells, catalog.available_tables(full=True),
+                                    reasons(report), KOREKSI.path)
+    collector.extend(problems)
+    collector.raise_if_errors()
     templates = Templates(project)
     pdf_name = site_info(report.need(LAPORAN)).pdf_name
     kept = _kept(project, options, pdf_name)
     try:
         out, pages = _render(project, options, collector, report, catalog, templates, subjects,
-                             with_pdf=options.pdf or pdf_name in kept)
+                             _Sources(chapters, images, corrections), with_pdf=options.pdf or pdf_name in kept)
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
         raise BuildFailed(collector.items) from None
@@ -88,7 +117,16 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
     if options.write:
         write_tree(project.site_dir, {**kept, **files})
     diagnostics = sorted(collector.items, key=Diagnostic.sort_key)
-    return Result(diagnostics, report, figures, catalog, pages, files)
+    return Result(diagnostics, report, figures, catalog, pages, files, corrections)
+
+
+@dataclass(frozen=True)
+class _Sources:
+    """What the render stage draws on besides the model: the read chapters, their images, the corrections."""
+
+    chapters: list[Chapter]
+    images: list[Path]
+    corrections: Corrections
 
 
 def _kept(project: Project, options: Options, pdf_name: str) -> dict[str, bytes]:
@@ -102,24 +140,29 @@ def _kept(project: Project, options: Options, pdf_name: str) -> dict[str, bytes]
             if p.is_file() and p.relative_to(site).as_posix() != pdf_name}
 
 
+def _info(chapter: Chapter) -> PageInfo:
+    return PageInfo(chapter.file, chapter.slug, chapter.title, chapter.kind,
+                    tuple(h[1] for h in chapter.parsed.headings), tuple(chapter.tables))
+
+
 def _render(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
-            templates: Templates, subjects: Sequence[Subject], with_pdf: bool) -> tuple[Output, list[Page]]:
-    pages, images = load_pages(project, catalog, block_renderer(templates), collector)
-    collector.extend(emblem(project, report.need(LAPORAN))[1])
-    collector.raise_if_errors()
-    for subject in subjects:
-        collector.extend(subject.page_checks(report, [p.info() for p in pages]))
+            templates: Templates, subjects: Sequence[Subject], sources: _Sources,
+            with_pdf: bool) -> tuple[Output, list[Page]]:
     info = site_info(report.need(LAPORAN))
-    tables = list(catalog.available_tables().values())
-    out = build_site(templates, info, pages, sorted(collector.warnings, key=Diagnostic.sort_key), tables,
-                     with_pdf, rounding_note(report))
-    for image in images:
+    tables = catalog.available_tables()
+    site_blocks, print_blocks = block_renderer(templates, tables), PrintBlocks(templates)
+    pages = render_pages(sources.chapters, site_blocks, sources.corrections, marker_link, print_blocks)
+    cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)), key=lambda c: c.urutan)
+    out = build_site(templates, info, pages, tables, sources.corrections, cards, catalog, with_pdf,
+                     rounding_note(report))
+    for image in sources.images:
         out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
     collector.extend(out.problems)
     collector.raise_if_errors()
     if options.pdf:
         from .pdf import make_pdf
-        doc = print_document(project, catalog, templates, report.need(LAPORAN), info)
+        annexes = [corrections_annex(templates, sources.corrections)] if sources.corrections.items else []
+        doc = print_document(project, pages, sources.images, templates, report.need(LAPORAN), info, annexes)
         pdf, pdf_warnings = make_pdf(doc.html, project.layout_dirs, project.root, templates.where("print.html"),
                                      doc.media, doc.arabic_from)
         collector.extend(pdf_warnings)

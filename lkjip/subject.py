@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .blocks import DataList, Signature
+from .blocks import Card, DataList, Signature
+from .charts import Chart
 from .compare import PrintedCell
 from .compute import Figure, Figures, Source
 from .diagnostics import Diagnostic
@@ -42,6 +43,18 @@ class TableSpec:
     sumber: str | None = None
     origin: str | None = None
     """The data file a table from the data comes from, for messages about its id."""
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart Markdown can place with `{{ grafik: ID }}`, beside the table it draws (`tabel`)."""
+
+    id: str
+    tabel: str
+    build: Callable[[Report, Figures], Chart | None]
+    """The chart, or None when the data hold nothing to draw."""
+    needs: tuple[DataFile[Any], ...] = ()
+    about: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +104,7 @@ class Subject:
     """Tables whose ids come from the data (one per Perjanjian Kinerja, one per office table)."""
     dynamic_tables_about: str = ""
     """Where those ids come from, for the message about an id that names no table."""
+    charts: tuple[ChartSpec, ...] = ()
     lists: tuple[ListSpec, ...] = ()
     dynamic_lists: Callable[[Report], Iterable[ListSpec]] = nothing
     signatures: Callable[[Report], Iterable[Signature]] = nothing
@@ -100,3 +114,5 @@ class Subject:
     printed: Callable[[Report], Iterable[PrintedCell]] = nothing
     checks: Callable[[Report, Figures], Iterable[Diagnostic]] = nothing
     page_checks: Callable[[Report, Sequence[PageInfo]], Iterable[Diagnostic]] = nothing
+    cards: Callable[[Report, Figures], Iterable[Card]] = nothing
+    """Headline figures for the home page (capaian per sasaran, IKM, serapan, penduduk)."""

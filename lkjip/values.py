@@ -25,6 +25,7 @@ class Value:
     places: int | None = None                     # None: as written; else a computed figure's precision
     sementara: bool = False
     note: str = ""
+    kata: str = ""                                # a judging word's group (lkjip.words), compared by meaning
 
     def text(self) -> str:
         if self.kind == "kosong":
@@ -62,6 +63,11 @@ EMPTY = Value("kosong")
 
 def text(raw: str | None, sementara: bool = False) -> Value:
     return Value("teks", raw, sementara=sementara) if raw not in (None, "") else EMPTY
+
+
+def word(raw: str | None, group: str) -> Value:
+    """A word that compares or judges (naik, tercapai, lebih tinggi), from `lkjip.words`."""
+    return Value("teks", raw, kata=group) if raw else Value("kosong", note=TIDAK_DAPAT_DIHITUNG)
 
 
 def source(raw: Decimal | int | None, unit: str = "", sementara: bool = False) -> Value:

@@ -35,7 +35,9 @@ def text_of(markup):
 def test_site_has_a_page_per_chapter_and_lampiran(built):
     files = site_files(built[0])
     assert {f"{p}.html" for p in PAGES} <= set(files)
-    assert {"index.html", "pemeriksaan.html", "assets/style.css", "data/tabel.json", PDF} <= set(files)
+    assert {"index.html", "catatan-koreksi.html", "data.html", "cari.html", "assets/style.css", "assets/cari.js",
+            "assets/indeks-cari.js", "data/lkjip-kecamatan-pungging-2024.json", PDF} <= set(files)
+    assert "pemeriksaan.html" not in files  # the author's consistency list is not published
 
 
 def test_navigation_links_every_page_relatively(built):
@@ -65,51 +67,103 @@ def test_tables_are_numbered_as_in_the_original(built, name, caption):
     assert caption in text_of(page(built, name))
 
 
-def row(markup, table, row_id):
-    table_html = markup.split(f'data-tabel="{table}"')[1].split("</table>")[0]
-    cells = table_html.split(f'data-id="{row_id}"')[1].split("</tr>")[0]
-    return [text_of(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", cells)]
+def row(markup, caption, label):
+    """The cells of the first row of the table captioned `caption` that has a cell `label`
+    (correction markers left out)."""
+    table_html = markup.split(f">{htmllib.escape(caption, quote=False)}</figcaption>")[1].split("</table>")[0]
+    for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", table_html, re.S):
+        cells = [text_of(re.sub(r"<sup.*?</sup>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr)]
+        if label in cells:
+            return cells
+    raise AssertionError(f"no row {label!r} in {caption!r}")
 
 
 def test_penduduk_shown_twice_from_one_source(built):
-    assert row(page(built, "bab-1-pendahuluan"), "penduduk", "jumlah") == ["", "Jumlah", "40.968", "40.606", "81.574"]
-    assert row(page(built, "lampiran-jumlah-penduduk"), "penduduk", "kedungmungal") == [
+    caption = "Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)"
+    assert row(page(built, "bab-1-pendahuluan"), caption, "Jumlah") == ["", "Jumlah", "40.968", "40.606", "81.574"]
+    assert row(page(built, "lampiran-jumlah-penduduk"), caption, "Kedungmungal") == [
         "16", "Kedungmungal", "1.482", "1.530", "3.012"]
 
 
 def test_tabel_3_8_and_the_december_realisasi(built):
     t38 = page(built, "bab-3-akuntabilitas-kinerja")
-    assert row(t38, "anggaran_program", "jumlah") == ["", "", "Jumlah", "Rp2.615.163.480", "Rp2.505.613.366",
+    assert row(t38, "Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024", "Jumlah") == [
+        "", "", "Jumlah", "Rp2.615.163.480", "Rp2.505.613.366",
                                                       "95,81%"]
     lra = page(built, "lampiran-realisasi-anggaran")
-    assert row(lra, "realisasi_anggaran", "7.01.06")[2:] == [
+    assert row(lra, "Realisasi Anggaran Kecamatan Pungging Kabupaten Mojokerto Bulan Desember 2024", "7.01.06")[2:] == [
         "Rp177.280.000", "Rp35.947.000", "Rp166.573.950", "Rp5.847.000", "Rp172.420.950", "Rp4.859.050", "97,26%"]
 
 
 def test_tabel_3_1_marks_the_provisional_ip_asn(built):
-    cells = row(page(built, "bab-3-akuntabilitas-kinerja"), "capaian", "ip_asn")
+    cells = row(page(built, "bab-3-akuntabilitas-kinerja"), "Tabel 3.1 Pencapaian Kinerja", "3.3 Indeks Profesionalitas ASN")
     assert cells[-4:] == ["87,5", "87,5 (sementara)", "100% (sementara)", "Sangat Berhasil"]
 
 
 def test_narrative_numbers_come_from_data(built):
     bab1 = text_of(page(built, "bab-1-pendahuluan"))
-    assert "jumlah penduduk sebesar 81.574 jiwa" in bab1
+    assert "jumlah penduduk sebesar 81.574 K2 jiwa" in bab1
     bab4 = text_of(page(built, "bab-4-penutup"))
     assert "Rp2.615.163.480" in bab4 and "Rp2.505.613.366" in bab4 and "95,81%" in bab4
 
 
-def test_consistency_page_lists_the_warnings(built):
-    markup = text_of(page(built, "pemeriksaan"))
-    assert "Jumlah temuan: 51." in markup
-    assert "tercetak 80.750, dihitung 81.574" in markup
+def test_corrections_page_explains_every_marker(built):
+    markup = page(built, "catatan-koreksi")
+    text = text_of(markup)
+    assert "Di 45 tempat hasilnya berbeda" in text
+    k2 = text_of(markup.split('id="koreksi-2"')[1].split("</li>")[0])
+    assert "K2 BAB I PENDAHULUAN" in k2
+    assert "Dokumen yang ditandatangani 80.750 Laporan ini 81.574" in k2
+    assert "Jumlah penduduk dihitung dari tabel penduduk per desa" in k2
+    assert 'href="bab-1-pendahuluan.html#tanda-koreksi-2"' in markup.split('id="koreksi-2"')[1].split("</li>")[0]
+    bab1 = page(built, "bab-1-pendahuluan")
+    assert ('<span class="nilai dikoreksi">81.574</span><sup class="tanda-koreksi"><a id="tanda-koreksi-2" '
+            'href="catatan-koreksi.html#koreksi-2" aria-label="Catatan koreksi K2">K2</a></sup>') in bab1
+
+
+def test_a_corrected_table_cell_carries_its_marker(built):
+    bab3 = page(built, "bab-3-akuntabilitas-kinerja")
+    table = bab3.split(">Tabel 3.1 Pencapaian Kinerja</figcaption>")[1].split("</table>")[0]
+    assert ('91,33<sup class="tanda-koreksi"><a id="tanda-koreksi-4" href="catatan-koreksi.html#koreksi-4" '
+            'aria-label="Catatan koreksi K4">K4</a></sup>') in table
+
+
+def test_judging_words_come_from_the_figures(built):
+    bab3 = text_of(page(built, "bab-3-akuntabilitas-kinerja"))
+    assert "Nilai IKM Kecamatan Pungging lebih tinggi K26 dari pada realisasi IKM" in bab3
+    assert "Target nilai SAKIP terlampaui K13 ." in bab3
+    assert "nilai SAKIP Kecamatan Pungging naik dari tahun ke tahun ( 76,9 pada 2022, 79,68 pada 2023)" in bab3
+    bab4 = text_of(page(built, "bab-4-penutup"))
+    assert "dapat dinyatakan Sangat Berhasil ." in bab4
 
 
 def test_open_data_json(built):
-    data = json.loads((built[0] / "site/data/tabel.json").read_text("utf-8"))
-    jumlah = [r for r in data["penduduk"]["baris"] if r["id"] == "jumlah"][0]
+    data = json.loads((built[0] / "site/data/lkjip-kecamatan-pungging-2024.json").read_text("utf-8"))
+    tables = data["tabel"]
+    jumlah = [r for r in tables["penduduk"]["baris"] if r["id"] == "jumlah"][0]
     assert jumlah["sel"]["jumlah"] == {"nilai": 81574, "teks": "81.574", "jenis": "angka"}
-    assert [c["kunci"] for c in data["penduduk"]["kolom"]] == ["no", "nama", "l", "p", "jumlah"]
-    assert data["capaian"]["nomor"] == "3.1" and data["capaian_bab_iv"]["nomor"] == "3.1"
+    assert [c["kunci"] for c in tables["penduduk"]["kolom"]] == ["no", "nama", "l", "p", "jumlah"]
+    assert tables["capaian"]["nomor"] == "3.1" and tables["capaian_bab_iv"]["nomor"] == "3.1"
+    assert data["nilai"]["ikm.nilai"] == {"nilai": 91.333333, "teks": "91,33", "jenis": "angka"}
+    assert data["sumber"]["ikm"]["unsur"][0] == {"id": "persyaratan", "nama": "Persyaratan", "nrr": 3.51}
+    assert data["sumber"]["indikator"]["indikator"][0]["tercetak"]["capaian"]["realisasi"] == {
+        "nilai": 90.25, "alasan": "ikm_dihitung_ulang"}
+    assert data["koreksi"][1]["tercetak"] == "80.750" and data["koreksi"][1]["ditampilkan"] == "81.574"
+
+
+def test_every_table_as_csv_next_to_it(built):
+    site = built[0] / "site"
+    csv = (site / "data/tabel-1-1-jumlah-penduduk-kecamatan-pungging-per-desember.csv").read_bytes().decode("utf-8")
+    lines = csv.split("\r\n")
+    assert lines[0] == "\ufeffNo,Desa,L,P,Jumlah"
+    assert "16,Kedungmungal,1482,1530,3012" in lines and ",Jumlah,40968,40606,81574" in lines
+    t38 = (site / "data/tabel-3-8-perbandingan-jumlah-anggaran-dan-penyerapan.csv").read_bytes().decode("utf-8-sig")
+    assert ",,Jumlah,2615163480,2505613366,95.810965" in t38.split("\r\n")
+    bab1 = page(built, "bab-1-pendahuluan")
+    assert '<a href="data/tabel-1-1-jumlah-penduduk-kecamatan-pungging-per-desember.csv" download>' in bab1
+    listed = page(built, "data")
+    for name in [p.name for p in (site / "data").glob("*.csv")]:
+        assert f'href="data/{name}"' in listed
 
 
 @pytest.fixture(scope="module")

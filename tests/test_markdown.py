@@ -4,16 +4,22 @@ from pathlib import Path
 
 import pytest
 
+from lkjip.corrections import collect
 from lkjip.diagnostics import Collector
-from lkjip.render.chapters import render_chapter
-from lkjip.source.markdown import make_parser, url_problem
-from lkjip.values import Value
+from lkjip.render.chapters import SITE, read_chapter, render_body
+from lkjip.render.site import marker_link
+from lkjip.source.markdown import make_parser, parse_value, url_problem
+from lkjip.values import Value, word
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown.txt"
 NAMESPACE = {
     "penduduk.jumlah": Value("angka", D(81574)),
     "anggaran.serapan": Value("persen", D("95.81091"), places=2),
     "laporan.instansi": Value("teks", "Kecamatan <b>X</b>"),
+    "indikator.ikm.realisasi": Value("angka", D("91.33333"), places=2),
+    "pembanding.ikm.realisasi_pemda": Value("angka", D("91.28")),
+    "indikator.ikm.tren": word("naik", "tren"),
+    "indikator.ikm.status": word("terlampaui", "status"),
 }
 
 
@@ -49,10 +55,14 @@ class Catalog:
         return PENDUDUK if key.startswith("penduduk.") else None
 
 
-def render(text, root=Path("/nonexistent")):
+def render(text, root=Path("/nonexistent"), reasons=None):
+    """One chapter read, its corrections numbered, rendered for the site: (html, diagnostics)."""
     collector = Collector()
-    chapter = render_chapter(make_parser(), text, "content/x.md", Catalog(), None, root, root, collector)
-    return chapter.body, collector.items
+    md = make_parser()
+    chapter = read_chapter(md, text, "content/x.md", Catalog(), root, root, collector)
+    corrections, problems = collect([chapter.order()], [], {}, reasons or {}, "data/koreksi.yaml")
+    html = render_body(md, chapter, None, corrections, marker_link, SITE)
+    return html, collector.items + problems
 
 
 @pytest.mark.parametrize("source, expected", read_fixtures())
@@ -74,6 +84,51 @@ def test_printed_mismatch_is_a_warning_at_its_line():
     (p,) = problems
     assert not p.is_error and (p.loc.line, p.loc.column) == (2, 3)
     assert p.message == "penduduk.jumlah di narasi: tercetak 80.750, dihitung 81.574"
+
+
+def test_a_reason_turns_the_warning_into_a_listed_correction():
+    _, problems = render("B {{ penduduk.jumlah | tercetak: 80.750 | alasan: Dihitung dari tabel per desa. }}\n")
+    assert problems == []
+
+
+def test_a_reason_may_name_one_written_once_in_data():
+    _, problems = render("{{ penduduk.jumlah | tercetak: 80.750 | alasan: tabel_desa }}\n",
+                         reasons={"tabel_desa": "Dihitung dari tabel per desa."})
+    assert problems == []
+    _, problems = render("{{ penduduk.jumlah | tercetak: 80.750 | alasan: tabel_dsa }}\n",
+                         reasons={"tabel_desa": "Dihitung dari tabel per desa."})
+    (p,) = problems
+    assert p.is_error and p.message == "alasan 'tabel_dsa' tidak dikenal"
+    assert p.hint.startswith("maksud Anda 'tabel_desa'?")
+
+
+def test_a_disagreeing_word_is_a_warning_like_a_number():
+    _, problems = render("IKM {{ indikator.ikm.realisasi | banding: pembanding.ikm.realisasi_pemda | tercetak: lebih rendah }}\n")
+    (p,) = problems
+    assert p.message == ("indikator.ikm.realisasi | banding di narasi: tercetak 'lebih rendah', "
+                         "menurut data 'lebih tinggi'")
+
+
+def test_comparing_a_word_with_a_number_is_an_error():
+    _, problems = render("{{ indikator.ikm.tren | banding: indikator.ikm.realisasi }}\n")
+    (p,) = problems
+    assert p.is_error and p.message == "'banding' memerlukan dua angka, ditemukan 'naik' dan '91,33'"
+
+
+@pytest.mark.parametrize("inner, problem", [
+    ("a.b | tercetak: 1 | tercetak: 2", "'tercetak' ditulis dua kali"),
+    ("a.b | alasan: x", "'alasan' hanya berlaku bersama 'tercetak'"),
+    ("a.b | bandingkan: c", "bagian 'bandingkan: c' tidak dikenal; yang boleh: | banding: ..., | tercetak: ..., "
+                            "| alasan: ..."),
+    ("a.b | banding: 90,25", "'banding' memerlukan kunci nilai, ditemukan '90,25'"),
+])
+def test_malformed_value_placeholders_say_what_is_wrong(inner, problem):
+    assert parse_value(inner)["problem"] == problem
+
+
+def test_value_placeholder_parts():
+    assert parse_value(" a.b | banding: c.d | tercetak: lebih rendah | alasan: x y ") == {
+        "key": "a.b", "banding": "c.d", "tercetak": "lebih rendah", "alasan": "x y", "problem": None}
 
 
 @pytest.mark.parametrize("link", ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html;base64,PHNjcmlwdD4=",

@@ -62,8 +62,8 @@ def contents(layout_pages, first_title: str) -> list[tuple[str, str]]:
 def test_page_labels_are_roman_in_the_front_matter_then_arabic_from_bab_i(pdf):
     _, reader, layout, _ = pdf
     labels = reader.page_labels
-    assert labels[:6] == ["Sampul", "i", "ii", "iii", "1", "2"]
-    assert labels[-1] == str(len(labels) - 4)
+    assert labels[:7] == ["Sampul", "i", "ii", "iii", "iv", "1", "2"]   # iv: the Daftar Gambar of the charts
+    assert labels[-1] == str(len(labels) - 5)
     assert flat(layout[page_of("i", reader)]).startswith("KATA PENGANTAR")
     assert flat(layout[page_of("ii", reader)]).startswith("DAFTAR ISI")
     assert "BAB I PENDAHULUAN" in flat(layout[page_of("1", reader)])
@@ -75,13 +75,13 @@ def test_daftar_isi_lists_chapters_sections_and_every_lampiran_at_their_real_pag
     _, reader, layout, _ = pdf
     entries = contents(layout, "DAFTAR ISI")
     titles = [t for t, _ in entries]
-    assert titles[:8] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "BAB I PENDAHULUAN",
+    assert titles[:9] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "BAB I PENDAHULUAN",
                           "A. Gambaran Umum Organisasi", "B. Struktur Organisasi",
                           "C. Peran dan Aspek Strategi Organisasi", "BAB II RENCANA KINERJA"]
     assert "B. ANALISIS CAPAIAN KINERJA" in titles and "C. Prestasi yang dicapai" in titles
     lampiran = [t for t in titles if re.match(r"\d+\. ", t)]
     assert lampiran[0] == "1. STRUKTUR ORGANISASI" and lampiran[-1] == "10. SOP PENGUMPULAN DATA"
-    assert len(lampiran) == 10
+    assert len(lampiran) == 10 and titles[-1] == "CATATAN KOREKSI"
     for title, label in entries:
         heading = re.sub(r"^\d+\. ", "", title)
         assert heading in flat(layout[page_of(label, reader)]), (title, label)
@@ -187,7 +187,7 @@ def test_wide_tables_go_on_landscape_pages_split_with_their_identifying_columns(
     assert widths("Realisasi Anggaran Kecamatan Pungging Kabupaten Mojokerto Bulan") == [842]
     assert widths("Matrik Renja Perubahan RKPD Tahun 2024") == [842]
     assert widths("MATRIK RENJA Matrik Renja Perubahan") == [842]   # the title on the table's page, not alone
-    assert widths("Tabel 3.1 Pencapaian Kinerja") == [595, 595]
+    assert widths("Tabel 3.1 Pencapaian Kinerja Capaian No Sasaran") == [595, 595]
 
 
 def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):
@@ -202,7 +202,8 @@ def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):
                 out.append((item.title, []))
         return out
     outline = dict(tree(reader.outline))
-    assert list(outline)[:4] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "BAB I PENDAHULUAN"]
+    assert list(outline)[:5] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "BAB I PENDAHULUAN"]
+    assert list(outline)[-1] == "CATATAN KOREKSI"
     bab3 = dict(outline["BAB III AKUNTABILITAS KINERJA"])
     assert list(bab3) == ["A. CAPAIAN KINERJA", "B. ANALISIS CAPAIAN KINERJA"]
     assert [t for t, _ in bab3["B. ANALISIS CAPAIAN KINERJA"]][-1] == \
@@ -216,7 +217,7 @@ def test_daftar_isi_entries_are_links(pdf):
     page = reader.pages[page_of("ii", reader)]
     links = [a.get_object() for a in page.get("/Annots", []) if a.get_object()["/Subtype"] == "/Link"]
     targets = {str(a["/Dest"]) for a in links}
-    assert len(targets) == 28       # 3 front entries, 4 chapters with 11 sections, 10 lampiran
+    assert len(targets) == 30       # 4 front entries, 4 chapters with 11 sections, 10 lampiran, the annex
     assert {"kata-pengantar", "daftar-isi", "bab-bab-3-akuntabilitas-kinerja",
             "bab-3-akuntabilitas-kinerja--b-analisis-capaian-kinerja", "bab-lampiran-iku"} <= {
         t.replace("bab-kata-pengantar", "kata-pengantar") for t in targets}

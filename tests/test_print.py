@@ -174,7 +174,7 @@ def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_
     lap = result.report.need(LAPORAN)
 
     def document(annexes):
-        return print_document(project, result.catalog, Templates(project), lap, site_info(lap), annexes).html
+        return print_document(project, result.pages, [], Templates(project), lap, site_info(lap), annexes).html
     assert "DAFTAR GAMBAR" not in document(())
     figure = '<h1>CATATAN KOREKSI</h1>\n<figure class="gambar" id="gambar-capaian" data-judul="Gambar 1 Capaian">'
     html = document([Annex("catatan-koreksi", "CATATAN KOREKSI", figure + "</figure>\n")])

@@ -153,8 +153,8 @@ def test_an_image_inside_the_project_is_published(report):
     png = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
     (report / "content/gambar").mkdir()
     (report / "content/gambar/peta.png").write_bytes(png)
-    edit(report / "content/01-bab-1-pendahuluan.md", "**PETA WILAYAH KEC.PUNGGING**",
-         "**PETA WILAYAH KEC.PUNGGING**\n\n![Peta wilayah](gambar/peta.png)")
+    edit(report / "content/01-bab-1-pendahuluan.md", "{{ daftar: batas_wilayah }}",
+         "{{ daftar: batas_wilayah }}\n\n![Peta wilayah](gambar/peta.png)")
     result = run(Project(report), Options(pdf=True))
     assert (report / "site/media/content/gambar/peta.png").read_bytes() == png
     assert not [d for d in result.diagnostics if d.code == "pdf"]  # the PDF found the image too
@@ -168,8 +168,8 @@ def test_images_whose_paths_would_flatten_alike_are_both_published(report):
     (report / "content/a/b.png").write_bytes(b"satu")
     (report / "content/a_b.png").write_bytes(b"dua")
     (report / "content/gambar dan peta.png").write_bytes(b"tiga")
-    edit(report / "content/01-bab-1-pendahuluan.md", "**PETA WILAYAH KEC.PUNGGING**",
-         "![satu](a/b.png) ![dua](a_b.png) ![tiga](<gambar dan peta.png>) ![lagi](a/b.png)")
+    edit(report / "content/01-bab-1-pendahuluan.md", "{{ daftar: batas_wilayah }}",
+         "{{ daftar: batas_wilayah }}\n\n![satu](a/b.png) ![dua](a_b.png) ![tiga](<gambar dan peta.png>) ![lagi](a/b.png)")
     run(Project(report), Options(pdf=False))
     assert (report / "site/media/content/a/b.png").read_bytes() == b"satu"
     assert (report / "site/media/content/a_b.png").read_bytes() == b"dua"

@@ -219,8 +219,8 @@ def test_required_key_left_empty(report):
 
 
 def test_a_printed_figure_for_a_column_the_table_does_not_have(report):
-    edit(report / "data/pembanding.yaml", "tercetak: {pembanding: {realisasi: 90.25}}",
-         "tercetak: {pembanding: {realisasii: 90.25}}")
+    edit(report / "data/pembanding.yaml", "tercetak: {pembanding: {realisasi: {nilai: 90.25",
+         "tercetak: {pembanding: {realisasii: {nilai: 90.25")
     e = only(errors_of(report))
     assert e.code == "printed-unknown" and e.hint == "maksud Anda 'realisasi'?"
     assert e.message == ("Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Kabupaten tidak memiliki "

@@ -14,6 +14,7 @@ from . import (
     efisiensi,
     ikm,
     kinerja,
+    koreksi,
     laporan,
     organisasi,
     pembanding,
@@ -36,4 +37,5 @@ SUBJECTS: tuple[Subject, ...] = (
     dokumen.SUBJECT,
     tabel.SUBJECT,
     struktur.SUBJECT,
+    koreksi.SUBJECT,
 )

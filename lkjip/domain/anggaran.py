@@ -15,12 +15,14 @@ from typing import Any
 
 from .. import numbers
 from .. import values as v
+from ..blocks import Card
+from ..charts import Bar, Chart, Group
 from ..compare import PRINTED_TABLES, PrintedCell, table_cells
 from ..compute import Figure, Figures, Source
 from ..diagnostics import Diagnostic, error
 from ..model import DataFile, Report
 from ..schema import Date, Entry, Id, ListOf, Record, Rupiah, Text, frozen_map, opt, req
-from ..subject import IdKind, Subject, TableSpec
+from ..subject import ChartSpec, IdKind, Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import Value
 from .laporan import places
@@ -231,6 +233,29 @@ def _source_values(report: Report, figures: Figures) -> Iterator[tuple[str, Deci
             yield f"program.{id}.serapan", b.serapan
 
 
+def _chart(report: Report, figures: Figures) -> Chart:
+    """Pagu against realisasi per program; each program on its own scale, so a small program's
+    bars are as readable as the largest one's (the values are written on the bars)."""
+    budget = figures.need(ANGGARAN_FIGURE)
+    p = places(report)
+    groups = []
+    for prog in report.need(ANGGARAN).program:
+        b = budget.program[prog.id]
+        groups.append(Group(prog.nama, (Bar(0, Decimal(b.pagu), v.rupiah(b.pagu).text()),
+                                        Bar(1, Decimal(b.realisasi), v.rupiah(b.realisasi).text())),
+                            f"{v.percent(b.serapan, p).text()} terserap"))
+    return Chart("anggaran_program", "", ("Pagu", "Realisasi"), tuple(groups), shared_scale=False,
+                 catatan="Setiap program digambar pada skalanya sendiri: panjang batang pagu = 100%.")
+
+
+def _cards(report: Report, figures: Figures) -> Iterator[Card]:
+    budget = figures.get(ANGGARAN_FIGURE)
+    if budget is not None:
+        t = budget.total
+        yield Card("Serapan anggaran", v.percent(t.serapan, places(report)).text(),
+                   f"{v.rupiah(t.realisasi).text()} dari pagu {v.rupiah(t.pagu).text()}", "anggaran_program", 30)
+
+
 def _printed(report: Report) -> Iterable[PrintedCell]:
     data = report.get(ANGGARAN)
     return table_cells(data.tercetak) if data else ()
@@ -251,4 +276,6 @@ SUBJECT = Subject(
     keys=_keys,
     key_files=(("anggaran", ANGGARAN), ("program", ANGGARAN)),
     printed=_printed,
+    charts=(ChartSpec("anggaran_program", "anggaran_program", _chart, (ANGGARAN,), "pagu dan realisasi per program"),),
+    cards=_cards,
 )

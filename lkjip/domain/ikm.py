@@ -12,12 +12,14 @@ from decimal import Decimal
 from typing import Any
 
 from .. import values as v
+from ..blocks import Card
+from ..charts import Band, Bar, Chart, Group
 from ..compare import PRINTED_TABLES, PrintedCell, table_cells
 from ..compute import Figure, Figures, Source
 from ..model import DataFile, Report
 from ..numbers import round_half_up
 from ..schema import Entry, Id, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
-from ..subject import IdKind, Subject, TableSpec
+from ..subject import ChartSpec, IdKind, Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import Value
 from .laporan import places
@@ -108,6 +110,24 @@ def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
     yield "ikm.jumlah_unsur", v.count(len(report.need(IKM).unsur))
 
 
+def _chart(report: Report, figures: Figures) -> Chart:
+    """The NRR of each unsur over the mutu bands of the interval table (D to A)."""
+    data = report.need(IKM)
+    groups = tuple(Group(u.nama, (Bar(0, u.nrr, v.source(u.nrr).text()),)) for u in data.unsur)
+    bands = tuple(Band(b.ni_min, b.ni_max, f"{b.mutu}") for b in sorted(data.interval, key=lambda b: b.ni_min))
+    low = min((b.start for b in bands), default=Decimal(1))
+    high = max((b.end for b in bands), default=Decimal(4))
+    return Chart("ikm_unsur", "", ("NRR",), groups, minimum=low, maximum=high, bands=bands,
+                 catatan="Latar menunjukkan mutu pelayanan menurut tabel interval nilai SKM (D, C, B, A).")
+
+
+def _cards(report: Report, figures: Figures) -> Iterator[Card]:
+    ikm = figures.get(IKM_FIGURE)
+    if ikm is not None:
+        mutu = f"Mutu {ikm.mutu} · {ikm.kinerja}" if ikm.mutu else ""
+        yield Card("Indeks Kepuasan Masyarakat", v.computed(ikm.nilai, places(report)).text(), mutu, "ikm_unsur", 20)
+
+
 def _printed(report: Report) -> Iterable[PrintedCell]:
     data = report.get(IKM)
     return table_cells(data.tercetak) if data else ()
@@ -126,4 +146,6 @@ SUBJECT = Subject(
     keys=_keys,
     key_files=(("ikm", IKM),),
     printed=_printed,
+    charts=(ChartSpec("ikm_unsur", "ikm_unsur", _chart, (IKM,), "NRR per unsur di atas pita mutu A-D"),),
+    cards=_cards,
 )

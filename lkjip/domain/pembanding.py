@@ -5,7 +5,7 @@ are typed here. Columns without data (no national comparison, say) are not shown
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -17,6 +17,7 @@ from ..model import DataFile, Report
 from ..schema import Entry, ListOf, Number, Record, Ref, Text, frozen_map, opt, req
 from ..subject import Subject, TableSpec
 from ..tables import Built, Column, Row, cells
+from ..values import Value
 from .kinerja.figures import KINERJA
 from .kinerja.model import INDIKATOR
 from .kinerja.tables import measure, realisasi_value
@@ -64,6 +65,17 @@ def _table(report: Report, figures: Figures) -> Built:
     return Built(columns, tuple(rows), wide=True)
 
 
+def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
+    """`pembanding.ikm.realisasi_pemda`: the others' figures, so prose can compare with
+    `{{ indikator.ikm.realisasi | banding: pembanding.ikm.realisasi_pemda }}`."""
+    data = report.get(PEMBANDING)
+    inds = {i.id: i for i in report.need(INDIKATOR).indikator}
+    for row in data.baris if data else ():
+        ind = inds[row.indikator]
+        yield f"pembanding.{ind.id}.realisasi_pemda", measure(row.realisasi_pemda, ind)
+        yield f"pembanding.{ind.id}.realisasi_nasional", measure(row.realisasi_nasional, ind)
+
+
 def _printed(report: Report) -> Iterable[PrintedCell]:
     data = report.get(PEMBANDING)
     for row in data.baris if data else ():
@@ -76,4 +88,6 @@ SUBJECT = Subject(
     tables=(TableSpec("pembanding", "Perbandingan Realisasi Kinerja dengan Pemerintah Daerah dan Nasional", _table,
                       (PEMBANDING,), "realisasi instansi ini di samping realisasi pemerintah daerah dan nasional"),),
     printed=_printed,
+    keys=_keys,
+    key_files=(("pembanding", PEMBANDING),),
 )

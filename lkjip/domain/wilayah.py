@@ -14,12 +14,13 @@ from decimal import Decimal
 from typing import Any
 
 from .. import values as v
-from ..blocks import DataList, Item
+from ..blocks import Card, DataList, Item
+from ..charts import Bar, Chart, Group
 from ..compare import PRINTED_ROW, PRINTED_TABLES, PrintedCell, row_cells, table_cells
 from ..compute import Figure, Figures
 from ..model import DataFile, Report
 from ..schema import Date, Entry, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
-from ..subject import ListSpec, Subject, TableSpec
+from ..subject import ChartSpec, ListSpec, Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import Value
 
@@ -146,6 +147,23 @@ def _batas(report: Report) -> DataList:
                                            for b in report.need(WILAYAH).batas), ordered=False)
 
 
+def _chart(report: Report, figures: Figures) -> Chart:
+    """Penduduk per desa or kelurahan by L and P, on one scale."""
+    pend = figures.need(PENDUDUK_FIGURE)
+    groups = tuple(Group(r.nama, (Bar(0, Decimal(r.l), v.count(r.l).text()), Bar(1, Decimal(r.p), v.count(r.p).text())))
+                   for r in pend.rows)
+    return Chart("penduduk", "", ("Laki-laki", "Perempuan"), groups)
+
+
+def _cards(report: Report, figures: Figures) -> Iterator[Card]:
+    pend = figures.get(PENDUDUK_FIGURE)
+    if pend is not None:
+        sebutan = report.need(PENDUDUK).sebutan.lower()
+        yield Card("Jumlah penduduk", v.count(pend.jumlah).text(),
+                   f"{len(pend.rows)} {sebutan} · laki-laki {v.count(pend.l).text()}, perempuan "
+                   f"{v.count(pend.p).text()}", "penduduk", 90)
+
+
 def _printed(report: Report) -> Iterable[PrintedCell]:
     data = report.get(PENDUDUK)
     if data is None:
@@ -165,4 +183,6 @@ SUBJECT = Subject(
     keys=_keys,
     key_files=(("wilayah", WILAYAH), ("penduduk", PENDUDUK)),
     printed=_printed,
+    charts=(ChartSpec("penduduk", "penduduk", _chart, (PENDUDUK,), "penduduk laki-laki dan perempuan per wilayah"),),
+    cards=_cards,
 )

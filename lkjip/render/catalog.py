@@ -15,11 +15,12 @@ from types import MappingProxyType
 from typing import Any
 
 from ..blocks import DataList, Signature
+from ..charts import Chart
 from ..compute import Figures
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import LAPORAN
 from ..model import DataFile, Report
-from ..subject import ListSpec, Subject, TableSpec
+from ..subject import ChartSpec, ListSpec, Subject, TableSpec
 from ..tables import Table
 from ..validate import missing_file_for_key
 from ..values import Value
@@ -40,6 +41,7 @@ class Catalog:
     figures: Figures
     subjects: Sequence[Subject]
     tables: dict[str, TableSpec] = field(default_factory=dict)
+    charts: dict[str, ChartSpec] = field(default_factory=dict)
     lists: dict[str, ListSpec] = field(default_factory=dict)
     signatures: dict[str, Signature] = field(default_factory=dict)
     keys: Mapping[str, Value] = field(default_factory=dict)
@@ -56,6 +58,7 @@ class Catalog:
                     cat.clashes.append(spec)
                     continue
                 cat.tables[spec.id] = spec
+            cat.charts.update({c.id: c for c in s.charts})
             for lst in list(s.lists) + list(s.dynamic_lists(report)):
                 cat.lists.setdefault(lst.id, lst)
             cat.signatures.update({sig.id: sig for sig in s.signatures(report)})
@@ -110,6 +113,19 @@ class Catalog:
     def available_tables(self, full: bool = False) -> dict[str, Table]:
         return {id: self.table(id, full) for id in self.tables if self.why_not_table(id) is None}
 
+    def chart(self, id: str) -> Chart:
+        """The chart titled as its table is; Unavailable when its data are absent or hold nothing to draw."""
+        spec = self.charts[id]
+        reason = _missing(spec.needs, self.report) or (self.why_not_table(spec.tabel) if spec.tabel in self.tables
+                                                        else None)
+        if reason:
+            raise Unavailable(f"grafik '{id}' {reason}")
+        chart = spec.build(self.report, self.figures)
+        if chart is None:
+            raise Unavailable(f"grafik '{id}' tidak memiliki angka untuk digambar")
+        table = self.table(spec.tabel) if spec.tabel in self.tables else None
+        return replace(chart, judul=chart.judul or (f"Grafik {table.caption}" if table else id))
+
     def data_list(self, id: str) -> DataList:
         spec = self.lists[id]
         reason = _missing(spec.needs, self.report)
@@ -135,6 +151,8 @@ class Catalog:
     def known(self, kind: str) -> list[str]:
         if kind == "tabel":
             return sorted(self.tables)
+        if kind == "grafik":
+            return sorted(self.charts)
         return sorted(self.lists) if kind == "daftar" else sorted(self.signatures)
 
 

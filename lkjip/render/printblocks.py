@@ -16,15 +16,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..blocks import DataList, Signature
+from ..corrections import Corrections, Koreksi
 from ..tables import Cell, Row, Table
+from . import charts
 from .printtables import Part, PrintLayout, cell_text, header, layout, numbered_lines
-from .templates import Templates
+from .templates import Templates, safe
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
 _DATE = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b")
 _UNIT_GAP = re.compile(r"\b(Rp\.?) (?=\d)|(?<=\d) (?=%)")
 NBSP = "\u00a0"
+PRINT_FONT = 'font-family="Laporan"'
+"""The charts' text in the PDF: the bundled font print.css declares, so every font is embedded from the project."""
 
 
 def unbreakable(text: str) -> str:
@@ -40,29 +44,34 @@ class CellView:
     whole: bool              # never broken (a number or a date)
     rowspan: int
     sementara: bool
+    mark: Koreksi | None = None   # the correction this cell carries (its marker leads to the annex)
 
 
-def _cell(cell: Cell, unit: str) -> CellView:
+Marks = dict[tuple[str, str], Koreksi]
+
+
+def _cell(cell: Cell, unit: str, mark: Koreksi | None) -> CellView:
     text = unbreakable(cell_text(cell, unit))
     whole = cell.value.is_number or cell.value.kind == "tanggal"
     lines = (text,) if whole else tuple(numbered_lines(text))
-    return CellView(lines, cell.align, whole and " " not in text, cell.rowspan, cell.value.sementara)
+    return CellView(lines, cell.align, whole and " " not in text, cell.rowspan, cell.value.sementara, mark)
 
 
-def _rows(table: Table, units: tuple[str, ...]) -> list[tuple[Row, list[CellView | None]]]:
+def _rows(table: Table, units: tuple[str, ...], marks: Marks) -> list[tuple[Row, list[CellView | None]]]:
     out: list[tuple[Row, list[CellView | None]]] = []
     for row in table.rows:
         if row.kind == "bagian":
             out.append((row, []))
             continue
-        out.append((row, [None if c is None else _cell(c, u) for c, u in zip(row.cells, units, strict=True)]))
+        out.append((row, [None if c is None else _cell(c, u, marks.get((row.id, col.key)))
+                          for c, u, col in zip(row.cells, units, table.columns, strict=True)]))
     return out
 
 
-def _part_view(part: Part) -> dict[str, Any]:
+def _part_view(part: Part, marks: Marks) -> dict[str, Any]:
     table = part.table
     return {"table": table, "note": part.note, "number": part.number, "head": header(table),
-            "rows": _rows(table, part.units)}
+            "rows": _rows(table, part.units, marks)}
 
 
 class PrintBlocks:
@@ -76,10 +85,14 @@ class PrintBlocks:
         self.seen[base] = self.seen.get(base, 0) + 1
         return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
 
-    def __call__(self, kind: str, obj: Any) -> str:
+    def __call__(self, kind: str, obj: Any, target: str = "cetak", corrections: Corrections | None = None) -> str:
+        """The `BlockRenderer` of the print document (`target` is always print here)."""
         anchor = self.anchor(f"{kind}-{obj.id}")
         if kind == "tabel":
-            return self.table(obj, anchor)
+            return self.table(obj, anchor, corrections.in_table(obj.id) if corrections else {})
+        if kind == "grafik":
+            return self.templates.render("cetak_grafik.html", item=obj, anchor=anchor,
+                                         svg=safe(charts.svg(obj, anchor, PRINT_FONT)))
         if kind == "daftar":
             assert isinstance(obj, DataList)
             labelled = any(it.label for it in obj.items)
@@ -88,9 +101,9 @@ class PrintBlocks:
         # one line, so that group_signatures can find it in the chapter's HTML
         return " ".join(self.templates.render("cetak_ttd.html", item=obj, anchor=anchor).split("\n")) + "\n"
 
-    def table(self, table: Table, anchor: str) -> str:
+    def table(self, table: Table, anchor: str, marks: Marks | None = None) -> str:
         plan: PrintLayout = layout(table)
-        parts = [_part_view(p) for p in plan.parts]
+        parts = [_part_view(p, marks or {}) for p in plan.parts]
         return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
                                      compact=plan.compact, smallest=plan.smallest,
                                      parts=parts, caption=unbreakable(table.caption))

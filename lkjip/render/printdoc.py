@@ -23,13 +23,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Collector, Diagnostic, error
+from ..corrections import Corrections
+from ..diagnostics import Diagnostic, error
 from ..domain.laporan import Laporan
 from ..domain.struktur import role_of
 from ..project import Project
-from .catalog import Catalog
-from .chapters import Page, load_pages, media_path
-from .printblocks import PrintBlocks, group_signatures
+from .chapters import Page
+from .links import media_path
+from .printblocks import group_signatures
 from .templates import Templates, safe
 
 FRONT_ROLES = (("kata-pengantar", r"\b(kata\s+pengantar|prakata|kata\s+sambutan)\b"),
@@ -132,10 +133,10 @@ def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
 
 def _sections(pages: Sequence[Page], annexes: Sequence[Annex]) -> list[Section]:
     targets = {p.slug: {h[2] for h in p.headings} for p in pages}
-    targets[""] = {a for p in pages for a in re.findall(r'<figure[^>]* id="([^"]+)"', p.body)}
+    targets[""] = {a for p in pages for a in re.findall(r'<figure[^>]* id="([^"]+)"', p.body_cetak)}
     out = []
     for page in pages:
-        body = _localise(page, group_signatures(page.body), targets)
+        body = _localise(page, group_signatures(page.body_cetak), targets)
         role = front_role(page.title) if page.kind != "lampiran" else None
         kind = "lampiran" if page.kind == "lampiran" else "depan" if role is not None else "bab"
         level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
@@ -156,10 +157,10 @@ def _listed(sections: Sequence[Section], pattern: re.Pattern[str]) -> list[Liste
     return out
 
 
-def print_document(project: Project, catalog: Catalog, templates: Templates, lap: Laporan, info: object,
-                   annexes: Sequence[Annex] = ()) -> PrintDocument:
-    """The print HTML of the whole report and the images it needs (served to WeasyPrint from memory)."""
-    pages, images = load_pages(project, catalog, PrintBlocks(templates), Collector())  # problems: reported by the site
+def print_document(project: Project, pages: Sequence[Page], images: Sequence[Path], templates: Templates,
+                   lap: Laporan, info: object, annexes: Sequence[Annex] = ()) -> PrintDocument:
+    """The print HTML of the whole report (the chapters' print bodies, rendered with the print
+    blocks) and the images it needs (served to WeasyPrint from memory)."""
     sections = _sections(pages, annexes)
     media = {media_path(project.root, image): image.read_bytes() for image in images}
     found, _ = emblem(project, lap)
@@ -176,6 +177,13 @@ def print_document(project: Project, catalog: Catalog, templates: Templates, lap
         annexes=[s for s in body if s.kind == "tambahan"], bodies={s.slug: safe(s.body) for s in sections},
         tables=tables, figures=figures, arabic_from=arabic_from, keywords=_keywords(lap))
     return PrintDocument(markup, media, arabic_from)
+
+
+def corrections_annex(templates: Templates, corrections: Corrections) -> Annex:
+    """The Catatan Koreksi as the PDF's last annex: one note per correction, with the id its
+    markers in the chapters and tables link to."""
+    body = templates.render("cetak_koreksi.html", corrections=corrections)
+    return Annex("catatan-koreksi", "CATATAN KOREKSI", body)
 
 
 def _keywords(lap: Laporan) -> str:

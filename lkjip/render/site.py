@@ -1,24 +1,30 @@
-"""The published site as a map {relative path: bytes}: pages, navigation, styles, open data.
+"""The published site as a map {relative path: bytes}: pages, navigation, styles, open data, search.
 
-Nothing is written here. Every link is relative, so the site works offline and from any
-sub-folder of the office's web server. Two writers of one path is an error.
+Nothing is written here. Every link is relative, so the site works offline, from file:// and
+from any sub-folder of the office's web server. Two writers of one path is an error. What
+is published speaks to readers only: no file names, data keys or build notes (those go to
+the author report, `lkjip.render.author`).
 """
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
+from ..blocks import Card
+from ..corrections import Corrections, Koreksi
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import Laporan
-from ..numbers import round_half_up
+from ..source.markdown import short_slug, slugify
 from ..tables import Table
-from .chapters import Page
+from . import charts, opendata, search
+from .catalog import Catalog
+from .chapters import PRINT, SITE, Page
 from .templates import Templates, safe
 
-STATIC = ("style.css",)
+STATIC = ("style.css", "cari.js", "favicon.svg")
+CORRECTIONS_PAGE, DATA_PAGE, SEARCH_PAGE = "catatan-koreksi.html", "data.html", "cari.html"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,10 @@ class SiteInfo:
     tahun: int
     sampul: tuple[str, ...]
     pdf_name: str
+
+    @property
+    def base(self) -> str:
+        return self.pdf_name.removesuffix(".pdf")
 
 
 class Output:
@@ -49,68 +59,178 @@ def site_info(lap: Laporan) -> SiteInfo:
     return SiteInfo(lap.judul, lap.instansi, lap.daerah, lap.tahun, lap.cover, f"{name}.pdf")
 
 
-def block_renderer(templates: Templates) -> Any:
-    names = {"tabel": "_tabel.html", "daftar": "_daftar.html", "ttd": "_ttd.html"}
-    seen: dict[str, int] = {}
+def marker_link(k: Koreksi, target: str) -> str:
+    """Where a correction marker leads: the site's Catatan Koreksi page, or in print the note
+    of the same id in the PDF's Catatan Koreksi annex."""
+    return f"{CORRECTIONS_PAGE}#{k.anchor}" if target == SITE else f"#{k.anchor}"
 
-    def render_block(kind: str, obj: Any) -> str:
+
+def table_anchors(tables: Mapping[str, Table]) -> dict[str, str]:
+    """A readable, unique anchor per table, from its number or title (never its data id)."""
+    out: dict[str, str] = {}
+    for id, t in tables.items():
+        base = "tabel-" + short_slug(t.nomor or t.judul, 48)
+        anchor, n = base, 1
+        while anchor in out.values():
+            n += 1
+            anchor = f"{base}-{n}"
+        out[id] = anchor
+    return out
+
+
+def frozen_column(table: Table) -> int | None:
+    """The column that stays put while a wide table scrolls sideways: the row's name (the last
+    ungrouped text column before the first number column, or the first of a group of texts)."""
+    plain, grouped = None, None
+    for i, col in enumerate(table.columns):
+        if col.kind != "teks":
+            break
+        if col.key == "no":
+            continue
+        if col.group:
+            grouped = i if grouped is None else grouped
+        else:
+            plain = i
+    return plain if plain is not None else grouped
+
+
+def head_starts(table: Table) -> list[list[int]]:
+    """The first column each header cell covers, row by row (cells spanning rows from above
+    take their columns first), so the header of the column that stays put can stay put too."""
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(table.head()):
+        col, starts = 0, []
+        for h in row:
+            while (r, col) in taken:
+                col += 1
+            starts.append(col)
+            taken.update((r + dr, col + dc) for dr in range(h.rowspan) for dc in range(h.colspan))
+            col += h.colspan
+        out.append(starts)
+    return out
+
+
+def min_width(table: Table) -> int:
+    """The narrowest the table can be, in rem, rounded up to 5: what no column can wrap below
+    (its longest word, or a whole number, which never wraps). Says when it must scroll sideways."""
+    total = 0.0
+    for i, col in enumerate(table.columns):
+        longest = max((len(w) for w in col.label.split()), default=1)
+        for row in table.rows:
+            cell = row.cells[i] if row.kind != "bagian" else None
+            if cell is None or cell.value.is_empty:
+                continue
+            text = cell.value.text()
+            longest = max(longest, len(text) if cell.value.is_number else max(len(w) for w in text.split()))
+        total += (0.58 * longest + 1.0) * 0.92      # table text is .92rem
+    return 5 * math.ceil(total / 5)
+
+
+def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
+    names = {"tabel": "_tabel.html", "grafik": "_grafik.html", "daftar": "_daftar.html", "ttd": "_ttd.html"}
+    anchors, csv = table_anchors(tables), opendata.csv_names(tables)
+    seen: dict[tuple[str, str], int] = {}
+
+    def render_block(kind: str, obj: Any, target: str, corrections: Corrections) -> str:
+        if kind == "grafik":
+            anchor = "grafik-" + anchors.get(obj.id, "tabel").removeprefix("tabel-")
+            return templates.render(names[kind], item=obj, svg=safe(charts.svg(obj, anchor)), target=target,
+                                    anchor=anchor)
+        if kind != "tabel":
+            return templates.render(names[kind], item=obj, target=target)
         # A table shown twice (Tabel 3.1 in Bab III and Bab IV) needs two anchors in the print document.
-        base = f"{kind}-{obj.id}"
-        seen[base] = seen.get(base, 0) + 1
-        anchor = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        return templates.render(names[kind], item=obj, anchor=anchor)
+        base = anchors.get(obj.id, f"tabel-{slugify(obj.judul)}")
+        seen[(target, base)] = seen.get((target, base), 0) + 1
+        count = seen[(target, base)]
+        anchor = base if count == 1 else f"{base}-{count}"
+        marks = {key: (k.label, marker_link(k, target), k.anchor) for key, k in corrections.in_table(obj.id).items()}
+        return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=marks,
+                                csv=csv.get(obj.id), frozen=frozen_column(obj), wide=min_width(obj),
+                                starts=head_starts(obj),
+                                print=target == PRINT)
     return render_block
 
 
-def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], warnings: Sequence[Diagnostic],
-               tables: Sequence[Table], with_pdf: bool, rounding: str = "") -> Output:
+def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tables: Mapping[str, Table],
+               corrections: Corrections, cards: Sequence[Card], catalog: Catalog, with_pdf: bool,
+               rounding: str = "") -> Output:
     out = Output()
+    extra = [(CORRECTIONS_PAGE, "Catatan Koreksi")] if corrections.items else []
+    extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
     nav = [{"title": p.title, "path": p.path, "kind": p.kind} for p in pages]
+    nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
     common = {"info": info, "nav": nav, "with_pdf": with_pdf}
-    out.add("index.html", templates.render("index.html", page=None, **common), templates.where("index.html"))
+    where = {id: _place(id, pages, tables) for id in tables}
+    out.add("index.html", templates.render("index.html", page=None, cards=[_card(c, where) for c in cards],
+                                           **common), templates.where("index.html"))
     for i, page in enumerate(pages):
-        prev_page = pages[i - 1] if i > 0 else None
-        next_page = pages[i + 1] if i + 1 < len(pages) else None
-        out.add(page.path, templates.render("page.html", page=page, body=safe(page.body), prev=prev_page,
-                                            next=next_page, **common), page.file)
-    out.add("pemeriksaan.html", templates.render("pemeriksaan.html", page=None, rounding=rounding,
-                                                 warnings=[_warning_view(w) for w in warnings], **common),
-            templates.where("pemeriksaan.html"))
+        contents = _contents(page)
+        head, body = _split_title(page.body)
+        out.add(page.path, templates.render("page.html", page=page, head=safe(head), contents=contents,
+                                            body=safe(_back_links(body) if contents else body),
+                                            prev=pages[i - 1] if i > 0 else None,
+                                            next=pages[i + 1] if i + 1 < len(pages) else None, **common), page.file)
+    if corrections.items:
+        out.add(CORRECTIONS_PAGE, templates.render("koreksi.html", page={"path": CORRECTIONS_PAGE}, rounding=rounding,
+                                                   items=[_correction(k, pages) for k in corrections.items], **common),
+                templates.where("koreksi.html"))
+    files = opendata.files(info.base, tables, catalog, corrections)
+    out.add(DATA_PAGE, templates.render("data.html", page={"path": DATA_PAGE}, tables=[
+        {"caption": t.caption, "csv": opendata.csv_names(tables)[id], "where": where[id]} for id, t in tables.items()],
+        json=opendata.json_name(info.base), **common), templates.where("data.html"))
+    for path, data in files.items():
+        out.add(path, data, "data/")
+    out.add(SEARCH_PAGE, templates.render("cari.html", page={"path": SEARCH_PAGE}, **common),
+            templates.where("cari.html"))
+    out.add("assets/indeks-cari.js", search.index_script(pages, info), "content/")
     for name in STATIC:
         found = templates.project.layout_file(name)
         if found is not None:
             out.add(f"assets/{name}", found.read_bytes(), templates.project.label(found))
-    out.add("data/tabel.json", open_data(tables), "data/")
     return out
 
 
-def _warning_view(d: Diagnostic) -> dict[str, str]:
-    where = d.loc.file + (f":{d.loc.line}" if d.loc.line else "")
-    return {"where": where, "path": d.loc.path, "message": d.message, "hint": d.hint}
+def _place(id: str, pages: Sequence[Page], tables: Mapping[str, Table]) -> str | None:
+    anchor = table_anchors(tables)[id]
+    page = next((p for p in pages if id in p.tables), None)
+    return f"{page.path}#{anchor}" if page else None
 
 
-def _raw(raw: Any) -> Any:
-    if hasattr(raw, "isoformat"):
-        return raw.isoformat()
-    if isinstance(raw, Decimal):
-        exact = round_half_up(raw, 6)
-        return int(exact) if exact == exact.to_integral_value() else float(exact)
-    return raw
+def _card(card: Card, where: Mapping[str, str | None]) -> dict[str, Any]:
+    return {"judul": card.judul, "nilai": card.nilai, "keterangan": card.keterangan,
+            "tautan": where.get(card.tabel) if card.tabel else None}
 
 
-def open_data(tables: Sequence[Table]) -> str:
-    """Every computed table as JSON: rows keyed by their stable id, cells by column key."""
-    data = {}
-    for t in tables:
-        rows: list[dict[str, Any]] = []
-        for r in t.rows:
-            if r.kind == "bagian":
-                rows.append({"id": r.id, "jenis": r.kind, "label": r.label})
-                continue
-            sel = {c.key: {"nilai": _raw(cell.value.raw), "teks": cell.value.text(), "jenis": cell.value.kind}
-                   for c, cell in zip(t.columns, r.cells, strict=True) if cell is not None}
-            rows.append({"id": r.id, "jenis": r.kind, "sel": sel})
-        data[t.id] = {"nomor": t.nomor, "judul": t.judul,
-                      "kolom": [{"kunci": c.key, "judul": c.label, "kelompok": list(c.group), "jenis": c.kind}
-                                for c in t.columns], "baris": rows}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+def _contents(page: Page) -> list[dict[str, Any]]:
+    """The in-page contents list of a long chapter: its sections (h2) and sub-sections (h3)."""
+    items = [{"level": level, "text": text, "anchor": anchor} for level, text, anchor in page.headings
+             if level in (2, 3) and anchor]
+    return items if len(items) >= 3 else []
+
+
+def _split_title(body: str) -> tuple[str, str]:
+    """The chapter's title (its h1), so the in-page contents list can stand right below it."""
+    start = body.find("<h1")
+    end = body.find("</h1>", start)
+    if start < 0 or end < 0:
+        return "", body
+    end += len("</h1>")
+    return body[:end], body[:start] + body[end:]
+
+
+BACK = '<p class="ke-atas"><a href="#isi">Kembali ke atas ↑</a></p>\n'
+
+
+def _back_links(body: str) -> str:
+    """A way back to the top before every section of a long chapter but the first."""
+    first = body.find("<h2")
+    if first < 0:
+        return body
+    return body[:first + 3] + body[first + 3:].replace("<h2", BACK + "<h2")
+
+
+def _correction(k: Koreksi, pages: Sequence[Page]) -> dict[str, Any]:
+    page = next((p for p in pages if p.slug == k.tempat.halaman), None)
+    return {"k": k, "page": page, "href": f"{page.path}#tanda-{k.anchor}" if page else None}
+

@@ -254,22 +254,33 @@ class QuantityType(Type):
 
 @dataclass(frozen=True)
 class Printed:
-    """A value as the signed document printed it: kept to compare, never used as input."""
+    """A value as the signed document printed it: kept to compare, never used as input.
+
+    `alasan` is the author's reason why the report shows another figure (text, or the id of
+    a reason written once in data/koreksi.yaml); with it, a difference is a listed
+    correction rather than a warning."""
 
     value: Quantity | str
     loc: Loc
+    alasan: str | None = None
 
     @property
     def number(self) -> Decimal | None:
         return self.value.value if isinstance(self.value, Quantity) else None
 
 
+PRINTED_KEYS = ("nilai", "alasan")
+
+
 class PrintedValue(Type):
-    """What the original printed in one place: a number (with an optional unit word) or a word."""
+    """What the original printed in one place: a number (with an optional unit word) or a word;
+    or `{nilai: ..., alasan: ...}` with the author's reason for showing another figure."""
 
     expected = "angka atau teks seperti tercetak"
 
     def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, dict):
+            return self._with_reason(value, path, ctx)
         if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
             return Printed(Quantity(Decimal(value)), ctx.loc(path))
         if isinstance(value, str) and value.strip():
@@ -278,8 +289,29 @@ class PrintedValue(Type):
             return Printed(found, ctx.loc(path))
         return self.wrong(value, path, ctx)
 
+    def _with_reason(self, value: dict[Any, Any], path: PathKey, ctx: Context) -> Any:
+        for key in value:
+            if key not in PRINTED_KEYS:
+                close = difflib.get_close_matches(str(key), PRINTED_KEYS, n=1)
+                return ctx.fail(path + (key,), f"kunci '{key}' tidak dikenal pada angka tercetak",
+                                f"maksud Anda '{close[0]}'?" if close else "tulis {nilai: 90.25, alasan: \"...\"}",
+                                "unknown-key")
+        if "nilai" not in value:
+            return ctx.fail(path, "angka tercetak tanpa 'nilai'", "tulis {nilai: 90.25, alasan: \"...\"}",
+                            "missing")
+        if isinstance(value["nilai"], dict):
+            return self.wrong(value["nilai"], path + ("nilai",), ctx)
+        printed = self.convert(value["nilai"], path + ("nilai",), ctx)
+        alasan = Text().convert(value["alasan"], path + ("alasan",), ctx) if "alasan" in value else None
+        if printed is INVALID or alasan is INVALID:
+            return INVALID
+        return Printed(printed.value, printed.loc, alasan)
+
     def describe(self) -> str:
-        return f"{self.expected} (hanya pembanding, tidak pernah dipakai menghitung)"
+        return (f"{self.expected}, atau {{nilai: ..., alasan: ...}} dengan alasan koreksinya (hanya pembanding, "
+                "tidak pernah dipakai menghitung)")
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"]}
+        plain = {"type": ["number", "string"]}
+        return {"anyOf": [plain, {"type": "object", "properties": {"nilai": plain, "alasan": {"type": "string"}},
+                                  "required": ["nilai"], "additionalProperties": False}]}

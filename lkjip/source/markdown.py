@@ -1,9 +1,12 @@
 """Markdown chapters: markdown-it-py with our two small plugins and a safety pass.
 
 Authors place data with an explicit syntax, never with code:
-  a line `{{ tabel: ID }}`, `{{ daftar: ID }}` or `{{ ttd: ID }}` places a block;
-  inline `{{ key }}` quotes a computed value; `{{ key | tercetak: 80.750 }}` also records
-  what the original printed, and the build warns where the two differ.
+  a line `{{ tabel: ID }}`, `{{ grafik: ID }}`, `{{ daftar: ID }}` or `{{ ttd: ID }}` places a block;
+  inline `{{ key }}` quotes a computed value or word;
+  `{{ key | banding: other.key }}` gives the word comparing two values (lebih tinggi, lebih
+  rendah, sama);
+  `| tercetak: 80.750` after either records what the signed document printed there, and
+  `| alasan: ...` why the report differs (text, or the id of a reason in data/koreksi.yaml).
 Raw HTML is off (it renders as text), and links may only be http(s), mailto or relative;
 images must be files inside the project. Pipe tables are on, for simple text tables that
 need no figures. Every problem is reported with its line.
@@ -20,14 +23,24 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
-BLOCK = re.compile(r"^\{\{\s*(tabel|daftar|ttd)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}\s*$")
-VALUE = re.compile(r"^\s*([A-Za-z0-9_.-]+)\s*(?:\|\s*tercetak\s*:\s*(.*?))?\s*$", re.S)
+BLOCK = re.compile(r"^\{\{\s*(tabel|grafik|daftar|ttd)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}\s*$")
+KEY = re.compile(r"^[A-Za-z0-9_.-]+$")
+FILTERS = ("banding", "tercetak", "alasan")
 SAFE_SCHEMES = ("http", "https", "mailto")
 
 
 def slugify(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "bagian"
+
+
+def short_slug(text: str, size: int = 60) -> str:
+    """A slug cut at a word boundary: for file names and anchors that people read."""
+    slug = slugify(text)
+    if len(slug) <= size:
+        return slug
+    cut = slug[:size + 1]
+    return cut.rsplit("-", 1)[0] if "-" in cut else slug[:size]
 
 
 def _block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -47,6 +60,31 @@ def _block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def parse_value(inner: str) -> dict[str, str | None]:
+    """`key | banding: other | tercetak: text | alasan: text` into its parts; `problem` says
+    what is wrong with a malformed one."""
+    parts = [p.strip() for p in inner.split("|")]
+    found: dict[str, str | None] = {"key": parts[0] if KEY.match(parts[0]) else None, "problem": None}
+    found.update(dict.fromkeys(FILTERS))
+    for part in parts[1:]:
+        name, colon, rest = part.partition(":")
+        name = name.strip()
+        if not colon or name not in FILTERS or not rest.strip():
+            allowed = ", ".join(f"| {f}: ..." for f in FILTERS)
+            found["problem"] = f"bagian '{part}' tidak dikenal; yang boleh: {allowed}"
+        elif found[name] is not None:
+            found["problem"] = f"'{name}' ditulis dua kali"
+        else:
+            found[name] = rest.strip()
+    if found["banding"] is not None and not KEY.match(found["banding"] or ""):
+        found["problem"] = f"'banding' memerlukan kunci nilai, ditemukan '{found['banding']}'"
+    if found["alasan"] is not None and found["tercetak"] is None:
+        found["problem"] = "'alasan' hanya berlaku bersama 'tercetak'"
+    if found["key"] is None:
+        found["problem"] = found["problem"] or "kunci nilai tidak valid"
+    return found
+
+
 def _value_rule(state: StateInline, silent: bool) -> bool:
     src, pos = state.src, state.pos
     if not src.startswith("{{", pos):
@@ -54,13 +92,9 @@ def _value_rule(state: StateInline, silent: bool) -> bool:
     end = src.find("}}", pos + 2)
     if end < 0 or end + 2 > state.posMax:
         return False
-    inner = src[pos + 2:end]
     if not silent:
         token = state.push("lkjip_value", "", 0)
-        match = VALUE.match(inner)
-        token.meta = {"raw": src[pos:end + 2], "offset": pos,
-                      "key": match.group(1) if match else None,
-                      "printed": match.group(2) if match and match.group(2) else None}
+        token.meta = {"raw": src[pos:end + 2], "offset": pos, **parse_value(src[pos + 2:end])}
     state.pos = end + 2
     return True
 

@@ -11,11 +11,11 @@ from functools import partial
 from ...blocks import DataList, Item
 from ...compare import PrintedCell, row_cells
 from ...model import Report
-from ...subject import IdKind, ListSpec, Subject, TableSpec
+from ...subject import ChartSpec, IdKind, ListSpec, Subject, TableSpec
 from ..anggaran import ANGGARAN
 from ..laporan import laporan
 from ..perencanaan import RENSTRA
-from . import tables
+from . import charts, tables
 from .figures import AVERAGES, KINERJA, PK_CHANGES, TARGETS
 from .keys import keys
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Dokumen
@@ -103,4 +103,8 @@ SUBJECT = Subject(
                ("dokumen", PERJANJIAN), ("iku", IKU)),
     printed=_printed,
     checks=checks,
+    charts=(ChartSpec("capaian", "capaian", charts.target_realisasi, about="target dan realisasi per indikator"),
+            ChartSpec("perbandingan_tahunan", "perbandingan_tahunan", charts.over_the_years,
+                      about="realisasi setiap indikator per tahun")),
+    cards=charts.cards,
 )

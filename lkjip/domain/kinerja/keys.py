@@ -1,21 +1,22 @@
 """The kinerja values Markdown may quote: per indikator and year, averages, documents.
 
 `indikator.sakip.capaian` is this year's; `indikator.sakip.capaian_2023` an earlier year's;
-`indikator.sakip.tren` says naik, turun or tetap against the year before, from the figures,
-so prose that judges cannot contradict the tables.
+`indikator.sakip.tren` says naik, turun or tetap against the year before and
+`indikator.sakip.status` terlampaui, tercapai or tidak tercapai against the target, from the
+figures, so prose that judges cannot contradict the tables (see `lkjip.words`).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ... import numbers
+from ... import numbers, words
 from ... import values as v
 from ...compute import Figures
 from ...model import Report
 from ...values import Value
 from ..laporan import laporan, places
 from ..perencanaan import RENSTRA
-from .figures import AVERAGES, KINERJA, Kinerja, Tahunan, pk_in_force, trend
+from .figures import AVERAGES, KINERJA, Kinerja, Tahunan, pk_in_force, predikat, trend
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Indikator
 from .tables import measure, realisasi_value
 
@@ -39,9 +40,11 @@ def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: st
     yield f"{base}.capaian{suffix}", v.percent(t.capaian, p, real.sementara)
     if report.has(SKALA):
         yield f"{base}.predikat{suffix}", _word(t.predikat)
-    yield f"{base}.tren{suffix}", _word(t.tren)
+    shown = None if t.capaian is None else numbers.round_half_up(t.capaian, p)
+    yield f"{base}.status{suffix}", v.word(words.status(shown), "status")
+    yield f"{base}.tren{suffix}", v.word(t.tren, "tren")
     yield f"{base}.perubahan{suffix}", _change(t.perubahan, ind, p)
-    yield f"{base}.tren_capaian{suffix}", _word(t.tren_capaian)
+    yield f"{base}.tren_capaian{suffix}", v.word(t.tren_capaian, "tren")
 
 
 def _indikator_keys(k: Kinerja, report: Report) -> Iterator[tuple[str, Value]]:
@@ -63,7 +66,9 @@ def _average_keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value
     for y in avg.tahun():
         yield f"kinerja.rata_rata_capaian_{y}", v.percent(avg.keseluruhan[y], p)
     yield "kinerja.perubahan_rata_rata_capaian", v.percent(None if now is None or before is None else now - before, p)
-    yield "kinerja.tren_rata_rata_capaian", _word(trend(now, before, p))
+    yield "kinerja.tren_rata_rata_capaian", v.word(trend(now, before, p), "tren")
+    if report.has(SKALA):
+        yield "kinerja.predikat_rata_rata_capaian", _word(predikat(now, report.need(SKALA).predikat, p))
     for s in report.need(INDIKATOR).sasaran:
         yield f"sasaran.{s.id}.nama", v.text(s.nama)
         by_year = avg.per_sasaran.get(s.id, {})

@@ -1,0 +1,57 @@
+"""Charts as data: what a chart shows, separate from how SVG draws it.
+
+A subject says which figures a chart shows (`ChartSpec` in `lkjip.subject`); the engine
+draws every chart the same way (`lkjip.render.charts`), for the site and the PDF alike.
+One shape covers the charts of an LKjIP: groups of labelled horizontal bars (an indikator
+with its target and realisasi, a program with its pagu and realisasi, a desa with its L and
+P), on one scale shared by all groups or on a scale of each group's own (when the groups
+are measured in different units), optionally over labelled bands (the IKM mutu A-D).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Bar:
+    series: int             # index into Chart.series
+    value: Decimal
+    text: str               # the value as the table next to the chart writes it
+
+
+@dataclass(frozen=True)
+class Group:
+    label: str
+    bars: tuple[Bar, ...]
+    note: str = ""          # a word after the label, e.g. the trend
+
+
+@dataclass(frozen=True)
+class Band:
+    start: Decimal
+    end: Decimal
+    label: str
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    judul: str
+    series: tuple[str, ...]
+    groups: tuple[Group, ...]
+    shared_scale: bool = True
+    """One scale for all groups; False when groups are in different units (each its own, from 0)."""
+    minimum: Decimal = Decimal(0)
+    maximum: Decimal | None = None
+    bands: tuple[Band, ...] = ()
+    catatan: str = ""
+    """A sentence under the chart (how to read it)."""
+
+    def summary(self) -> str:
+        """The text alternative: every group with its values, in words."""
+        parts = []
+        for g in self.groups:
+            values = ", ".join(f"{self.series[b.series]} {b.text}" for b in g.bars)
+            parts.append(f"{g.label}{' (' + g.note + ')' if g.note else ''}: {values}")
+        return "; ".join(parts) + "."

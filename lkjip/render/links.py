@@ -1,0 +1,56 @@
+"""Links and images of a chapter: only safe schemes, and images that are files of the project.
+
+Links may be http(s), mailto or relative; anything else is refused with its line. An image
+is published under `media/` with its path in the project, so two images never share a name.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from ..diagnostics import Collector, Loc, error
+from ..source.markdown import Parsed, Placeholder, url_problem
+
+
+def check_links(parsed: Parsed, root: Path, base: Path, collector: Collector) -> list[Path]:
+    images = []
+    for ph in parsed.links:
+        token = ph.token
+        attr = "src" if token.type == "image" else "href"
+        url = str(token.attrs.get(attr, ""))
+        problem = url_problem(url)
+        loc = Loc(parsed.file, ph.line, ph.column)
+        if problem:
+            collector.add(error(loc, f"{problem}: '{url}'", "pakai tautan http(s), mailto, atau berkas di proyek",
+                                "unsafe-link"))
+            token.attrs[attr] = "#"
+            continue
+        if token.type == "image":
+            images += _check_image(url, root, base, loc, collector, ph)
+    return images
+
+
+def _check_image(url: str, root: Path, base: Path, loc: Loc, collector: Collector, ph: Placeholder) -> list[Path]:
+    token = ph.token
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url.lower()) or url.startswith("/"):
+        collector.add(error(loc, f"gambar harus berupa berkas di dalam proyek, ditemukan '{url}'",
+                            "simpan gambar di content/gambar/ dan tulis jalur relatif", "image-external"))
+        token.attrs["src"] = "#"
+        return []
+    target = (base / unquote(url)).resolve()
+    if not target.is_relative_to(root.resolve()):
+        collector.add(error(loc, f"jalur gambar '{url}' keluar dari folder proyek", "", "image-outside"))
+        token.attrs["src"] = "#"
+        return []
+    if not target.is_file():
+        collector.add(error(loc, f"berkas gambar '{unquote(url)}' tidak ditemukan", "", "image-missing"))
+        return []
+    token.attrs["src"] = quote(media_path(root, target))
+    return [target]
+
+
+def media_path(root: Path, image: Path) -> str:
+    """Where a project image is published: `media/` plus its path in the project, so two images
+    never share a name (`a/b.png` and `a_b.png` stay apart)."""
+    return "media/" + image.resolve().relative_to(root.resolve()).as_posix()

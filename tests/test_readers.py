@@ -1,0 +1,135 @@
+"""What readers are given, each on small inputs of its own: judging words, reasons beside a
+printed value, the numbering of corrections, charts, CSV, and the author report."""
+from decimal import Decimal as D
+
+import pytest
+
+from lkjip import words
+from lkjip.charts import Band, Bar, Chart, Group
+from lkjip.cli import main
+from lkjip.compare import Difference, PrintedCell
+from lkjip.corrections import PageOrder, Quote, collect
+from lkjip.diagnostics import Loc, warning
+from lkjip.render.charts import svg
+from lkjip.render.opendata import table_csv
+from lkjip.schema import Printed, Quantity
+from lkjip.tables import Column, Row, Table, cells
+from lkjip.values import count, percent, rupiah
+
+from conftest import edit, line_of, write
+
+
+@pytest.mark.parametrize("group, printed, computed, agree", [
+    ("tren", "mengalami peningkatan", "naik", True),
+    ("tren", "meningkat", "turun", False),
+    ("tren", "konsisten", "tetap", True),
+    ("status", "tercapai", "terlampaui", True),        # a target exceeded was reached
+    ("status", "melampaui", "tercapai", False),        # but a target just reached was not exceeded
+    ("status", "tidak tercapainya", "terlampaui", False),
+    ("banding", "lebih rendah", "lebih tinggi", False),
+    ("banding", "Lebih Tinggi", "lebih tinggi", True),
+    ("tren", "membaik", "naik", False),                # an unknown phrasing is compared as text
+])
+def test_judging_words_are_compared_by_meaning(group, printed, computed, agree):
+    assert words.agrees(group, printed, computed) is agree
+
+
+def test_words_from_figures():
+    assert [words.status(D(x)) for x in ("101.20", "100", "99.99")] == ["terlampaui", "tercapai", "tidak tercapai"]
+    assert words.status(None) is None
+    assert [words.compare(D(a), D(b)) for a, b in (("91.33", "91.28"), ("80", "82"), ("1", "1.00"))] == [
+        "lebih tinggi", "lebih rendah", "sama"]
+
+
+def _table(id="t"):
+    return Table(id, "3.1", "Capaian", (Column("no", "No"), Column("nama", "Indikator"),
+                                       Column("nilai", "Realisasi", "angka")),
+                 (Row("a", cells("1", "IKM", count(91))), Row("b", cells("2", "SAKIP", count(82)))))
+
+
+def _diff(table, row, column, loc_line, alasan=None):
+    printed = Printed(Quantity(D(90)), Loc("data/x.yaml", loc_line, 5), alasan)
+    return Difference(printed, "91", warning(printed.loc, f"beda {row}", "", "printed-mismatch"),
+                      PrintedCell(table, row, column, printed))
+
+
+def test_corrections_are_numbered_in_reading_order_with_their_place():
+    quote_printed = Printed("80.750", Loc("content/a.md", 3, 9))
+    quote = Quote(Difference(quote_printed, "81.574", warning(quote_printed.loc, "beda kutipan")), "content/a.md",
+                  3, 9, "A. Umum", "jumlah penduduk sebesar")
+    pages = [PageOrder("bab-1", "BAB I", (quote, "t"))]
+    cells_ = [_diff("t", "b", "nilai", 7), _diff("t", "a", "nilai", 4, alasan="Dihitung ulang.")]
+    corrections, problems = collect(pages, cells_, {"t": _table()}, {}, "data/koreksi.yaml")
+    assert [(k.label, k.tercetak, k.ditampilkan, k.tempat.baris, k.alasan) for k in corrections.items] == [
+        ("K1", "80.750", "81.574", None, None), ("K2", "90", "91", "IKM", "Dihitung ulang."),
+        ("K3", "90", "91", "SAKIP", None)]
+    assert corrections.items[1].tempat == corrections.items[1].tempat.__class__(
+        "bab-1", "BAB I", tabel="Tabel 3.1 Capaian", baris="IKM", kolom="Realisasi")
+    assert [p.message for p in problems] == ["beda kutipan", "beda b"]   # the explained one is no warning
+    assert corrections.cell("t", "a", "nilai").label == "K2" and corrections.quote("content/a.md", 3, 9).nomor == 1
+
+
+def test_a_table_shown_on_no_page_comes_last():
+    corrections, _ = collect([PageOrder("bab-1", "BAB I", ())], [_diff("t", "a", "nilai", 4)], {"t": _table()}, {},
+                             "data/koreksi.yaml")
+    assert corrections.items[0].tempat.halaman is None and corrections.items[0].tempat.tabel == "Tabel 3.1 Capaian"
+
+
+def test_a_reason_in_yaml_beside_the_printed_value(report):
+    edit(report / "data/pembanding.yaml", "realisasi: {nilai: 90.25, alasan: ikm_dihitung_ulang}",
+         "realisasi: {nilai: 90.25, alasn: ikm_dihitung_ulang}")
+    code = main(["check", "--dir", str(report), "-q"])
+    assert code == 1
+
+
+def test_an_unknown_key_beside_a_printed_value_is_named(report, capsys):
+    edit(report / "data/pembanding.yaml", "realisasi: {nilai: 90.25, alasan: ikm_dihitung_ulang}",
+         "realisasi: {nilai: 90.25, alasn: ikm_dihitung_ulang}")
+    main(["check", "--dir", str(report), "-q"])
+    err = capsys.readouterr().err
+    line = line_of(report / "data/pembanding.yaml", "alasn:")
+    assert f"data/pembanding.yaml:{line}:" in err
+    assert "kunci 'alasn' tidak dikenal pada angka tercetak" in err and "maksud Anda 'alasan'?" in err
+
+
+def test_check_writes_the_author_report_outside_site(report, tmp_path, capsys):
+    edit(report / "data/pembanding.yaml", "realisasi: {nilai: 90.25, alasan: ikm_dihitung_ulang}", "realisasi: 90.25")
+    out = tmp_path / "pemeriksaan.html"
+    assert main(["check", "--dir", str(report), "--laporan", str(out), "-q"]) == 0
+    page = " ".join(out.read_text("utf-8").split())
+    assert "<h1>Laporan pemeriksaan untuk penyusun</h1>" in page
+    assert f"data/pembanding.yaml:{line_of(report / 'data/pembanding.yaml', 'realisasi: 90.25')}" in page
+    assert "belum ada (masih peringatan)" in page and "45 koreksi (1 belum beralasan)" in page
+    assert not (report / "site").exists()
+    assert main(["check", "--dir", str(report), "--laporan", str(report / "site/x.html")]) == 2
+    assert "berada di dalam site/" in capsys.readouterr().err
+
+
+def test_chart_svg_has_title_words_and_bands():
+    chart = Chart("ikm", "Grafik NRR <per unsur>", ("NRR",), (Group("Persyaratan", (Bar(0, D("3.51"), "3,51"),)),),
+                  minimum=D(1), maximum=D(4), bands=(Band(D(1), D("2.5996"), "D"), Band(D("3.5324"), D(4), "A")))
+    drawn = svg(chart, "grafik-a")
+    assert drawn.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="grafik-svg" viewBox="0 0 400 ')
+    assert '<title id="grafik-a-judul">Grafik NRR &lt;per unsur&gt;</title>' in drawn
+    assert '<desc id="grafik-a-isi">Persyaratan: NRR 3,51.</desc>' in drawn
+    assert drawn.count("<rect") == 3 and ">3,51</text>" in drawn and ">A</text>" in drawn
+    assert svg(chart, "grafik-a") == drawn
+
+
+def test_csv_has_one_header_row_and_raw_numbers():
+    table = Table("t", None, "Anggaran", (Column("nama", "Program"), Column("pagu", "Pagu", "rupiah", ("Tahun 2024",)),
+                                          Column("persen", "%", "persen")),
+                  (Row("a", cells("Pelayanan, publik", rupiah(22500000), percent(D("99.964444"), 2))),))
+    assert table_csv(table) == "\ufeffProgram,Tahun 2024 - Pagu,%\r\n\"Pelayanan, publik\",22500000,99.964444\r\n"
+
+
+def test_a_chart_placed_for_data_that_is_absent_says_which_file(minimal):
+    write(minimal, {"content/05-grafik.md": "# GRAFIK\n\n{{ grafik: penduduk }}\n"})
+    from lkjip.diagnostics import BuildFailed
+    from lkjip.pipeline import Options, run
+    from lkjip.project import Project
+    with pytest.raises(BuildFailed) as failed:
+        run(Project(minimal), Options(pdf=False, write=False))
+    (e,) = [d for d in failed.value.diagnostics if d.is_error]
+    assert (e.loc.file, e.loc.line, e.message) == ("content/05-grafik.md", 3,
+                                                   "grafik 'penduduk' memerlukan data/penduduk.yaml, yang tidak ada")

@@ -1,0 +1,238 @@
+"""The published site as its readers meet it: a real browser, a phone's width, a keyboard, a
+screen reader's checks, the W3C markup checker, and nothing of the build in sight.
+
+Headless Chromium (driven over the DevTools protocol, tests/cdp.py) opens every page served
+from a sub-folder on 127.0.0.1 and from file://. axe-core and vnu-jar come from npm into
+node_modules/ (.ci/run installs them); a missing tool fails, never skips.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import subprocess
+import threading
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag
+
+import pytest
+
+from lkjip.domain import SUBJECTS
+from lkjip.domain.efisiensi import FORMULAS
+
+from cdp import Browser
+from conftest import REPO
+
+AXE = REPO / "node_modules/axe-core/axe.min.js"
+VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
+NPM_HINT = "run `npm ci --ignore-scripts` in the repository (as .ci/run does)"
+
+
+@pytest.fixture(scope="module")
+def site(built) -> Path:
+    return built[0] / "site"
+
+
+@pytest.fixture(scope="module")
+def pages(site) -> list[str]:
+    return sorted(p.name for p in site.glob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def served(site, tmp_path_factory):
+    """The site as http://127.0.0.1:PORT/laporan/, with the status of every request."""
+    docroot = tmp_path_factory.mktemp("www")
+    shutil.copytree(site, docroot / "laporan")
+    log: list[tuple[str, int]] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_request(self, code="-", size="-"):
+            log.append((self.path, int(getattr(code, "value", code))))
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(docroot)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/laporan/", log
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    b = Browser(tmp_path_factory.mktemp("chromium"))
+    yield b
+    b.close()
+
+
+def test_every_page_loads_cleanly_from_a_sub_folder(served, pages, browser):
+    base, log = served
+    browser.width(1280)
+    for name in pages:
+        assert browser.open(base + name) == [], name
+    assert log and all(status in (200, 304) for _, status in log), [x for x in log if x[1] not in (200, 304)]
+    assert ("/laporan/assets/indeks-cari.js", 200) in log and ("/laporan/assets/favicon.svg", 200) in log
+
+
+def test_every_page_loads_cleanly_from_disk(site, pages, browser):
+    browser.width(1280)
+    for name in pages:
+        assert browser.open((site / name).as_uri()) == [], name
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        for key in ("href", "src"):
+            if a.get(key):
+                self.links.append(a[key])
+
+
+def test_no_broken_links_or_anchors(site, pages):
+    parsed = {}
+    for name in pages:
+        p = _Links()
+        p.feed((site / name).read_text("utf-8"))
+        parsed[name] = p
+    broken = []
+    for name, p in parsed.items():
+        for link in p.links:
+            if re.match(r"^(https?|mailto):", link):
+                continue
+            path, fragment = urldefrag(link)
+            target = unquote(path) or name
+            exists = (site / target).is_file()
+            anchored = not fragment or not target.endswith(".html") or fragment in parsed[target].ids
+            if not (exists and anchored):
+                broken.append((name, link))
+    assert broken == []
+
+
+def test_phone_width_no_sideways_page_scroll_and_every_table_readable(site, pages, browser):
+    """At 390 px: the page never scrolls sideways; a table either fits or sits in a scroll box
+    that fits, can take keyboard focus and is named; its caption wraps within the screen."""
+    browser.width(390, 844)
+    check = """(() => {
+      const w = innerWidth, out = [];
+      if (document.documentElement.scrollWidth > w) out.push('page ' + document.documentElement.scrollWidth);
+      for (const t of document.querySelectorAll('table')) {
+        const r = t.getBoundingClientRect();
+        if (r.right <= w + 1) continue;
+        const box = t.closest('.gulir');
+        if (!box) { out.push('cut: ' + t.textContent.slice(0, 40)); continue; }
+        const b = box.getBoundingClientRect();
+        if (b.right > w + 1 || box.tabIndex !== 0 || !box.getAttribute('aria-labelledby'))
+          out.push('box: ' + t.textContent.slice(0, 40));
+      }
+      for (const c of document.querySelectorAll('figcaption, caption'))
+        if (c.getBoundingClientRect().right > w + 1) out.push('caption: ' + c.textContent.slice(0, 40));
+      return out;
+    })()"""
+    for name in pages:
+        browser.open((site / name).as_uri())
+        assert browser.eval(check) == [], name
+
+
+def test_wide_tables_tell_the_reader_they_scroll(site, browser):
+    browser.width(390, 844)
+    browser.open((site / "bab-3-akuntabilitas-kinerja.html").as_uri())
+    hint = browser.eval("""(() => { const f = document.getElementById('tabel-3-1');
+        return [getComputedStyle(f.querySelector('.petunjuk-geser')).display,
+                f.querySelector('.gulir').scrollWidth > f.querySelector('.gulir').clientWidth]; })()""")
+    assert hint == ["block", True]
+    browser.width(1280)
+    browser.open((site / "bab-3-akuntabilitas-kinerja.html").as_uri())
+    assert browser.eval("getComputedStyle(document.querySelector('#tabel-3-1 .petunjuk-geser')).display") == "none"
+
+
+def test_phone_menu_is_one_control_and_the_title_comes_first(site, browser):
+    browser.width(390, 844)
+    browser.open((site / "bab-3-akuntabilitas-kinerja.html").as_uri())
+    state = browser.eval("""[getComputedStyle(document.querySelector('.navigasi')).display,
+        document.querySelector('.menu-ponsel').open, document.querySelector('h1').getBoundingClientRect().top < 300,
+        document.querySelectorAll('.isi-bab a').length, document.querySelectorAll('.ke-atas a[href=\"#isi\"]').length]""")
+    assert state[:3] == ["none", False, True]
+    assert state[3] == 9 and state[4] >= 2
+
+
+@pytest.mark.parametrize("where", ["http", "file"])
+def test_search_finds_paten_and_links_to_its_page(site, served, browser, where):
+    base = served[0] if where == "http" else site.as_uri() + "/"
+    browser.width(1280)
+    assert browser.open(base + "cari.html?q=PATEN") == []
+    hrefs = browser.eval("[...document.querySelectorAll('#hasil-cari a')].map(a => a.getAttribute('href'))")
+    assert hrefs and hrefs[0].startswith("bab-3-akuntabilitas-kinerja.html#")
+    assert browser.eval("document.getElementById('hasil-ringkas').textContent").endswith("memuat “PATEN”.")
+    browser.open(base + hrefs[0])
+    assert "PATEN" in browser.eval("document.body.innerText")
+
+
+def test_charts_are_present_with_a_title_and_words(site, browser):
+    browser.width(1280)
+    found = {}
+    for name in ("bab-3-akuntabilitas-kinerja.html", "lampiran-jumlah-penduduk.html"):
+        browser.open((site / name).as_uri())
+        found[name] = browser.eval("""[...document.querySelectorAll('figure.grafik svg[role=img]')].map(s =>
+            [s.querySelector('title').textContent, s.querySelector('desc').textContent.length > 40,
+             s.getBoundingClientRect().height > 100])""")
+    assert [c[0] for c in found["bab-3-akuntabilitas-kinerja.html"]] == [
+        "Grafik Tabel 3.1 Pencapaian Kinerja",
+        "Grafik Nilai Rata-rata (NRR) per Unsur Survei Kepuasan Masyarakat Tahun 2024",
+        "Grafik Tabel 3.2 Perbandingan Realisasi Kinerja",
+        "Grafik Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024"]
+    assert found["lampiran-jumlah-penduduk.html"][0][0] == "Grafik Tabel 1.1 Jumlah Penduduk Kecamatan Pungging " \
+                                                           "(Per Desember 2024)"
+    assert all(c[1] and c[2] for chart in found.values() for c in chart)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_axe_finds_no_serious_or_critical_violation(site, pages, browser, width):
+    assert AXE.is_file(), f"axe-core is missing: {NPM_HINT}"
+    script = AXE.read_text("utf-8")
+    browser.width(width, 900)
+    found = {}
+    for name in pages:
+        browser.open((site / name).as_uri())
+        browser.eval(script)
+        result = browser.eval("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations"
+                              ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                              ".map(v => v.id + ': ' + v.nodes.length))")
+        if result:
+            found[name] = result
+    assert found == {}
+
+
+def test_nu_html_checker_finds_no_error(site, pages):
+    assert VNU.is_file(), f"vnu-jar is missing: {NPM_HINT}"
+    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
+                           *[str(site / p) for p in pages]], capture_output=True, text=True, timeout=300)
+    messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]
+    assert [(Path(unquote(m.get("url", ""))).name, m.get("lastLine"), m["message"]) for m in messages] == []
+
+
+def build_words(result) -> set[str]:
+    """What must never reach a reader: data file names, Markdown keys, table and list ids that
+    are not plain words, formula ids, and the words of the build's own notes."""
+    files = {f.path for s in SUBJECTS for f in s.files} | {f"{f.name}.yaml" for s in SUBJECTS for f in s.files}
+    keys = set(result.catalog.keys)
+    ids = {i for i in list(result.catalog.tables) + list(result.catalog.lists) if "_" in i}
+    return files | keys | ids | set(FORMULAS) | {"tercetak:", "transkripsi", "data/", ".yaml", "pemeriksaan.html"}
+
+
+def test_no_published_page_shows_the_build(built, site, pages):
+    words = build_words(built[1])
+    assert "indikator.ikm.realisasi" in words and "data/skala.yaml" in words and "capaian_dikurangi_serapan" in words
+    leaks = {}
+    for name in pages:
+        text = (site / name).read_text("utf-8").replace('href="data/', "").replace('href="data.html', "")
+        hits = sorted(w for w in words if w in text)
+        if hits:
+            leaks[name] = hits
+    assert leaks == {}
