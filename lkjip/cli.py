@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import reference
+from . import annotate, reference
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .pipeline import Options, run
 from .project import Project
@@ -75,7 +75,25 @@ def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
     return parser
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet: bool, stream: TextIO) -> None:
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    _build_options(parser)
+    parser.add_argument("--format", choices=("teks", "github"), default="teks",
+                        help="teks (bawaan), atau github: anotasi alur kerja GitHub pada baris pull request")
+    parser.add_argument("--awalan", metavar="FOLDER", default=None,
+                        help="untuk --format github: letak folder laporan di repositori (bawaan: ditanyakan ke git)")
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet: bool, stream: TextIO,
+                      args: argparse.Namespace | None = None) -> None:
+    """The text form with the offending line, or GitHub annotations (`check --format github`) on stdout."""
+    if args is not None and getattr(args, "format", "teks") == "github":
+        prefix = annotate.normal_prefix(args.awalan) if args.awalan is not None else \
+            annotate.repository_prefix(project.root)
+        for d in diagnostics:
+            if d.is_error or not quiet:
+                sys.stdout.write(annotate.annotation(d, prefix) + "\n")
+        sys.stdout.flush()
+        return
     cache: dict[str, list[str]] = {}
     for d in diagnostics:
         if quiet and not d.is_error:
@@ -98,7 +116,7 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
     try:
         return handler(args, project)
     except BuildFailed as failed:
-        print_diagnostics(failed.diagnostics, project, args.quiet, sys.stderr)
+        print_diagnostics(failed.diagnostics, project, args.quiet, sys.stderr, args)
         errors = sum(1 for d in failed.diagnostics if d.is_error)
         sys.stderr.write(f"Gagal: {errors} galat. site/ tidak diubah.\n")
         return EXIT_INVALID
@@ -137,7 +155,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     options = Options(pdf=not (checking or args.no_pdf), strict=args.strict, write=not checking)
     started = time.monotonic()
     result = run(project, options)
-    print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr)
+    print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr, args)
     sys.stderr.flush()
     warnings = sum(1 for d in result.diagnostics if not d.is_error)
     seconds = time.monotonic() - started
@@ -151,7 +169,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 COMMANDS: tuple[Command, ...] = (
     Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _build_options),
-    Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _build_options),
+    Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _check_options),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
 )
