@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import annotate, reference
+from . import annotate, isian, reference
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .pipeline import Options, run
 from .project import Project
@@ -157,10 +157,12 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     result = run(project, options)
     print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr, args)
     sys.stderr.flush()
-    warnings = sum(1 for d in result.diagnostics if not d.is_error)
+    unfilled = isian.count(result.diagnostics)
+    warnings = sum(1 for d in result.diagnostics if not d.is_error) - unfilled
     seconds = time.monotonic() - started
     if checking:
-        sys.stdout.write(f"Pemeriksaan selesai: tidak ada galat, {warnings} peringatan ({seconds:.1f} dtk).\n")
+        still = f", {unfilled} isian belum diisi" if unfilled else ""
+        sys.stdout.write(f"Pemeriksaan selesai: tidak ada galat, {warnings} peringatan{still} ({seconds:.1f} dtk).\n")
     else:
         sys.stdout.write(f"Selesai: {len(result.files)} berkas ditulis ke {project.relative(project.site_dir)}/, "
                          f"{warnings} peringatan ({seconds:.1f} dtk).\n")

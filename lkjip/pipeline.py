@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from . import isian
 from .compare import check_cells
 from .compute import Figures, compute_all, plan
 from .diagnostics import BuildFailed, Collector, Diagnostic, Loc, error
@@ -51,6 +52,7 @@ def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] 
     report = load_report(project, subjects, collector)
     collector.raise_if_errors()
     assert report is not None
+    collector.extend(isian.in_data(report.documents))
     ordered = plan([f for s in subjects for f in s.figures], [x for s in subjects for x in s.sources])
     figures = compute_all(report, ordered)
     catalog = Catalog.of(report, figures, subjects)
@@ -75,6 +77,12 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
         raise BuildFailed(collector.items) from None
+    unfilled = isian.count(collector.items)
+    if options.write and unfilled:
+        raise BuildFailed(collector.items + [error(Loc("(isian)"), f"{unfilled} isian belum diisi; laporan yang belum "
+                                                   "lengkap tidak diterbitkan", "isi setiap 'ISI: ...' (daftarnya: "
+                                                   "python build.py check); pratinjaunya: python build.py serve",
+                                                   "incomplete")])
     if options.strict and collector.warnings:
         raise BuildFailed(collector.items + [error(Loc("(--strict)"), f"{len(collector.warnings)} peringatan "
                                                    "dianggap galat karena --strict", "", "strict")])
@@ -86,6 +94,7 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
 
 def _render(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
             templates: Templates, subjects: Sequence[Subject]) -> tuple[Output, list[Page]]:
+    collector.extend(isian.in_chapters(project))
     pages, images = load_pages(project, catalog, block_renderer(templates), collector)
     collector.raise_if_errors()
     for subject in subjects:

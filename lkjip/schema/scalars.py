@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Loc
+from ..isian import UnfilledDate
 from ..source.yamlfile import PathKey
-from .core import INVALID, Context, Reference, Type
+from .core import INVALID, PLACEHOLDER_JSON, Context, Reference, Type, or_placeholder
 
 ID_PATTERN = "^[a-z0-9][a-z0-9_]*$"
 _ID_FORMAT = re.compile(ID_PATTERN)
@@ -35,8 +36,21 @@ class Text(Type):
             return ctx.fail(path, "teks tidak boleh kosong", "isi teksnya atau hapus kuncinya", "empty")
         return value.strip()
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        """Plain text stands in for itself; a kind that converts text its own way (an id, a
+        reference to another value) must get the real thing."""
+        if self._own_conversion():
+            return super().unfilled(text, path, ctx)
+        return text
+
+    def _own_conversion(self) -> bool:
+        return type(self).convert is not Text.convert
+
     def json(self) -> dict[str, Any]:
-        return {"type": ["string", "number"]}
+        out: dict[str, Any] = {"type": ["string", "number"]}
+        if self._own_conversion():
+            out["not"] = PLACEHOLDER_JSON
+        return out
 
 
 class Id(Text):
@@ -173,8 +187,11 @@ class Date(Type):
             return value
         return self.wrong(value, path, ctx, "tulis tanggal sebagai 2024-01-29" if isinstance(value, str) else "")
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        return UnfilledDate(text)
+
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date"}
+        return or_placeholder({"type": "string", "format": "date"})
 
 
 class Choice(Type):
@@ -218,6 +235,9 @@ class NumberOrWord(Type):
                 return self.wrong(value, path, ctx, hint)
             return value.strip()
         return self.wrong(value, path, ctx)
+
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        return text
 
     def json(self) -> dict[str, Any]:
         return {"type": ["number", "string"]}
