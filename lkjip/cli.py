@@ -9,6 +9,7 @@ Indonesia; a Python traceback appears only with --debug.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import annotate, isian, reference
+from . import annotate, editor, isian, reference
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .pipeline import Options, run
 from .project import Project
@@ -133,6 +134,10 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
 
 
 def _schemas(args: argparse.Namespace, project: Project) -> int:
+    if args.tulis is not None:
+        for folder in [Path(f).resolve() for f in args.tulis] or [project.root]:
+            _write_editor_schemas(Project(folder))
+        return EXIT_OK
     if args.json:
         written = jsonschema.write(Path(args.json), reference.editor_schemas())
         sys.stdout.write(f"{len(written)} JSON Schema ditulis ke {args.json}/\n")
@@ -141,8 +146,21 @@ def _schemas(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _write_editor_schemas(project: Project) -> None:
+    if not project.data_dir.is_dir():
+        sys.stderr.write(f"galat: folder {project.data_dir} tidak ada\n")
+        raise SystemExit(EXIT_INVALID)
+    done = editor.write(project)
+    where = Path(os.path.relpath(project.data_dir)).as_posix()
+    sys.stdout.write(f"{where}/{editor.FOLDER}/: {len(done.schemas)} skema diperbarui, "
+                     f"{len(done.removed)} dihapus; baris pertama diperbarui di {len(done.first_lines)} file data\n")
+
+
 def _schema_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="FOLDER", help="tulis JSON Schema setiap file data ke FOLDER (untuk editor)")
+    parser.add_argument("--tulis", nargs="*", metavar="LAPORAN", default=None,
+                        help="perbarui data/.skema/ dan baris skema di awal setiap file data, di folder laporan ini "
+                             "(bawaan: --dir) atau di setiap LAPORAN yang disebut")
 
 
 def _keys(args: argparse.Namespace, project: Project) -> int:

@@ -46,7 +46,7 @@ EXPECTED = [
     ('data/efisiensi.yaml', "Tabel 3.7 Efisiensi Penggunaan Sumber Daya, baris 'sakip', kolom 'Tingkat Efisiensi': tercetak 4,19, dihitung 5,42"),
     ('data/efisiensi.yaml', "Tabel 3.7 Efisiensi Penggunaan Sumber Daya, baris 'realisasi_anggaran', kolom 'Capaian Kinerja': tercetak 99, dihitung 102,86"),
     ('data/efisiensi.yaml', "Tabel 3.7 Efisiensi Penggunaan Sumber Daya, baris 'realisasi_anggaran', kolom 'Tingkat Efisiensi': tercetak 1,00, dihitung 7,05"),
-    ('data/iku.yaml', 'target inovasi 2024 di Indikator Kinerja Utama (IKU) Kecamatan Pungging Kab Mojokerto Tahun 2024 (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:86)'),
+    ('data/iku.yaml', 'target inovasi 2024 di Indikator Kinerja Utama (IKU) Kecamatan Pungging Kab Mojokerto Tahun 2024 (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
     ('data/indikator.yaml', "Tabel 3.1 Pencapaian Kinerja, baris 'ikm', kolom 'Realisasi': tercetak 90,25, dihitung 91,33"),
     ('data/indikator.yaml', "Tabel 3.1 Pencapaian Kinerja, baris 'ikm', kolom 'Capaian Kinerja': tercetak 100, dihitung 101,20"),
     ('data/indikator.yaml', "Tabel 3.2 Perbandingan Realisasi Kinerja, baris 'ikm', kolom 'Realisasi Th. 2024': tercetak 90,25, dihitung 91,33"),
@@ -62,9 +62,9 @@ EXPECTED = [
     ('data/laporan.yaml', "Daftar Isi dokumen asli mencantumkan lampiran 'Pengukuran Kinerja Tahun 2024', tetapi laporan ini tidak memuatnya"),
     ('data/pembanding.yaml', "Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Kabupaten, baris 'ikm', kolom 'Realisasi 2024 Kecamatan Pungging': tercetak 90,25, dihitung 91,33"),
     ('data/pembanding.yaml', "Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Kabupaten, baris 'sakip', kolom 'Realisasi 2024 Kecamatan Pungging': tercetak 80,00, dihitung 82"),
-    ('data/renja.yaml', 'target inovasi 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:86)'),
-    ('data/renja.yaml', 'target realisasi_anggaran 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (100) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (93,15, data/perjanjian_kinerja.yaml:81)'),
-    ('data/renstra.yaml', 'target inovasi 2024 di Renstra Baru (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:86)'),
+    ('data/renja.yaml', 'target inovasi 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
+    ('data/renja.yaml', 'target realisasi_anggaran 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (100) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (93,15, data/perjanjian_kinerja.yaml:82)'),
+    ('data/renstra.yaml', 'target inovasi 2024 di Renstra Baru (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
 ]
 
 

@@ -26,9 +26,9 @@ def test_check_lists_each_placeholder_at_its_place(minimal):
          "belum diisi: langkah perbaikan tahun depan"),
         ("data/indikator.yaml", line_of(minimal / "data/indikator.yaml", '"ISI: realisasi'), 23,
          "belum diisi: realisasi 2025"),
-        ("data/laporan.yaml", 6, 9, "belum diisi: Kabupaten atau Kota induk"),
-        ("data/perjanjian_kinerja.yaml", 5, 14, "belum diisi: tanggal penandatanganan"),
-        ("data/perjanjian_kinerja.yaml", 9, 49, "belum diisi: target 2025"),
+        ("data/laporan.yaml", 7, 9, "belum diisi: Kabupaten atau Kota induk"),
+        ("data/perjanjian_kinerja.yaml", 6, 14, "belum diisi: tanggal penandatanganan"),
+        ("data/perjanjian_kinerja.yaml", 10, 49, "belum diisi: target 2025"),
     ]
     assert [d for d in result.diagnostics if d.code != CODE] == []
 
@@ -69,9 +69,9 @@ def test_where_no_value_can_stand_in_the_schema_asks_for_the_real_one(minimal):
     except BuildFailed as failed:
         problems = [(d.loc.file, d.loc.line, d.message, d.hint) for d in failed.diagnostics]
     assert problems == [
-        ("data/indikator.yaml", 8, "isian 'ISI: naik atau turun' tidak dapat dipakai di sini; diharapkan salah satu "
+        ("data/indikator.yaml", 9, "isian 'ISI: naik atau turun' tidak dapat dipakai di sini; diharapkan salah satu "
          "dari naik, turun", "tulis nilainya langsung"),
-        ("data/pejabat.yaml", 3, "isian 'ISI: pengenal' tidak dapat dipakai di sini; diharapkan pengenal (huruf "
+        ("data/pejabat.yaml", 4, "isian 'ISI: pengenal' tidak dapat dipakai di sini; diharapkan pengenal (huruf "
          "kecil, angka, garis bawah)", "tulis nilainya langsung"),
     ]
 
@@ -80,7 +80,7 @@ def test_an_optional_list_may_wait_as_a_whole(minimal):
     edit(minimal / "data/pejabat.yaml", 'nip: "19790303 200501 2 004"}', 'nip: "19790303 200501 2 004",\n'
          '      nama_lain: "ISI: ejaan lain nama ini, bila ada"}')
     result = run(Project(minimal), Options(pdf=False, write=False))
-    assert [(d.loc.line, d.message) for d in result.diagnostics] == [(3, "belum diisi: ejaan lain nama ini, bila ada")]
+    assert [(d.loc.line, d.message) for d in result.diagnostics] == [(4, "belum diisi: ejaan lain nama ini, bila ada")]
 
 
 def test_isi_without_the_colon_or_bracket_is_ordinary_text(minimal):

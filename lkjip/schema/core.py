@@ -226,9 +226,14 @@ class Record(Type):
         return True
 
     def json(self) -> dict[str, Any]:
+        """An optional key may also be written empty (`catatan:`), which the validator reads as absent."""
+        props = {}
+        for f in self.fields:
+            kind = f.kind.json()
+            props[f.name] = {**kind, "description": f.doc} if f.required else \
+                {"anyOf": [kind, {"type": "null"}], "description": f.doc}
         return {"type": "object", "additionalProperties": False,
-                "required": [f.name for f in self.fields if f.required],
-                "properties": {f.name: {**f.kind.json(), "description": f.doc} for f in self.fields}}
+                "required": [f.name for f in self.fields if f.required], "properties": props}
 
     def nested(self) -> Record | None:
         return self

@@ -48,6 +48,8 @@ class Text(Type):
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": ["string", "number"]}
+        if not self.allow_empty:
+            out["pattern"] = r"\S"
         if self._own_conversion():
             out["not"] = PLACEHOLDER_JSON
         return out
@@ -80,6 +82,10 @@ class Ref(Id):
         if value is not INVALID:
             ctx.references.append(Reference(self.kind, value, ctx.loc(path)))
         return value
+
+
+NUMBER_LIKE = r"%\s*$|^\s*[Rr][Pp]|^\s*-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?\s*$|^\s*-?[0-9]+,[0-9]+\s*$"
+"""The texts `number_hint` explains (a decimal comma, thousands dots, '%', 'Rp'), for the editors' schema."""
 
 
 def number_hint(value: str) -> str:
@@ -174,7 +180,9 @@ class Year(Integer):
         return super().convert(value, path, ctx)
 
     def json(self) -> dict[str, Any]:
-        return {"pattern": "^[0-9]{4}$"}
+        """A number, or a text of digits (a mapping key is always text to an editor)."""
+        return {"type": ["integer", "string"], "minimum": 1900, "maximum": 2200,
+                "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"}
 
 
 class Date(Type):
@@ -185,6 +193,11 @@ class Date(Type):
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            try:
+                return dt.date.fromisoformat(value.strip())  # quoted, as an editor sees every date
+            except ValueError:
+                return ctx.fail(path, f"tanggal '{value.strip()}' tidak ada di kalender", "", "type")
         return self.wrong(value, path, ctx, "tulis tanggal sebagai 2024-01-29" if isinstance(value, str) else "")
 
     def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
@@ -240,7 +253,8 @@ class NumberOrWord(Type):
         return text
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"]}
+        word = {"type": "string", "pattern": r"\S", "not": {"pattern": NUMBER_LIKE}}
+        return {"anyOf": [{"type": "number"}, PLACEHOLDER_JSON, word]}
 
 
 @dataclass(frozen=True)
@@ -251,7 +265,7 @@ class Quantity:
     unit: str = ""
 
 
-_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%|[^\d\s].*?)?\s*$")
+_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%|[^\d\s,.].*?)?\s*$")  # '79,5' is no unit ',5'
 
 
 class QuantityType(Type):
@@ -269,7 +283,7 @@ class QuantityType(Type):
         return self.wrong(value, path, ctx)
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"], "pattern": r"^\s*-?\d+(\.\d+)?\s*(%|\S.*)?$"}
+        return {"type": ["number", "string"], "pattern": r"^\s*-?[0-9]+(\.[0-9]+)?\s*(%|[^0-9\s,.].*)?$"}
 
 
 @dataclass(frozen=True)
@@ -302,4 +316,4 @@ class PrintedValue(Type):
         return f"{self.expected} (hanya pembanding, tidak pernah dipakai menghitung)"
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"]}
+        return {"type": ["number", "string"], "pattern": r"\S"}
