@@ -163,6 +163,16 @@ def _schema_options(parser: argparse.ArgumentParser) -> None:
                              "(bawaan: --dir) atau di setiap LAPORAN yang disebut")
 
 
+def _new(args: argparse.Namespace, project: Project) -> int:
+    from .authoring import command
+    return command.run(args, print_diagnostics)
+
+
+def _new_options(parser: argparse.ArgumentParser) -> None:
+    from .authoring import command
+    command.arguments(parser)
+
+
 def _keys(args: argparse.Namespace, project: Project) -> int:
     sys.stdout.write(reference.markdown_keys(project))
     return EXIT_OK
@@ -192,6 +202,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _check_options),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
+    Command("baru", "folder laporan baru: untuk instansi baru, atau tahun berikutnya dari laporan ini (--dari)",
+            _new, _new_options),
 )
 
 

@@ -147,8 +147,8 @@ def _lineage(report: Report, figures: Figures) -> Iterator[Diagnostic]:
         if not fact.berlaku:
             continue
         ref = targets.berlaku(fact.indikator, fact.tahun)
-        if ref is None or ref is fact or ref.nilai == fact.nilai:
-            continue
+        if ref is None or ref is fact or ref.nilai == fact.nilai or ref.peran == "riwayat":
+            continue  # an earlier year's target kept on the indikator is history, checked in that year's report
         yield warning(fact.loc, f"target {fact.indikator} {fact.tahun} di {fact.label} ({_show(fact.nilai)}) berbeda "
                       f"dengan {ref.label} ({_show(ref.nilai)}, {ref.loc.file}:{ref.loc.line})",
                       f"{ref.label} adalah target yang diukur", "target-lineage")
