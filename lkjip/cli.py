@@ -173,6 +173,15 @@ def _new_options(parser: argparse.ArgumentParser) -> None:
     command.arguments(parser)
 
 
+def _serve(args: argparse.Namespace, project: Project) -> int:
+    from .preview.server import serve
+    return serve(project, args.port)
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000; 0: port yang bebas)")
+
+
 def _keys(args: argparse.Namespace, project: Project) -> int:
     sys.stdout.write(reference.markdown_keys(project))
     return EXIT_OK
@@ -202,6 +211,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("check", "hanya periksa data dan bab; tidak menulis apa pun", _build, _check_options),
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
+    Command("serve", "pratinjau langsung di 127.0.0.1: disusun ulang dan dimuat ulang setiap kali file disimpan",
+            _serve, _serve_options),
     Command("baru", "folder laporan baru: untuk instansi baru, atau tahun berikutnya dari laporan ini (--dari)",
             _new, _new_options),
 )
