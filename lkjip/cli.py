@@ -12,6 +12,7 @@ Indonesia; a Python traceback appears only with --debug.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 import traceback
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import reference
+from . import annotate, editor, isian, reference
 from .corrections import Corrections
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .diff import command as diff_command
@@ -73,12 +74,6 @@ def _strict_option(parser: argparse.ArgumentParser) -> None:
                         help="peringatan dianggap galat (untuk CI)")
 
 
-def _check_options(parser: argparse.ArgumentParser) -> None:
-    _build_options(parser)
-    parser.add_argument("--laporan", metavar="BERKAS", default=argparse.SUPPRESS,
-                        help="tulis laporan pemeriksaan untuk penyusun (HTML, di luar site/) ke BERKAS")
-
-
 def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
     parser = _Parser(prog=prog, parents=[_common(True)], description="Menyusun LKjIP dari data/ dan content/ "
                      "menjadi site/ (HTML dan PDF). Tanpa perintah: build.")
@@ -92,7 +87,27 @@ def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
     return parser
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet: bool, stream: TextIO) -> None:
+def _check_options(parser: argparse.ArgumentParser) -> None:
+    _build_options(parser)
+    parser.add_argument("--laporan", metavar="BERKAS", default=argparse.SUPPRESS,
+                        help="tulis laporan pemeriksaan untuk penyusun (HTML, di luar site/) ke BERKAS")
+    parser.add_argument("--format", choices=("teks", "github"), default="teks",
+                        help="teks (bawaan), atau github: anotasi alur kerja GitHub pada baris pull request")
+    parser.add_argument("--awalan", metavar="FOLDER", default=None,
+                        help="untuk --format github: letak folder laporan di repositori (bawaan: ditanyakan ke git)")
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet: bool, stream: TextIO,
+                      args: argparse.Namespace | None = None) -> None:
+    """The text form with the offending line, or GitHub annotations (`check --format github`) on stdout."""
+    if args is not None and getattr(args, "format", "teks") == "github":
+        prefix = annotate.normal_prefix(args.awalan) if args.awalan is not None else \
+            annotate.repository_prefix(project.root)
+        for d in diagnostics:
+            if d.is_error or not quiet:
+                sys.stdout.write(annotate.annotation(d, prefix) + "\n")
+        sys.stdout.flush()
+        return
     cache: dict[str, list[str]] = {}
     for d in diagnostics:
         if quiet and not d.is_error:
@@ -115,7 +130,7 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
     try:
         return handler(args, project)
     except BuildFailed as failed:
-        print_diagnostics(failed.diagnostics, project, args.quiet, sys.stderr)
+        print_diagnostics(failed.diagnostics, project, args.quiet, sys.stderr, args)
         errors = sum(1 for d in failed.diagnostics if d.is_error)
         sys.stderr.write(f"Gagal: {errors} galat. site/ tidak diubah.\n")
         return EXIT_INVALID
@@ -132,6 +147,10 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
 
 
 def _schemas(args: argparse.Namespace, project: Project) -> int:
+    if args.tulis is not None:
+        for folder in [Path(f).resolve() for f in args.tulis] or [project.root]:
+            _write_editor_schemas(Project(folder))
+        return EXIT_OK
     if args.json:
         written = jsonschema.write(Path(args.json), reference.editor_schemas())
         sys.stdout.write(f"{len(written)} JSON Schema ditulis ke {args.json}/\n")
@@ -140,8 +159,40 @@ def _schemas(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _write_editor_schemas(project: Project) -> None:
+    if not project.data_dir.is_dir():
+        sys.stderr.write(f"galat: folder {project.data_dir} tidak ada\n")
+        raise SystemExit(EXIT_INVALID)
+    done = editor.write(project)
+    where = Path(os.path.relpath(project.data_dir)).as_posix()
+    sys.stdout.write(f"{where}/{editor.FOLDER}/: {len(done.schemas)} skema diperbarui, "
+                     f"{len(done.removed)} dihapus; baris pertama diperbarui di {len(done.first_lines)} file data\n")
+
+
 def _schema_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", metavar="FOLDER", help="tulis JSON Schema setiap file data ke FOLDER (untuk editor)")
+    parser.add_argument("--tulis", nargs="*", metavar="LAPORAN", default=None,
+                        help="perbarui data/.skema/ dan baris skema di awal setiap file data, di folder laporan ini "
+                             "(bawaan: --dir) atau di setiap LAPORAN yang disebut")
+
+
+def _new(args: argparse.Namespace, project: Project) -> int:
+    from .authoring import command
+    return command.run(args, print_diagnostics)
+
+
+def _new_options(parser: argparse.ArgumentParser) -> None:
+    from .authoring import command
+    command.arguments(parser)
+
+
+def _serve(args: argparse.Namespace, project: Project) -> int:
+    from .preview.server import serve
+    return serve(project, args.port)
+
+
+def _serve_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000; 0: port yang bebas)")
 
 
 def _keys(args: argparse.Namespace, project: Project) -> int:
@@ -211,12 +262,14 @@ def _build(args: argparse.Namespace, project: Project) -> int:
         raise
     if author is not None:
         _write_author_report(author, project, result.diagnostics, result)
-    print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr)
+    print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr, args)
     sys.stderr.flush()
-    warnings = sum(1 for d in result.diagnostics if not d.is_error)
+    unfilled = isian.count(result.diagnostics)
+    warnings = sum(1 for d in result.diagnostics if not d.is_error) - unfilled
     seconds = time.monotonic() - started
     if checking:
-        sys.stdout.write(f"Pemeriksaan selesai: tidak ada galat, {warnings} peringatan ({seconds:.1f} dtk).\n")
+        still = f", {unfilled} isian belum diisi" if unfilled else ""
+        sys.stdout.write(f"Pemeriksaan selesai: tidak ada galat, {warnings} peringatan{still} ({seconds:.1f} dtk).\n")
     else:
         sys.stdout.write(f"Selesai: {len(result.files)} berkas ditulis ke {project.relative(project.site_dir)}/, "
                          f"{warnings} peringatan ({seconds:.1f} dtk).\n")
@@ -234,6 +287,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
     Command("diff", "apa yang diubah sebuah revisi pada data, angka, teks bab dan hasil pemeriksaan",
             diff_command.run, diff_command.arguments),
+    Command("serve", "pratinjau langsung di 127.0.0.1: disusun ulang dan dimuat ulang setiap kali file disimpan",
+            _serve, _serve_options),
+    Command("baru", "folder laporan baru: untuk instansi baru, atau tahun berikutnya dari laporan ini (--dari)",
+            _new, _new_options),
 )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import isian
 from .compare import Difference, cell_differences
 from .compute import Figures, compute_all, plan
 from .corrections import Corrections, collect
@@ -72,6 +73,7 @@ def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]
     report = load_report(project, subjects, collector)
     collector.raise_if_errors()
     assert report is not None
+    collector.extend(isian.in_data(report.documents))
     ordered = plan([f for s in subjects for f in s.figures], [x for s in subjects for x in s.sources])
     figures = compute_all(report, ordered)
     catalog = Catalog.of(report, figures, subjects)
@@ -92,6 +94,7 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
     if options.write and project.root.is_dir():
         clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
     report, figures, catalog, cells = _analyse(project, collector, subjects)
+    collector.extend(isian.in_chapters(project))
     chapters, images = load_chapters(project, catalog, collector)
     collector.extend(emblem(project, report.need(LAPORAN))[1])
     collector.raise_if_errors()
@@ -110,6 +113,12 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
         raise BuildFailed(collector.items) from None
+    unfilled = isian.count(collector.items)
+    if options.write and unfilled:
+        raise BuildFailed(collector.items + [error(Loc("(isian)"), f"{unfilled} isian belum diisi; laporan yang belum "
+                                                   "lengkap tidak diterbitkan", "isi setiap 'ISI: ...' (daftarnya: "
+                                                   "python build.py check); pratinjaunya: python build.py serve",
+                                                   "incomplete")])
     if options.strict and collector.warnings:
         raise BuildFailed(collector.items + [error(Loc("(--strict)"), f"{len(collector.warnings)} peringatan "
                                                    "dianggap galat karena --strict", "", "strict")])

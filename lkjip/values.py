@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import numbers
+from .isian import UnfilledDate
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
 NUMERIC = ("angka", "rupiah", "persen")
@@ -94,6 +95,8 @@ def percent(raw: Decimal | int | None, places: int | None = None, sementara: boo
 
 
 def date(raw: dt.date | None) -> Value:
+    if isinstance(raw, UnfilledDate):
+        return Value("teks", raw.text)  # a placeholder shows what is to be filled in
     return EMPTY if raw is None else Value("tanggal", raw)
 
 

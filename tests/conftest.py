@@ -1,7 +1,10 @@
-"""Shared fixtures: the repository, a disposable copy of the bundled report, one full build."""
+"""Shared fixtures: the repository, a disposable copy of the bundled report, one full build,
+and the external programs some tests need (skipped locally when absent, required in CI)."""
 from __future__ import annotations
 
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,40 @@ from lkjip.pipeline import Options, run
 from lkjip.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
+
+TOOLS_REQUIRED = "LKJIP_WAJIB_ALAT"
+"""Set to 1 (as .ci/run does), a missing external program fails its tests instead of skipping them."""
+
+
+def require_tool(name: str, install: str, *other_names: str) -> str:
+    """The path of an external program (Chromium, a validator) some tests need.
+
+    Call it at the top of the test module that needs the program. A fresh machine need not
+    have it: there the whole module is skipped with one line saying what to install, so
+    `python -m pytest` passes. CI exports LKJIP_WAJIB_ALAT=1, and there a missing program is
+    a failure (at module level a collection error, which stops the run): CI never skips.
+    Called from a fixture instead, it skips or fails the tests using that fixture.
+    """
+    for candidate in (name, *other_names):
+        path = shutil.which(candidate)
+        if path:
+            return path
+    caller = Path(sys._getframe(1).f_globals.get("__file__", "?")).name
+    message = f"{caller} needs {name}, which is not installed; install it with: {install}"
+    if os.environ.get(TOOLS_REQUIRED) == "1":
+        pytest.fail(f"{message} ({TOOLS_REQUIRED}=1: required here)", pytrace=False)
+    pytest.skip(message, allow_module_level=True)
+
+
+def require_file(path: Path, install: str) -> Path:
+    """A file some tests need that an installer puts in the repository (axe-core, vnu-jar from npm):
+    skipped locally with one line saying how to get it, required in CI, as `require_tool`."""
+    if path.is_file():
+        return path
+    message = f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path} is missing; get it with: {install}"
+    if os.environ.get(TOOLS_REQUIRED) == "1":
+        pytest.fail(f"{message} ({TOOLS_REQUIRED}=1: required here)", pytrace=False)
+    pytest.skip(message)
 
 
 def copy_report(target: Path) -> Path:

@@ -1,4 +1,8 @@
-"""The site in a real browser: headless Chromium, served from a sub-folder on 127.0.0.1."""
+"""The site in a real browser: headless Chromium, served from a sub-folder on 127.0.0.1.
+
+Without Chromium these tests are skipped with one line saying what to install; in CI
+(LKJIP_WAJIB_ALAT=1, set by .ci/run) they fail instead (see `require_tool` in conftest.py).
+"""
 import functools
 import http.server
 import shutil
@@ -7,7 +11,9 @@ import threading
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from conftest import require_tool
+
+CHROMIUM = require_tool("chromium", "apt-get install chromium", "chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -31,7 +37,6 @@ def server(built, tmp_path_factory):
 
 
 def chromium(*args, profile):
-    assert CHROMIUM, "chromium is not installed: .ci/run installs it"
     return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *args], capture_output=True,
                           text=True, timeout=120)
 

@@ -22,13 +22,13 @@ from conftest import REPO, edit, line_of
 WARNINGS = [
     ('content/', 'Ikhtisar Eksekutif yang diwajibkan PermenPANRB 53/2014 tidak ada'),
     ('content/03-bab-3-akuntabilitas-kinerja.md', "Bab Akuntabilitas Kinerja tidak memuat bagian 'Realisasi Anggaran' yang diwajibkan PermenPANRB 53/2014"),
-    ('data/iku.yaml', 'target inovasi 2024 di Indikator Kinerja Utama (IKU) Kecamatan Pungging Kab Mojokerto Tahun 2024 (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:86)'),
+    ('data/iku.yaml', 'target inovasi 2024 di Indikator Kinerja Utama (IKU) Kecamatan Pungging Kab Mojokerto Tahun 2024 (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
     ('data/laporan.yaml', "Daftar Isi dokumen asli mencantumkan lampiran 'RKT Kecamatan Pungging Tahun 2024', tetapi laporan ini tidak memuatnya"),
     ('data/laporan.yaml', "Daftar Isi dokumen asli mencantumkan lampiran 'Rencana Aksi Tahun 2024', tetapi laporan ini tidak memuatnya"),
     ('data/laporan.yaml', "Daftar Isi dokumen asli mencantumkan lampiran 'Pengukuran Kinerja Tahun 2024', tetapi laporan ini tidak memuatnya"),
-    ('data/renja.yaml', 'target inovasi 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:86)'),
-    ('data/renja.yaml', 'target realisasi_anggaran 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (100) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (93,15, data/perjanjian_kinerja.yaml:81)'),
-    ('data/renstra.yaml', 'target inovasi 2024 di Renstra Baru (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:86)'),
+    ('data/renja.yaml', 'target inovasi 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
+    ('data/renja.yaml', 'target realisasi_anggaran 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (100) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (93,15, data/perjanjian_kinerja.yaml:82)'),
+    ('data/renstra.yaml', 'target inovasi 2024 di Renstra Baru (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
 ]
 
 CORRECTIONS = [

@@ -59,7 +59,7 @@ def test_a_target_is_named_by_its_document_and_indikator_and_moves_capaian_and_p
     assert shown_in(result)["pk_perubahan"] == ("Perjanjian Kinerja Perubahan Tahun 2024 Kecamatan Pungging",
                                                 (BAB_II, "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024"))
     assert ("peringatan", "data/rkt.yaml", "target inovasi 2024 di Rencana Kerja Tahunan (RKT) Tahun 2024 (2) berbeda "
-            "dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:86)") in new_messages(result)
+            "dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:87)") in new_messages(result)
     assert result.status.resolved == ()
 
 
@@ -193,7 +193,7 @@ def test_a_change_that_breaks_validation_is_reported_with_its_error_not_a_crash(
         ("data/ikm.yaml", "added", "unsur[waktu].38", "Waktu Penyelesaian › 38", None, "(kosong)")]
     [error] = result.status.new
     assert (error.severity, error.loc.file, error.loc.line, error.message) == (
-        "galat", "data/ikm.yaml", 9, "kunci '38' tidak dikenal")
+        "galat", "data/ikm.yaml", 10, "kunci '38' tidak dikenal")
     assert result.status.resolved == () and not result.status.warnings_compared
     assert (result.keys, result.tables) == ((), ())
 

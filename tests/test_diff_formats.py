@@ -178,14 +178,14 @@ def test_a_revision_that_does_not_build_in_every_format(rendered):
     md, html, data = rendered("rusak")
     commit_id = data["new"]["commit"]
     assert f"**Baru:** `rusak` ({commit_id[:7]}), **tidak dapat disusun: 1 galat**, 0 peringatan" in lines(md)
-    assert "- **baru** `data/ikm.yaml:9:50` galat: unsur\\[2\\]\\[38\\]: kunci '38' tidak dikenal" in lines(md)
+    assert "- **baru** `data/ikm.yaml:10:50` galat: unsur\\[2\\]\\[38\\]: kunci '38' tidak dikenal" in lines(md)
     assert "> **Angka terhitung tidak dapat dibandingkan**: data salah satu revisi tidak valid (lihat Pemeriksaan)." \
         in lines(md)
     assert "tidak dapat disusun: 1 galat" in html and "kunci &#39;38&#39; tidak dikenal" in html
     assert "1 galat baru</strong>" in html
     assert (data["new"]["builds"], data["figures"]["compared"], data["check"]["warnings_compared"]) == (
         False, False, False)
-    assert data["check"]["new"] == [{"severity": "galat", "code": "unknown-key", "file": "data/ikm.yaml", "line": 9,
+    assert data["check"]["new"] == [{"severity": "galat", "code": "unknown-key", "file": "data/ikm.yaml", "line": 10,
                                      "column": 50, "path": "unsur[2][38]", "message": "kunci '38' tidak dikenal",
                                      "hint": "kunci yang dikenal: id, nama, nrr"}]
 

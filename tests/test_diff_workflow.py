@@ -118,8 +118,8 @@ def test_a_pull_request_that_adds_warnings_fails_with_them_annotated_and_updates
     assert step("Pemeriksaan")[0] == 0  # existing warnings never block
     code, out, _ = step("Galat dan peringatan baru")
     assert code == 1
-    assert ("::error file=data/rkt.yaml,line=24,col=5::peringatan: target inovasi 2024 di Rencana Kerja Tahunan (RKT) "
-            "Tahun 2024 (2) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:86)"
+    assert ("::error file=data/rkt.yaml,line=25,col=5::peringatan: target inovasi 2024 di Rencana Kerja Tahunan (RKT) "
+            "Tahun 2024 (2) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:87)"
             ) in out.split("\n")
     assert out.endswith("11 galat/peringatan baru dari pull request ini, 0 selesai.\n")
 
@@ -129,10 +129,10 @@ def test_a_pull_request_that_breaks_the_report_fails_the_check_and_the_gate(pull
     open_pr("rusak")
     assert step("Perbedaan")[0] == 0
     code, _, err = step("Pemeriksaan")
-    assert code == 1 and "data/ikm.yaml:9:50: galat: unsur[2][38]: kunci '38' tidak dikenal" in err
+    assert code == 1 and "data/ikm.yaml:10:50: galat: unsur[2][38]: kunci '38' tidak dikenal" in err
     code, out, _ = step("Galat dan peringatan baru")
     assert code == 1 and out.split("\n")[:2] == [
-        "::error file=data/ikm.yaml,line=9,col=50::galat: kunci '38' tidak dikenal",
+        "::error file=data/ikm.yaml,line=10,col=50::galat: kunci '38' tidak dikenal",
         "Peringatan tidak dibandingkan: sebuah revisi berhenti pada galat."]
 
 

@@ -138,7 +138,7 @@ def test_a_missing_emblem_file_is_an_error_at_its_line(capsys, minimal):
     (minimal / "data/laporan.yaml").write_text((minimal / "data/laporan.yaml").read_text("utf-8")
                                                + "lambang: gambar/lambang.png\n", "utf-8")
     assert main(["check", "--dir", str(minimal), "-q"]) == 1
-    assert "data/laporan.yaml:9:10: galat: lambang: berkas 'gambar/lambang.png' tidak ditemukan" in capsys.readouterr().err
+    assert "data/laporan.yaml:10:10: galat: lambang: berkas 'gambar/lambang.png' tidak ditemukan" in capsys.readouterr().err
 
 
 def test_pdf_command_writes_only_the_pdf_with_the_emblem_on_the_cover_and_html_keeps_it(capsys, minimal):

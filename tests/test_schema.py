@@ -83,4 +83,5 @@ def test_documentation_and_json_schema_come_from_the_same_fields():
     item = schema["properties"]["baris"]["items"]
     assert item["required"] == ["id", "nilai"] and item["additionalProperties"] is False
     assert item["properties"]["nilai"] == {"type": "number", "minimum": 0.0, "description": "nilai"}
-    assert item["properties"]["per_tahun"]["propertyNames"] == {"pattern": "^[0-9]{4}$"}
+    per_tahun, empty = item["properties"]["per_tahun"]["anyOf"]  # optional: may also be written empty
+    assert per_tahun["propertyNames"]["pattern"] == "^(19[0-9]{2}|2[01][0-9]{2}|2200)$" and empty == {"type": "null"}

@@ -3,7 +3,8 @@ screen reader's checks, the W3C markup checker, and nothing of the build in sigh
 
 Headless Chromium (driven over the DevTools protocol, tests/cdp.py) opens every page served
 from a sub-folder on 127.0.0.1 and from file://. axe-core and vnu-jar come from npm into
-node_modules/ (.ci/run installs them); a missing tool fails, never skips.
+node_modules/ (.ci/run installs them). A missing program is skipped locally with one line saying
+what to install, and fails in CI (`require_tool` and `require_file` in conftest.py).
 """
 from __future__ import annotations
 
@@ -24,11 +25,13 @@ from lkjip.domain import SUBJECTS
 from lkjip.domain.efisiensi import FORMULAS
 
 from cdp import Browser
-from conftest import REPO
+from conftest import REPO, require_file, require_tool
+
+CHROMIUM = require_tool("chromium", "apt-get install chromium", "chromium-browser")
 
 AXE = REPO / "node_modules/axe-core/axe.min.js"
 VNU = REPO / "node_modules/vnu-jar/build/dist/vnu.jar"
-NPM_HINT = "run `npm ci --ignore-scripts` in the repository (as .ci/run does)"
+NPM_HINT = "npm ci --ignore-scripts (in the repository, as .ci/run does)"
 
 
 @pytest.fixture(scope="module")
@@ -194,7 +197,7 @@ def test_charts_are_present_with_a_title_and_words(site, browser):
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_no_serious_or_critical_violation(site, pages, browser, width):
-    assert AXE.is_file(), f"axe-core is missing: {NPM_HINT}"
+    require_file(AXE, NPM_HINT)
     script = AXE.read_text("utf-8")
     browser.width(width, 900)
     found = {}
@@ -210,7 +213,8 @@ def test_axe_finds_no_serious_or_critical_violation(site, pages, browser, width)
 
 
 def test_nu_html_checker_finds_no_error(site, pages):
-    assert VNU.is_file(), f"vnu-jar is missing: {NPM_HINT}"
+    require_file(VNU, NPM_HINT)
+    require_tool("java", "apt-get install default-jre-headless")
     done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
                            *[str(site / p) for p in pages]], capture_output=True, text=True, timeout=300)
     messages = json.loads(done.stderr or done.stdout or '{"messages": []}')["messages"]

@@ -116,7 +116,8 @@ def extract(repo: Repository, commit: str, target: Path) -> int:
         if kind != "blob" or mode not in ("100644", "100755") or not path.startswith(repo.prefix):
             continue
         inside = PurePosixPath(path[len(repo.prefix):])
-        if inside.parts and inside.parts[0] in READ and ".." not in inside.parts:
+        hidden = any(part.startswith(".") for part in inside.parts[1:])   # e.g. data/.skema/: never read
+        if inside.parts and inside.parts[0] in READ and ".." not in inside.parts and not hidden:
             wanted.append((sha, inside.as_posix()))
     target.mkdir(parents=True, exist_ok=True)
     if not wanted:

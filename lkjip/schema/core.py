@@ -23,6 +23,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..diagnostics import NOWHERE, Collector, Loc, error
+from ..isian import JSON_PATTERN, is_placeholder
 from ..source.yamlfile import PathKey, YamlDocument, dotted
 
 SPEC = "lkjip.schema"
@@ -101,6 +102,26 @@ class Type:
         """The record inside a list, map or choice, for documentation that recurses."""
         return None
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        """The stand-in for a placeholder ('ISI: ...', see lkjip.isian); most kinds have none."""
+        return ctx.fail(path, f"isian '{text}' tidak dapat dipakai di sini; diharapkan {self.expected}",
+                        "tulis nilainya langsung", "placeholder")
+
+
+PLACEHOLDER_JSON: dict[str, Any] = {"type": "string", "pattern": JSON_PATTERN}
+
+
+def or_placeholder(schema: dict[str, Any]) -> dict[str, Any]:
+    """The JSON Schema of a kind that also takes a placeholder, so editors agree with the validator."""
+    return {"anyOf": [schema, PLACEHOLDER_JSON]}
+
+
+def convert(kind: Type, value: Any, path: PathKey, ctx: Context) -> Any:
+    """Convert one YAML value; a placeholder goes to the kind's stand-in instead."""
+    if is_placeholder(value):
+        return kind.unfilled(value.strip(), path, ctx)
+    return kind.convert(value, path, ctx)
+
 
 @dataclass(frozen=True, kw_only=True)
 class Entry:
@@ -172,7 +193,7 @@ class Record(Type):
                 bad = self._absent(f, value, path, ctx) or bad
                 kwargs[f.name] = self.defaults.get(f.name)
                 continue
-            converted = f.kind.convert(raw, path + (f.name,), ctx)
+            converted = convert(f.kind, raw, path + (f.name,), ctx)
             bad = bad or converted is INVALID
             kwargs[f.name] = converted
         if bad:
@@ -205,9 +226,14 @@ class Record(Type):
         return True
 
     def json(self) -> dict[str, Any]:
+        """An optional key may also be written empty (`catatan:`), which the validator reads as absent."""
+        props = {}
+        for f in self.fields:
+            kind = f.kind.json()
+            props[f.name] = {**kind, "description": f.doc} if f.required else \
+                {"anyOf": [kind, {"type": "null"}], "description": f.doc}
         return {"type": "object", "additionalProperties": False,
-                "required": [f.name for f in self.fields if f.required],
-                "properties": {f.name: {**f.kind.json(), "description": f.doc} for f in self.fields}}
+                "required": [f.name for f in self.fields if f.required], "properties": props}
 
     def nested(self) -> Record | None:
         return self
@@ -223,7 +249,7 @@ class ListOf(Type):
             return self.wrong(value, path, ctx, "awali setiap butir dengan '- '")
         if len(value) < self.min_items:
             return ctx.fail(path, f"daftar kosong; diharapkan paling sedikit {self.min_items} butir", "", "empty")
-        items = [self.item.convert(v, path + (i,), ctx) for i, v in enumerate(value)]
+        items = [convert(self.item, v, path + (i,), ctx) for i, v in enumerate(value)]
         if self.unique_by:
             self._unique(items, path, ctx)
         return INVALID if any(i is INVALID for i in items) else tuple(items)
@@ -239,8 +265,13 @@ class ListOf(Type):
                          "setiap baris perlu pengenal yang unik", "duplicate-id")
             seen.setdefault(key, i)
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        """A whole optional list not written yet is empty meanwhile."""
+        return () if self.min_items == 0 else super().unfilled(text, path, ctx)
+
     def json(self) -> dict[str, Any]:
-        return {"type": "array", "items": self.item.json(), "minItems": self.min_items}
+        out = {"type": "array", "items": self.item.json(), "minItems": self.min_items}
+        return or_placeholder(out) if self.min_items == 0 else out
 
     def nested(self) -> Record | None:
         return self.item.nested()
@@ -259,7 +290,7 @@ class MapOf(Type):
         out, bad = {}, False
         for k, v in value.items():
             ck = self.key.convert(k, path + (k,), ctx)
-            cv = self.value.convert(v, path + (k,), ctx)
+            cv = convert(self.value, v, path + (k,), ctx)
             bad = bad or ck is INVALID or cv is INVALID
             out[ck] = cv
         return INVALID if bad else MappingProxyType(out)
@@ -280,6 +311,9 @@ class AnyOf(Type):
 
     def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
         return (self.mapping if isinstance(value, dict) else self.scalar).convert(value, path, ctx)
+
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        return self.scalar.unfilled(text, path, ctx)
 
     def json(self) -> dict[str, Any]:
         return {"anyOf": [self.scalar.json(), self.mapping.json()]}

@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..diagnostics import Loc
+from ..isian import UnfilledDate
 from ..source.yamlfile import PathKey
-from .core import INVALID, Context, Reference, Type
+from .core import INVALID, PLACEHOLDER_JSON, Context, Reference, Type, or_placeholder
 
 ID_PATTERN = "^[a-z0-9][a-z0-9_]*$"
 _ID_FORMAT = re.compile(ID_PATTERN)
@@ -35,8 +36,23 @@ class Text(Type):
             return ctx.fail(path, "teks tidak boleh kosong", "isi teksnya atau hapus kuncinya", "empty")
         return value.strip()
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        """Plain text stands in for itself; a kind that converts text its own way (an id, a
+        reference to another value) must get the real thing."""
+        if self._own_conversion():
+            return super().unfilled(text, path, ctx)
+        return text
+
+    def _own_conversion(self) -> bool:
+        return type(self).convert is not Text.convert
+
     def json(self) -> dict[str, Any]:
-        return {"type": ["string", "number"]}
+        out: dict[str, Any] = {"type": ["string", "number"]}
+        if not self.allow_empty:
+            out["pattern"] = r"\S"
+        if self._own_conversion():
+            out["not"] = PLACEHOLDER_JSON
+        return out
 
 
 class Id(Text):
@@ -66,6 +82,10 @@ class Ref(Id):
         if value is not INVALID:
             ctx.references.append(Reference(self.kind, value, ctx.loc(path)))
         return value
+
+
+NUMBER_LIKE = r"%\s*$|^\s*[Rr][Pp]|^\s*-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?\s*$|^\s*-?[0-9]+,[0-9]+\s*$"
+"""The texts `number_hint` explains (a decimal comma, thousands dots, '%', 'Rp'), for the editors' schema."""
 
 
 def number_hint(value: str) -> str:
@@ -160,7 +180,9 @@ class Year(Integer):
         return super().convert(value, path, ctx)
 
     def json(self) -> dict[str, Any]:
-        return {"pattern": "^[0-9]{4}$"}
+        """A number, or a text of digits (a mapping key is always text to an editor)."""
+        return {"type": ["integer", "string"], "minimum": 1900, "maximum": 2200,
+                "pattern": "^(19[0-9]{2}|2[01][0-9]{2}|2200)$"}
 
 
 class Date(Type):
@@ -171,10 +193,18 @@ class Date(Type):
             return value.date()
         if isinstance(value, dt.date):
             return value
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}-\d{2}\s*", value):
+            try:
+                return dt.date.fromisoformat(value.strip())  # quoted, as an editor sees every date
+            except ValueError:
+                return ctx.fail(path, f"tanggal '{value.strip()}' tidak ada di kalender", "", "type")
         return self.wrong(value, path, ctx, "tulis tanggal sebagai 2024-01-29" if isinstance(value, str) else "")
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        return UnfilledDate(text)
+
     def json(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date"}
+        return or_placeholder({"type": "string", "format": "date"})
 
 
 class Choice(Type):
@@ -219,8 +249,12 @@ class NumberOrWord(Type):
             return value.strip()
         return self.wrong(value, path, ctx)
 
+    def unfilled(self, text: str, path: PathKey, ctx: Context) -> Any:
+        return text
+
     def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"]}
+        word = {"type": "string", "pattern": r"\S", "not": {"pattern": NUMBER_LIKE}}
+        return {"anyOf": [{"type": "number"}, PLACEHOLDER_JSON, word]}
 
 
 @dataclass(frozen=True)
@@ -231,7 +265,7 @@ class Quantity:
     unit: str = ""
 
 
-_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%|[^\d\s].*?)?\s*$")
+_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%|[^\d\s,.].*?)?\s*$")  # '79,5' is no unit ',5'
 
 
 class QuantityType(Type):
@@ -249,7 +283,7 @@ class QuantityType(Type):
         return self.wrong(value, path, ctx)
 
     def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"], "pattern": r"^\s*-?\d+(\.\d+)?\s*(%|\S.*)?$"}
+        return {"type": ["number", "string"], "pattern": r"^\s*-?[0-9]+(\.[0-9]+)?\s*(%|[^0-9\s,.].*)?$"}
 
 
 @dataclass(frozen=True)
@@ -312,6 +346,6 @@ class PrintedValue(Type):
                 "tidak pernah dipakai menghitung)")
 
     def json(self) -> dict[str, Any]:
-        plain = {"type": ["number", "string"]}
+        plain = {"type": ["number", "string"], "pattern": r"\S"}
         return {"anyOf": [plain, {"type": "object", "properties": {"nilai": plain, "alasan": {"type": "string"}},
                                   "required": ["nilai"], "additionalProperties": False}]}

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...compute import Figures
 from ...diagnostics import Diagnostic, Loc, error, warning
+from ...isian import is_placeholder
 from ...model import Report
 from ...numbers import as_written, rupiah
 from ..anggaran import ANGGARAN_FIGURE
@@ -103,6 +104,8 @@ def _detailed(ind: Indikator, entry: RealisasiRinci, where: Loc, year: int) -> I
 
 
 def _value(ind: Indikator, value: Measure, where: Loc, what: str) -> Iterator[Diagnostic]:
+    if is_placeholder(value):
+        return  # not filled in yet: reported as such (lkjip.isian), and capaian waits for it
     if ind.jenis == "kategori":
         scale = ind.kategori.urutan if ind.kategori else ()
         if not isinstance(value, str) or value not in scale:
@@ -144,8 +147,8 @@ def _lineage(report: Report, figures: Figures) -> Iterator[Diagnostic]:
         if not fact.berlaku:
             continue
         ref = targets.berlaku(fact.indikator, fact.tahun)
-        if ref is None or ref is fact or ref.nilai == fact.nilai:
-            continue
+        if ref is None or ref is fact or ref.nilai == fact.nilai or ref.peran == "riwayat":
+            continue  # an earlier year's target kept on the indikator is history, checked in that year's report
         yield warning(fact.loc, f"target {fact.indikator} {fact.tahun} di {fact.label} ({_show(fact.nilai)}) berbeda "
                       f"dengan {ref.label} ({_show(ref.nilai)}, {ref.loc.file}:{ref.loc.line})",
                       f"{ref.label} adalah target yang diukur", "target-lineage")

@@ -1,0 +1,80 @@
+"""The preview's own bits of HTML: the bar and reload script added to each served page, and the
+error page shown in place of the report while it does not build.
+
+Only the preview adds them, to the bytes it sends: site/ never contains a script. The
+script asks the server for the build version every 0,7 seconds and reloads the page when it
+changes; a plain request each time, so stopping the server never waits for a connection.
+"""
+from __future__ import annotations
+
+import html
+
+from ..diagnostics import Diagnostic, format_diagnostic
+from ..project import Project
+
+VERSION_PATH = "/__lkjip/versi"
+PDF_PATH = "/__lkjip/pdf"
+
+_SCRIPT = """<script>(function(){var v=%d;setInterval(function(){fetch("%s",{cache:"no-store"})\
+.then(function(r){return r.json()}).then(function(s){if(s.versi!==v){location.reload()}})\
+.catch(function(){})},700)})();</script>"""
+_BAR = ('<div id="lkjip-pratinjau" style="position:fixed;right:0;bottom:0;z-index:9;padding:.3em .7em;'
+        'font:13px sans-serif;background:#fffbe6;border:1px solid #c9b458;border-radius:4px 0 0 0">'
+        "Pratinjau{extra} · <a href=\"" + PDF_PATH + "\">PDF</a></div>")
+
+
+def reload_script(version: int) -> str:
+    return _SCRIPT % (version, VERSION_PATH)
+
+
+def inject(page: bytes, version: int, counts: tuple[int, int]) -> bytes:
+    """A site page with the preview bar and the reload script just before </body>."""
+    warnings, unfilled = counts
+    extra = ""
+    if warnings or unfilled:
+        parts = [f"{warnings} peringatan"] if warnings else []
+        parts += [f"{unfilled} isian belum diisi"] if unfilled else []
+        extra = ': <a href="pemeriksaan.html">' + ", ".join(parts) + "</a>"
+    addition = (_BAR.format(extra=extra) + reload_script(version)).encode("utf-8")
+    at = page.rfind(b"</body>")
+    return page + addition if at < 0 else page[:at] + addition + page[at:]
+
+
+_STYLE = ("body{font:15px/1.45 sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
+          "h1{color:#a40000;font-size:1.4em}pre{background:#f6f6f6;border-left:4px solid #a40000;"
+          "padding:.6em .8em;overflow-x:auto;font-size:13px}ul{padding:0}li{margin-bottom:1.5em;list-style:none}"
+          "code{overflow-wrap:anywhere}")
+
+
+def _document(title: str, body: str, version: int) -> bytes:
+    return (f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+            f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n{reload_script(version)}\n</body>\n</html>\n"
+            ).encode()
+
+
+def error_page(diagnostics: list[Diagnostic], project: Project, version: int) -> bytes:
+    """Each error with its file, line, message, the offending line and the hint, as `check` prints it."""
+    errors = [d for d in diagnostics if d.is_error]
+    cache: dict[str, list[str]] = {}
+    items = []
+    for d in errors:
+        if d.loc.file not in cache:
+            try:
+                cache[d.loc.file] = (project.root / d.loc.file).read_text("utf-8-sig", errors="replace").split("\n")
+            except OSError:
+                cache[d.loc.file] = []
+        head, *rest = format_diagnostic(d, cache[d.loc.file]).split("\n")
+        source = [line for line in rest if line.startswith("    ")]
+        hint = [line.strip() for line in rest if not line.startswith("    ")]
+        items.append(f"<li><p><code>{html.escape(head)}</code></p>"
+                     + (f"<pre>{html.escape(chr(10).join(source))}</pre>" if source else "")
+                     + "".join(f"<p>{html.escape(h)}</p>" for h in hint) + "</li>")
+    body = (f"<h1>Laporan belum dapat disusun: {len(errors)} galat</h1>\n"
+            "<p>Perbaiki lalu simpan; halaman ini dimuat ulang sendiri.</p>\n<ul>\n" + "\n".join(items) + "\n</ul>")
+    return _document("Galat penyusunan", body, version)
+
+
+def internal_error_page(trace: str, version: int) -> bytes:
+    body = ("<h1>Galat internal lkjip</h1>\n<p>Ini bukan kesalahan Anda. Laporkan teks di bawah ini kepada "
+            f"pengelola; pratinjau tetap berjalan.</p>\n<pre>{html.escape(trace)}</pre>")
+    return _document("Galat internal", body, version)

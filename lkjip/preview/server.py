@@ -1,0 +1,153 @@
+"""The preview's web server: on 127.0.0.1 only, and only files of the built site.
+
+Requests are looked up in the current build's map of files (`state.Snapshot`), never on
+disk: a path with `..`, an encoded `%2e%2e`, an absolute or a Windows path, or a link that
+leads out of the project simply names no built file. Pages get the preview bar and the
+reload script on the way out (`pages.inject`); site/ is never touched.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from functools import partial
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, TextIO
+from urllib.parse import unquote, urlsplit
+
+from ..project import Project
+from . import pages
+from .state import Preview, Snapshot
+from .watch import Watcher
+
+HOST = "127.0.0.1"
+TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml",
+         ".json": "application/json", ".csv": "text/csv; charset=utf-8", ".pdf": "application/pdf",
+         ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+         ".webp": "image/webp", ".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff",
+         ".woff2": "font/woff2", ".txt": "text/plain; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+
+
+def site_path(raw: str) -> str | None:
+    """The built file a request names ('/' is index.html), or None when it can name none."""
+    try:
+        path = unquote(urlsplit(raw).path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    parts = path.split("/")
+    if not path.startswith("/") or path.startswith("//") or "\\" in path or "\x00" in path or \
+            any(p in (".", "..") for p in parts):
+        return None
+    rel = path[1:]
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def _type(rel: str) -> str:
+    dot = rel.rfind(".")
+    return TYPES.get(rel[dot:].lower(), "application/octet-stream") if dot >= 0 else "application/octet-stream"
+
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "lkjip-pratinjau"
+
+    def __init__(self, *args: Any, preview: Preview, **kwargs: Any):
+        self.preview = preview
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        self._answer(send_body=True)
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._answer(send_body=False)
+
+    def _answer(self, send_body: bool) -> None:
+        route = urlsplit(self.path).path
+        if route == pages.VERSION_PATH:
+            self._send(200, "application/json", json.dumps(self.preview.status()).encode(), send_body)
+        elif route == pages.PDF_PATH:
+            pdf, why = self.preview.pdf()
+            if pdf is None:
+                self._send(503, "text/plain; charset=utf-8", why.encode("utf-8"), send_body)
+            else:
+                self._send(200, "application/pdf", pdf, send_body, {"Content-Disposition": f'inline; filename="{why}"'})
+        else:
+            self._file(site_path(self.path), self.preview.current, send_body)
+
+    def _file(self, rel: str | None, now: Snapshot, send_body: bool) -> None:
+        page = rel is not None and rel.endswith(".html")
+        if page and now.failure is not None:
+            self._send(500, TYPES[".html"], now.failure, send_body)
+            return
+        data = now.files.get(rel) if rel is not None else None
+        if data is None:
+            self._send(404, "text/plain; charset=utf-8", b"tidak ditemukan\n", send_body)
+            return
+        assert rel is not None
+        if page:
+            data = pages.inject(data, now.version, now.counts)
+        self._send(200, _type(rel), data, send_body)
+
+    def _send(self, status: int, kind: str, body: bytes, send_body: bool, extra: dict[str, str] | None = None) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        if send_body:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Quiet: the console tells of builds, not of every request."""
+
+
+def open_server(preview: Preview, port: int) -> ThreadingHTTPServer:
+    httpd = ThreadingHTTPServer((HOST, port), partial(Handler, preview=preview))
+    httpd.daemon_threads = True
+    return httpd
+
+
+def describe(snapshot: Snapshot, seconds: float) -> str:
+    when = time.strftime("%H:%M:%S")
+    if snapshot.failure is not None:
+        return f"[{when}] susunan #{snapshot.builds}: galat; lihat di peramban ({seconds:.1f} dtk)"
+    warnings, unfilled = snapshot.counts
+    still = f", {unfilled} isian belum diisi" if unfilled else ""
+    return f"[{when}] susunan #{snapshot.builds}: siap, {warnings} peringatan{still} ({seconds:.1f} dtk)"
+
+
+def serve(project: Project, port: int, out: TextIO = sys.stdout) -> int:
+    """Build, serve and rebuild until Ctrl-C; returns the exit status."""
+    preview = Preview(project)
+    try:
+        httpd = open_server(preview, port)
+    except OSError as exc:
+        sys.stderr.write(f"galat: port {port} di {HOST} tidak dapat dipakai ({exc.strerror})\n"
+                         "petunjuk: pilih port lain, atau --port 0 untuk port yang bebas\n")
+        return 1
+
+    def rebuild() -> None:
+        started = time.monotonic()
+        snapshot = preview.rebuild()
+        out.write(describe(snapshot, time.monotonic() - started) + "\n")
+        out.flush()
+
+    watcher = Watcher(project, rebuild)
+    try:
+        rebuild()
+        out.write(f"Pratinjau: http://{HOST}:{httpd.server_address[1]}/ (Ctrl-C untuk berhenti)\n")
+        out.flush()
+        watcher.start()
+        httpd.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        watcher.stop()
+        httpd.server_close()
+        if watcher.is_alive():
+            watcher.join(timeout=10)
+    out.write("Pratinjau dihentikan.\n")
+    out.flush()
+    return 0
