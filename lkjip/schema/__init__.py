@@ -1,21 +1,7 @@
 """Schema machinery: field types, typed records, validation, documentation and JSON Schema."""
-from .core import (
-                   INVALID,
-                   AnyOf,
-                   Context,
-                   Entry,
-                   FieldSpec,
-                   ListOf,
-                   MapOf,
-                   Record,
-                   Reference,
-                   Type,
-                   describe,
-                   fields_of,
-                   frozen_map,
-                   opt,
-                   req,
-)
+from .containers import AnyOf, ListOf, MapOf, describe
+from .core import INVALID, Context, Entry, FieldSpec, Record, Reference, Type, fields_of, frozen_map, opt, req
+from .printed import Printed, PrintedValue, Quantity, QuantityType
 from .scalars import (
                    Choice,
                    Date,
@@ -25,10 +11,6 @@ from .scalars import (
                    Number,
                    NumberOrWord,
                    Percent,
-                   Printed,
-                   PrintedValue,
-                   Quantity,
-                   QuantityType,
                    Ref,
                    Rupiah,
                    Text,

@@ -1,4 +1,4 @@
-"""Scalar field types: text, ids, numbers, rupiah, percentages, years, dates, choices, quantities.
+"""Scalar field types: text, ids, numbers, rupiah, percentages, years, dates, choices.
 
 Each says in Indonesian what it expected and, for the usual slips (a decimal comma, a
 percent sign, thousands dots), how to write it instead.
@@ -8,11 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..diagnostics import Loc
 from ..isian import UnfilledDate
 from ..source.yamlfile import PathKey
 from .core import INVALID, PLACEHOLDER_JSON, Context, Reference, Type, or_placeholder
@@ -255,97 +253,3 @@ class NumberOrWord(Type):
     def json(self) -> dict[str, Any]:
         word = {"type": "string", "pattern": r"\S", "not": {"pattern": NUMBER_LIKE}}
         return {"anyOf": [{"type": "number"}, PLACEHOLDER_JSON, word]}
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """A printed quantity such as `22 orang`, `100%` or `81`: a number and its unit word."""
-
-    value: Decimal
-    unit: str = ""
-
-
-_QUANTITY = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*(%|[^\d\s,.].*?)?\s*$")  # '79,5' is no unit ',5'
-
-
-class QuantityType(Type):
-    expected = "besaran (angka dengan satuan opsional, mis. '22 orang' atau '100%')"
-
-    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return Quantity(Decimal(value))
-        if isinstance(value, str):
-            match = _QUANTITY.match(value)
-            if match:
-                return Quantity(Decimal(match.group(1)), (match.group(2) or "").strip())
-            return self.wrong(value, path, ctx, number_hint(value.split(" ")[0]) or
-                              "tulis angka (titik desimal) lalu satuannya, mis. '81.5' atau '12 paket'")
-        return self.wrong(value, path, ctx)
-
-    def json(self) -> dict[str, Any]:
-        return {"type": ["number", "string"], "pattern": r"^\s*-?[0-9]+(\.[0-9]+)?\s*(%|[^0-9\s,.].*)?$"}
-
-
-@dataclass(frozen=True)
-class Printed:
-    """A value as the signed document printed it: kept to compare, never used as input.
-
-    `alasan` is the author's reason why the report shows another figure (text, or the id of
-    a reason written once in data/koreksi.yaml); with it, a difference is a listed
-    correction rather than a warning."""
-
-    value: Quantity | str
-    loc: Loc
-    alasan: str | None = None
-
-    @property
-    def number(self) -> Decimal | None:
-        return self.value.value if isinstance(self.value, Quantity) else None
-
-
-PRINTED_KEYS = ("nilai", "alasan")
-
-
-class PrintedValue(Type):
-    """What the original printed in one place: a number (with an optional unit word) or a word;
-    or `{nilai: ..., alasan: ...}` with the author's reason for showing another figure."""
-
-    expected = "angka atau teks seperti tercetak"
-
-    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
-        if isinstance(value, dict):
-            return self._with_reason(value, path, ctx)
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            return Printed(Quantity(Decimal(value)), ctx.loc(path))
-        if isinstance(value, str) and value.strip():
-            match = _QUANTITY.match(value)
-            found = Quantity(Decimal(match.group(1)), (match.group(2) or "").strip()) if match else value.strip()
-            return Printed(found, ctx.loc(path))
-        return self.wrong(value, path, ctx)
-
-    def _with_reason(self, value: dict[Any, Any], path: PathKey, ctx: Context) -> Any:
-        for key in value:
-            if key not in PRINTED_KEYS:
-                close = difflib.get_close_matches(str(key), PRINTED_KEYS, n=1)
-                return ctx.fail(path + (key,), f"kunci '{key}' tidak dikenal pada angka tercetak",
-                                f"maksud Anda '{close[0]}'?" if close else "tulis {nilai: 90.25, alasan: \"...\"}",
-                                "unknown-key")
-        if "nilai" not in value:
-            return ctx.fail(path, "angka tercetak tanpa 'nilai'", "tulis {nilai: 90.25, alasan: \"...\"}",
-                            "missing")
-        if isinstance(value["nilai"], dict):
-            return self.wrong(value["nilai"], path + ("nilai",), ctx)
-        printed = self.convert(value["nilai"], path + ("nilai",), ctx)
-        alasan = Text().convert(value["alasan"], path + ("alasan",), ctx) if "alasan" in value else None
-        if printed is INVALID or alasan is INVALID:
-            return INVALID
-        return Printed(printed.value, printed.loc, alasan)
-
-    def describe(self) -> str:
-        return (f"{self.expected}, atau {{nilai: ..., alasan: ...}} dengan alasan koreksinya (hanya pembanding, "
-                "tidak pernah dipakai menghitung)")
-
-    def json(self) -> dict[str, Any]:
-        plain = {"type": ["number", "string"], "pattern": r"\S"}
-        return {"anyOf": [plain, {"type": "object", "properties": {"nilai": plain, "alasan": {"type": "string"}},
-                                  "required": ["nilai"], "additionalProperties": False}]}
