@@ -86,6 +86,12 @@ def test_printed_mismatch_is_a_warning_at_its_line():
     assert p.message == "penduduk.jumlah di narasi: tercetak 80.750, dihitung 81.574"
 
 
+def test_the_same_quote_twice_on_a_line_has_two_columns():
+    line = "Jumlah {{ penduduk.jumlah | tercetak: 80.750 }} jiwa; sekali lagi {{ penduduk.jumlah | tercetak: 80.750 }}."
+    problems = render("Judul\n\n> " + line + "\n")[1]
+    assert [(p.loc.line, p.loc.column) for p in problems] == [(3, 10), (3, 69)]
+
+
 def test_a_reason_turns_the_warning_into_a_listed_correction():
     _, problems = render("B {{ penduduk.jumlah | tercetak: 80.750 | alasan: Dihitung dari tabel per desa. }}\n")
     assert problems == []

@@ -132,9 +132,14 @@ class Parsed:
     links: list[Placeholder] = field(default_factory=list)  # link_open / image tokens
 
 
-def _column(line_text: str, raw: str) -> int:
-    index = line_text.find(raw)
-    return index + 1 if index >= 0 else 1
+def _column(line_text: str, raw: str, earlier: int = 0) -> int:
+    """The column of `raw` on its line; `earlier` same placeholders precede it on that line."""
+    index = -1
+    for _ in range(earlier + 1):
+        index = line_text.find(raw, index + 1)
+        if index < 0:
+            return 1
+    return index + 1
 
 
 def parse(md: MarkdownIt, text: str, file: str) -> Parsed:
@@ -163,9 +168,11 @@ def _scan_inline(parsed: Parsed, inline: Token) -> None:
     base = inline.map[0] + 1 if inline.map else 1
     for child in inline.children or ():
         if child.type == "lkjip_value":
-            line = base + inline.content[:child.meta["offset"]].count("\n")
+            before = inline.content[:child.meta["offset"]]
+            line = base + before.count("\n")
             text = parsed.lines[line - 1] if 0 < line <= len(parsed.lines) else ""
-            parsed.values.append(Placeholder(child, line, _column(text, child.meta["raw"])))
+            earlier = before[before.rfind("\n") + 1:].count(child.meta["raw"])
+            parsed.values.append(Placeholder(child, line, _column(text, child.meta["raw"], earlier)))
         elif child.type in ("link_open", "image"):
             parsed.links.append(Placeholder(child, base, 1))
 
