@@ -43,7 +43,7 @@ class Value:
             if self.kind == "persen":
                 out += "%"
             elif self.unit:
-                out += ("" if self.unit == "km²" else " ") + self.unit
+                out += " " + self.unit  # "48,16 km²": a space before every unit symbol
         return out + (" (sementara)" if self.sementara else "")
 
     @property

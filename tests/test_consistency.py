@@ -32,7 +32,7 @@ WARNINGS = [
 ]
 
 CORRECTIONS = [
-    ('K1', 'content/01-bab-1-pendahuluan.md', 'BAB I PENDAHULUAN', '48.160 km²', '48,16km²'),
+    ('K1', 'content/01-bab-1-pendahuluan.md', 'BAB I PENDAHULUAN', '48.160 km²', '48,16 km²'),
     ('K2', 'content/01-bab-1-pendahuluan.md', 'BAB I PENDAHULUAN', '80.750', '81.574'),
     ('K3', 'content/02-bab-2-perencanaan-kinerja.md', 'BAB II RENCANA KINERJA', 'Mewujudkan Kabupaten Mojokerto Yang Maju Adil dan Makmur melalui penguatan infrastruktur peningkatan kualitas sumber Daya manusia', 'Terwujudnya Kabupaten Mojokerto Yang Maju, Adil Dan Makmur Melalui Penguatan Infrastruktur Dan Peningkatan Kualitas Sumber Daya Manusia'),
     ('K4', 'data/indikator.yaml', 'Tabel 3.1 Pencapaian Kinerja', '90,25', '91,33'),

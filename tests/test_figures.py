@@ -51,6 +51,13 @@ def test_ikm_from_the_nine_nrr(checked):
     assert (ikm.mutu, ikm.kinerja) == ("A", "Sangat Baik")
 
 
+def test_the_ikm_table_shows_a_mean_nrr_the_reader_can_multiply_back(checked):
+    """32,88 ÷ 9 shown as 3,65 would give 3,65 × 25 = 91,25, not the 91,33 below it."""
+    table = checked.catalog.table("ikm_unsur")
+    assert table.cell("nrr_rata_rata", "nrr").value.text() == "3,6533"
+    assert table.cell("ikm", "nrr").value.text() == "91,33"
+
+
 @pytest.mark.parametrize("indikator, target, realisasi, capaian_text, predikat_text", [
     ("ikm", "90,25", "91,33", "101,20%", "Sangat Berhasil"),
     ("pelayanan_standar", "100%", "100%", "100%", "Sangat Berhasil"),
@@ -129,6 +136,14 @@ def test_efisiensi_uses_the_formula_named_in_data(checked):
     assert ikm.efisiensi == ikm.capaian - checked.figures.need(ANGGARAN_FIGURE).total.serapan
     assert shown(checked, "efisiensi.rata_rata") == "4,94%"
     assert shown(checked, "efisiensi.rata_rata_capaian") == "100,76%"
+
+
+def test_efisiensi_from_a_provisional_realisasi_says_so(checked):
+    """IP ASN 2024 is the 2023 value carried as sementara: its capaian and efisiensi are too."""
+    table = checked.catalog.table("efisiensi")
+    assert table.cell("ip_asn", "capaian").value.text() == "100% (sementara)"
+    assert table.cell("ip_asn", "efisiensi").value.text() == "4,19% (sementara)"
+    assert table.cell("ikm", "capaian").value.text() == "101,20%"
 
 
 def test_changes_between_pk_and_pk_perubahan(checked):

@@ -48,3 +48,9 @@ def test_cells_are_found_by_row_id_and_column_key():
     assert t.cell("purworejo", "jumlah").value.text() == "2.857"
     assert t.cell("purworejo", "tidak_ada") is None and t.cell("tidak_ada", "nama") is None
     assert t.name == "Tabel 9.9 Contoh"
+
+
+def test_a_unit_follows_its_number_after_a_space():
+    assert source(D("48.16"), "km²").text() == "48,16 km²"
+    assert source(1504, "mm").text() == "1.504 mm"
+    assert source(D("87.5"), sementara=True).text() == "87,5 (sementara)"

@@ -72,6 +72,8 @@ class EfisiensiRow:
     capaian: Decimal | None
     serapan: Decimal | None
     efisiensi: Decimal | None
+    sementara: bool = False
+    """The capaian rests on a provisional realisasi, and so does the efisiensi drawn from it."""
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,9 @@ def _efisiensi(report: Report, figures: Figures) -> Efisiensi:
     rows = []
     for row in data.baris:
         source = budget.total if row.anggaran == "total" else budget.program[row.anggaran]
-        c = kinerja[row.indikator].kini.capaian
-        rows.append(EfisiensiRow(row.indikator, c, source.serapan, fn(c, source.serapan)))
+        kini = kinerja[row.indikator].kini
+        rows.append(EfisiensiRow(row.indikator, kini.capaian, source.serapan, fn(kini.capaian, source.serapan),
+                                 kini.realisasi.sementara))
     return Efisiensi(data.rumus, tuple(rows), mean([r.efisiensi for r in rows if r.efisiensi is not None]),
                      mean([r.capaian for r in rows if r.capaian is not None]), budget.total.serapan)
 
@@ -106,7 +109,7 @@ def _table(report: Report, figures: Figures) -> Built:
         r = by_id.get(ind.id)
         if r is None:
             return (EMPTY,) * 3
-        return v.percent(r.capaian, p), v.percent(r.serapan, p), v.percent(r.efisiensi, p)
+        return v.percent(r.capaian, p, r.sementara), v.percent(r.serapan, p), v.percent(r.efisiensi, p, r.sementara)
     columns = LEAD[:2] + (Column("indikator", "Indikator Sasaran"), Column("capaian", "Capaian Kinerja", "persen"),
                           Column("serapan", "Penyerapan Anggaran", "persen"),
                           Column("efisiensi", "Tingkat Efisiensi", "persen"))

@@ -79,7 +79,9 @@ IKM_FIGURE = Figure("ikm", _ikm, files=(IKM,))
 def _unsur_table(report: Report, figures: Figures) -> Built:
     ikm, data, p = figures.need(IKM_FIGURE), report.need(IKM), places(report)
     rows = [Row(u.id, cells(v.text(str(n)), u.nama, v.source(u.nrr))) for n, u in enumerate(data.unsur, 1)]
-    rows.append(Row("nrr_rata_rata", cells("", "NRR rata-rata (bobot sama)", v.computed(ikm.nrr_rata_rata, p)),
+    # The mean is shown with two more places than the rule: multiplied by 25 afterwards, its rounded
+    # value would not give the IKM shown (3,65 × 25 = 91,25, while 3,6533 × 25 = 91,33).
+    rows.append(Row("nrr_rata_rata", cells("", "NRR rata-rata (bobot sama)", v.computed(ikm.nrr_rata_rata, p + 2)),
                     "jumlah"))
     rows.append(Row("ikm", cells("", f"IKM = NRR rata-rata × {v.source(data.konversi).text()}",
                                  v.computed(ikm.nilai, p)), "jumlah"))
