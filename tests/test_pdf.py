@@ -100,6 +100,17 @@ def test_daftar_tabel_numbers_are_the_pages_of_the_captions(pdf, built):
         assert title in flat(layout[page_of(label, reader)]), (title, label)
 
 
+def test_figures_are_numbered_once_through_the_document_as_the_daftar_gambar_lists_them(pdf):
+    _, reader, layout, _ = pdf
+    entries = contents(layout, "DAFTAR GAMBAR")
+    assert [t.split(".")[0] for t, _ in entries] == ["Gambar 1", "Gambar 2", "Gambar 3", "Gambar 4", "Gambar 5"]
+    body = " ".join(flat(p) for p in layout[page_of("1", reader):])
+    captions = re.findall(r"Gambar (\d+)\. Grafik", body)
+    assert captions == ["1", "2", "3", "4", "5"]
+    for title, label in entries:
+        assert title.split(". ", 1)[0] in flat(layout[page_of(label, reader)]), (title, label)
+
+
 def layout_label(reader, layout, text: str) -> str:
     """The label of the first page after the front matter that holds `text`."""
     return reader.page_labels[next(i for i, p in enumerate(layout) if i >= page_of("1", reader) and text in flat(p))]
