@@ -64,6 +64,9 @@ class Koreksi:
     """Where the author wrote the printed value (for the author report only)."""
     cell: tuple[str, str, str] | None = None     # table id, row id, column key
     quote: tuple[str, int, int] | None = None    # file, line, column of a quote
+    sama_dengan: int | None = None
+    """The number of the first correction that gave this same shared reason (from
+    data/koreksi.yaml): readers are referred to it instead of reading the text again."""
 
     @property
     def label(self) -> str:
@@ -143,6 +146,7 @@ def collect(pages: Sequence[PageOrder], cells: Sequence[Difference], tables: Map
         if id not in shown:
             ordered += [(d, _cell_place(table, d, None), None) for d in _reading(table, by_table)]
     items, problems = [], []
+    first_of: dict[str, int] = {}
     for number, (diff, where, quote) in enumerate(ordered, 1):
         alasan, problem = _reason(diff, reasons, reasons_file)
         if problem:
@@ -150,8 +154,11 @@ def collect(pages: Sequence[PageOrder], cells: Sequence[Difference], tables: Map
         elif not alasan:
             problems.append(diff.diagnostic)
         cell = (diff.cell.table, diff.cell.row, diff.cell.column) if diff.cell else None
+        shared = diff.printed.alasan if alasan and diff.printed.alasan in reasons else None
+        earlier = first_of.setdefault(shared, number) if shared else number
         items.append(Koreksi(number, where, diff.tercetak, diff.shown, alasan, diff.printed.loc, cell,
-                             (quote.file, quote.line, quote.column) if quote else None))
+                             (quote.file, quote.line, quote.column) if quote else None,
+                             earlier if earlier != number else None))
     return Corrections.of(items), problems
 
 

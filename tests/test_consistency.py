@@ -100,6 +100,9 @@ def test_a_correction_says_where_a_reader_finds_it(checked):
     quote = checked.corrections.items[1]
     assert (quote.tempat.bagian, quote.tempat.kutipan) == (
         "A. Gambaran Umum Organisasi", "…Kecamatan Pungging terdiri dari 19 Desa serta jumlah penduduk sebesar")
+    # the words before a quote are this report's: 91,33 where the signed document printed 90,25
+    assert checked.corrections.items[8].tempat.kutipan == \
+        "…tahun 2024 terealisasi sebesar 91,33 dan tingkat capaian sebesar"
 
 
 def test_without_its_reason_a_correction_is_a_warning_again(report):

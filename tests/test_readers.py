@@ -69,6 +69,21 @@ def test_corrections_are_numbered_in_reading_order_with_their_place():
     assert corrections.cell("t", "a", "nilai").label == "K2" and corrections.quote("content/a.md", 3, 9).nomor == 1
 
 
+def test_a_shared_reason_is_written_once_and_later_places_refer_to_it():
+    cells_ = [_diff("t", "a", "nilai", 4, alasan="ikm_ulang"), _diff("t", "b", "nilai", 7, alasan="ikm_ulang")]
+    corrections, problems = collect([PageOrder("bab-1", "BAB I", ("t",))], cells_, {"t": _table()},
+                                    {"ikm_ulang": "IKM dihitung ulang dari NRR."}, "data/koreksi.yaml")
+    assert problems == []
+    assert [(k.label, k.alasan, k.sama_dengan) for k in corrections.items] == [
+        ("K1", "IKM dihitung ulang dari NRR.", None), ("K2", "IKM dihitung ulang dari NRR.", 1)]
+
+
+def test_an_own_reason_is_never_folded_into_another():
+    cells_ = [_diff("t", "a", "nilai", 4, alasan="Sama."), _diff("t", "b", "nilai", 7, alasan="Sama.")]
+    corrections, _ = collect([PageOrder("bab-1", "BAB I", ("t",))], cells_, {"t": _table()}, {}, "data/koreksi.yaml")
+    assert [k.sama_dengan for k in corrections.items] == [None, None]
+
+
 def test_a_table_shown_on_no_page_comes_last():
     corrections, _ = collect([PageOrder("bab-1", "BAB I", ())], [_diff("t", "a", "nilai", 4)], {"t": _table()}, {},
                              "data/koreksi.yaml")

@@ -85,6 +85,12 @@ class PrintBlocks:
         self.seen[base] = self.seen.get(base, 0) + 1
         return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
 
+    def mark_id(self, k: Koreksi) -> str:
+        """The id of a table cell's marker, which the annex's page column points at; only its first
+        appearance has it, since a table may be printed twice."""
+        base = f"tanda-{k.anchor}"
+        return base if self.anchor(base) == base else ""
+
     def __call__(self, kind: str, obj: Any, target: str = "cetak", corrections: Corrections | None = None) -> str:
         """The `BlockRenderer` of the print document (`target` is always print here)."""
         anchor = self.anchor(f"{kind}-{obj.id}")
@@ -106,7 +112,7 @@ class PrintBlocks:
         parts = [_part_view(p, marks or {}) for p in plan.parts]
         return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
                                      compact=plan.compact, smallest=plan.smallest,
-                                     parts=parts, caption=unbreakable(table.caption))
+                                     parts=parts, caption=unbreakable(table.caption), mark_id=self.mark_id)
 
 
 _SIGNATURE = re.compile(r'^<div class="ttd-cetak"')

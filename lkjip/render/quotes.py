@@ -117,7 +117,8 @@ def _sections(parsed: Parsed) -> dict[int, str]:
 
 
 def _words_before(target: Token, parsed: Parsed, values: dict[int, Resolved], size: int = 70) -> str | None:
-    """The words just before a quote, as the signed document reads them, so an inspector finds the place."""
+    """The words just before a quote, as this report shows them, so a reader finds the place; only
+    the quoted figures differ from the signed document's words, and the note says what it printed."""
     for token in parsed.tokens:
         children = token.children or []
         if target not in children:
@@ -130,7 +131,7 @@ def _words_before(target: Token, parsed: Parsed, values: dict[int, Resolved], si
                 text += " "
             elif "raw" in (child.meta or {}):
                 found = values.get(id(child))
-                text += child.meta.get("tercetak") or (found.value.text() if found else "")
+                text += found.value.text() if found else child.meta.get("tercetak") or ""
         text = re.sub(r"\s+", " ", text).strip()
         if len(text) > size:
             text = "…" + text[-size:].split(" ", 1)[-1]
