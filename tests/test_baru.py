@@ -136,7 +136,10 @@ def _data(root, name):
 def test_next_year_checks_with_only_placeholders(next_year):
     _, root = next_year
     findings = _check(root)
-    assert len(findings) == 81 and {d.code for d in findings} == {CODE}  # 0 errors, 0 warnings (README)
+    placeholders = [d for d in findings if d.code == CODE]
+    # 0 errors; the 2 warnings are the Renstra's own (kondisi akhir against its 2026 targets), carried with it (README)
+    assert len(placeholders) == 81 and [(d.code, d.loc.file) for d in findings if d.code != CODE] == [
+        ("end-condition", "data/renstra.yaml"), ("end-condition", "data/renstra.yaml")]
     assert not any("tercetak" in p.read_text("utf-8") for p in (root / "data").glob("*.yaml"))
     assert not any("tercetak" in p.read_text("utf-8") for p in (root / "content").glob("*.md"))
 
@@ -213,7 +216,7 @@ def test_next_years_report_builds_once_its_placeholders_are_filled(next_year, tm
     _, made = next_year
     root = tmp_path / "laporan-2025"
     shutil.copytree(made, root)
-    fill_listed(root, _check(root))
+    fill_listed(root, [d for d in _check(root) if d.code == CODE])
     result = run(Project(root), Options(pdf=False, write=True))
     assert [d for d in result.diagnostics if d.code == CODE] == []
     assert (root / "site/index.html").is_file()

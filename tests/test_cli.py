@@ -15,8 +15,8 @@ def run_cli(capsys, *argv):
 def test_check_of_the_bundled_report(capsys, report):
     code, out, err = run_cli(capsys, "check", "--dir", str(report))
     assert code == 0
-    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 9 peringatan")
-    assert "data/renja.yaml:89:5:" in err and "target realisasi_anggaran 2024 di Renja" in err
+    assert out.startswith("Pemeriksaan selesai: tidak ada galat, 11 peringatan")
+    assert "data/renja.yaml:90:5:" in err and "target realisasi_anggaran 2024 di Renja" in err
     assert "tercetak 80.750, dihitung 81.574" not in err  # explained: a correction, no longer a warning
     assert not (report / "site").exists()
 
@@ -61,7 +61,7 @@ def test_missing_project_folder(capsys, tmp_path):
 
 def test_strict_turns_warnings_into_failure(capsys, report):
     code, _, err = run_cli(capsys, "check", "--strict", "--dir", str(report))
-    assert code == 1 and "9 peringatan dianggap galat karena --strict" in err
+    assert code == 1 and "11 peringatan dianggap galat karena --strict" in err
 
 
 def test_build_writes_site_and_a_failed_build_leaves_it_intact(capsys, report):

@@ -28,6 +28,8 @@ WARNINGS = [
     ('data/laporan.yaml', "Daftar Isi dokumen asli mencantumkan lampiran 'Pengukuran Kinerja Tahun 2024', tetapi laporan ini tidak memuatnya"),
     ('data/renja.yaml', 'target inovasi 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
     ('data/renja.yaml', 'target realisasi_anggaran 2024 di Renja Perubahan RKPD Tahun 2024 Kabupaten Mojokerto (100) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (93,15, data/perjanjian_kinerja.yaml:82)'),
+    ('data/renstra.yaml', 'kondisi kinerja akhir periode IKM Kecamatan di matriks Renstra (91) berbeda dengan target tahun 2026 Renstra Baru (90,75, data/renstra.yaml:40)'),
+    ('data/renstra.yaml', 'kondisi kinerja akhir periode Nilai SAKIP Kecamatan di matriks Renstra (81,20) berbeda dengan target tahun 2026 Renstra Baru (81,15, data/renstra.yaml:57)'),
     ('data/renstra.yaml', 'target inovasi 2024 di Renstra Baru (1) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (2, data/perjanjian_kinerja.yaml:87)'),
 ]
 
@@ -148,3 +150,18 @@ def test_printed_precision_decides_the_comparison():
     assert compare_number(printed("100"), D("100.004"), "x") is None
     assert compare_number(printed("99.44"), D("99.449"), "x").message == "x: tercetak 99,44, dihitung 99,45"
     assert compare_number(printed("5"), None, "x").message.endswith("tidak dapat dihitung dari data")
+
+
+def test_the_end_condition_of_a_level_indikator_is_compared_with_the_end_target(report):
+    """IKM is a level: the matrix's kondisi akhir 91 should be the 2026 target 90,75 of the Renstra in force.
+    Inovasi is a count, whose end condition may be a total, so it is never compared."""
+    edit(report / "data/renstra.yaml", 'kondisi_akhir: {target: "91", rp: 19779986156}',
+         'kondisi_akhir: {target: "90.75", rp: 19779986156}')
+    edit(report / "data/renstra.yaml", 'kondisi_akhir: {target: "1"}', 'kondisi_akhir: {target: "6"}')
+    result = run(Project(report), Options(pdf=False, write=False))
+    found = [d.message for d in result.diagnostics if d.code == "end-condition"]
+    assert found == ["kondisi kinerja akhir periode Nilai SAKIP Kecamatan di matriks Renstra (81,20) berbeda dengan "
+                     "target tahun 2026 Renstra Baru (81,15, data/renstra.yaml:57)"]
+    kemajuan = result.catalog.table("kemajuan_renstra")
+    assert "Kolom kondisi kinerja akhir periode pada matriks Renstra mencantumkan angka lain: Nilai SAKIP " \
+           "Kecamatan 81,20 (dipakai 81,15)." in " ".join(kemajuan.notes)

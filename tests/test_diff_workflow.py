@@ -95,7 +95,7 @@ def test_a_pull_request_that_only_moves_figures_passes_and_gets_one_new_comment(
     comment = (root / "hasil/diff.md").read_text("utf-8")
     assert comment.startswith(MARKER + "\n")
     base = git(root, "rev-parse", "dasar")[:7]  # the base commit id CI passes in full, shortened for the reader
-    assert f"**Lama:** `{base}`, dapat disusun, 9 peringatan  " in comment.split("\n")
+    assert f"**Lama:** `{base}`, dapat disusun, 11 peringatan  " in comment.split("\n")
     assert (root / "hasil/diff.html").read_text("utf-8").startswith("<!DOCTYPE html>")
     assert step("Komentar di pull request")[0] == 0
     assert log.read_text("utf-8").split("\n") == [

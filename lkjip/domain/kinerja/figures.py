@@ -16,6 +16,7 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from ...compute import SOURCES, Figure, Figures
+from ...diagnostics import Loc
 from ...model import Report
 from ...numbers import round_half_up
 from ..laporan import laporan, places
@@ -212,6 +213,36 @@ def _kinerja(report: Report, figures: Figures) -> Mapping[str, Kinerja]:
 
 
 KINERJA = Figure("kinerja", _kinerja, needs=(TARGETS.name, SOURCES.name))
+
+
+@dataclass(frozen=True)
+class EndCondition:
+    kinerja: Kinerja
+    kondisi: Decimal
+    """The "kondisi kinerja akhir periode" the Renstra matrix prints for the indikator."""
+    akhir: TargetFact
+    """The last year's target of the version in force, which tingkat kemajuan uses."""
+    loc: Loc
+
+
+def end_condition_differences(report: Report, figures: Figures) -> list[EndCondition]:
+    """Where the Renstra matrix's kondisi akhir disagrees with the target tingkat kemajuan uses.
+
+    Only indikator that measure a level (persen, indeks) are compared: a count (jenis angka) may
+    be a total over the period, whose end condition is rightly larger than any one year."""
+    renstra = report.get(RENSTRA)
+    if renstra is None:
+        return []
+    kinerja, out = figures.need(KINERJA), []
+    for row in renstra.baris:
+        k = kinerja.get(row.indikator_kinerja) if row.indikator_kinerja else None
+        end = row.kondisi_akhir.target if row.kondisi_akhir else None
+        if k is None or end is None or k.target_akhir is None or k.indikator.jenis not in ("persen", "indeks"):
+            continue
+        if isinstance(k.target_akhir.nilai, Decimal) and k.target_akhir.nilai != end.value:
+            assert row.kondisi_akhir is not None
+            out.append(EndCondition(k, end.value, k.target_akhir, row.kondisi_akhir.loc))
+    return out
 
 
 def mean(values: list[Decimal]) -> Decimal | None:

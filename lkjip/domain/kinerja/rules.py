@@ -20,7 +20,7 @@ from ..anggaran import ANGGARAN_FIGURE
 from ..laporan import laporan
 from ..perencanaan import RENSTRA
 from ..target import Measure
-from .figures import KINERJA, TARGETS, pk_in_force
+from .figures import KINERJA, TARGETS, end_condition_differences, pk_in_force
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, Indikator, RealisasiRinci
 
 
@@ -134,6 +134,7 @@ def checks(report: Report, figures: Figures) -> Iterator[Diagnostic]:
     yield from _lineage(report, figures)
     yield from _budget_lineage(report, figures)
     yield from _end_targets(report, figures)
+    yield from _end_condition(report, figures)
 
 
 def _show(value: Measure) -> str:
@@ -177,3 +178,12 @@ def _end_targets(report: Report, figures: Figures) -> Iterator[Diagnostic]:
                           f"dalam {renstra.versi[-1].judul} (data/renstra.yaml); tingkat kemajuannya tidak dapat "
                           "dihitung", "tambahkan baris matriks dengan 'indikator_kinerja' atau 'target_tambahan'",
                           "no-end-target")
+
+
+def _end_condition(report: Report, figures: Figures) -> Iterator[Diagnostic]:
+    for d in end_condition_differences(report, figures):
+        akhir = d.akhir
+        yield warning(d.loc, f"kondisi kinerja akhir periode {d.kinerja.indikator.nama} di matriks Renstra "
+                      f"({as_written(d.kondisi)}) berbeda dengan target tahun {akhir.tahun} {akhir.label} "
+                      f"({_show(akhir.nilai)}, {akhir.loc.file}:{akhir.loc.line})",
+                      "tingkat kemajuan memakai target tahun terakhir versi Renstra yang berlaku", "end-condition")

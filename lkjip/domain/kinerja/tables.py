@@ -12,13 +12,14 @@ from decimal import Decimal
 from ... import values as v
 from ...compute import Figures
 from ...model import Report
+from ...numbers import as_written
 from ...tables import Built, Cell, Column, Row, cells, section
 from ...values import EMPTY, Value
 from ..anggaran import ANGGARAN
 from ..laporan import laporan, places, rounding_note
 from ..perencanaan import RENSTRA
 from ..target import Measure
-from .figures import AVERAGES, KINERJA, PK_CHANGES, Kinerja, Realisasi, pk_in_force
+from .figures import AVERAGES, KINERJA, PK_CHANGES, Kinerja, Realisasi, end_condition_differences, pk_in_force
 from .model import IKU, INDIKATOR, SKALA, Dokumen, Indikator
 
 JENIS_LABEL = {"strategis": "Sasaran Strategis", "lainnya": "Kinerja Lainnya"}
@@ -185,7 +186,20 @@ def kemajuan_table(report: Report, figures: Figures) -> Built:
                       Column("realisasi", f"Realisasi ({tahun})", "angka"),
                       Column("kemajuan", "Tingkat Kemajuan", "persen"))
     return Built(columns, indicator_rows(report, len(columns), build),
-                 ("Tingkat kemajuan = realisasi ÷ target akhir Renstra × 100%.",) + _sementara_notes(report, figures))
+                 ("Tingkat kemajuan = realisasi ÷ target akhir Renstra × 100%.",)
+                 + _end_condition_notes(report, figures) + _sementara_notes(report, figures))
+
+
+def _end_condition_notes(report: Report, figures: Figures) -> tuple[str, ...]:
+    """Tell the reader which end target is used where the Renstra matrix prints another."""
+    found = end_condition_differences(report, figures)
+    if not found:
+        return ()
+    first = found[0].akhir
+    others = "; ".join(f"{d.kinerja.indikator.nama} {as_written(d.kondisi)} "
+                       f"(dipakai {measure(d.akhir.nilai, d.kinerja.indikator).text()})" for d in found)
+    return (f"Target akhir yang dipakai adalah target tahun {first.tahun} {first.label}. Kolom kondisi kinerja akhir "
+            f"periode pada matriks Renstra mencantumkan angka lain: {others}.",)
 
 
 def predikat_table(report: Report, figures: Figures) -> Built:
