@@ -10,31 +10,39 @@ Groups and their words (the first is the one shown):
   tren    naik, turun, tetap                 a value against the year before
   status  terlampaui, tercapai, tidak tercapai  a capaian against 100%
   banding lebih tinggi, lebih rendah, sama   one value against another
+  cakupan semua, sebagian, tidak satu pun    how many of a set (e.g. indikator reaching target)
+
+A word that opens a sentence is shown with a capital (lkjip.render.chapters).
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-TREN = {
+TREN: dict[str, tuple[str, ...]] = {
     "naik": ("naik", "meningkat", "mengalami peningkatan", "peningkatan", "bertambah", "selalu meningkat",
              "selalu mengalami peningkatan"),
     "turun": ("turun", "menurun", "mengalami penurunan", "penurunan", "berkurang"),
     "tetap": ("tetap", "sama", "stabil", "konsisten", "tidak berubah"),
 }
-STATUS = {
+STATUS: dict[str, tuple[str, ...]] = {
     "terlampaui": ("terlampaui", "melampaui", "melampaui target", "melebihi target", "melebihi"),
     "tercapai": ("tercapai", "mencapai target", "memenuhi target", "sesuai target", "sesuai dengan target",
                  "tercapainya", "telah tercapai", "berhasil memenuhi target"),
     "tidak tercapai": ("tidak tercapai", "tidak tercapainya", "belum tercapai", "tidak mencapai target",
                        "tidak memenuhi target", "belum memenuhi target"),
 }
-BANDING = {
+BANDING: dict[str, tuple[str, ...]] = {
     "lebih tinggi": ("lebih tinggi", "lebih besar", "di atas", "melebihi"),
     "lebih rendah": ("lebih rendah", "lebih kecil", "di bawah"),
     "sama": ("sama", "sama dengan", "setara"),
 }
-GROUPS = {"tren": TREN, "status": STATUS, "banding": BANDING}
+CAKUPAN: dict[str, tuple[str, ...]] = {
+    "semua": ("semua", "seluruh", "seluruhnya"),
+    "sebagian": ("sebagian", "sebagian besar", "beberapa"),
+    "tidak satu pun": ("tidak satu pun", "tidak ada", "belum ada"),
+}
+GROUPS = {"tren": TREN, "status": STATUS, "banding": BANDING, "cakupan": CAKUPAN}
 
 # A printed word that is weaker than the computed one still agrees: "tercapai" is true of a
 # target that was exceeded.
@@ -69,3 +77,10 @@ def status(capaian: Decimal | None) -> str | None:
     if capaian is None:
         return None
     return "terlampaui" if capaian > 100 else "tercapai" if capaian == 100 else "tidak tercapai"
+
+
+def cakupan(count: int, total: int) -> str | None:
+    """`cakupan`: how many of `total` things `count` is; None for an empty set."""
+    if total == 0:
+        return None
+    return "semua" if count == total else "tidak satu pun" if count == 0 else "sebagian"

@@ -17,7 +17,7 @@ from lkjip.pipeline import Options, run
 from lkjip.project import Project
 from lkjip.schema import Printed, Quantity
 
-from conftest import REPO, edit, line_of
+from conftest import REPO, edit, line_of, shown
 
 WARNINGS = [
     ('content/', 'Ikhtisar Eksekutif yang diwajibkan PermenPANRB 53/2014 tidak ada'),
@@ -165,3 +165,15 @@ def test_the_end_condition_of_a_level_indikator_is_compared_with_the_end_target(
     kemajuan = result.catalog.table("kemajuan_renstra")
     assert "Kolom kondisi kinerja akhir periode pada matriks Renstra mencantumkan angka lain: Nilai SAKIP " \
            "Kecamatan 81,20 (dipakai 81,15)." in " ".join(kemajuan.notes)
+
+
+def test_the_sentence_that_all_indikator_reached_target_follows_the_figures(report):
+    """All 7 reach their target in the signed document's data; with SAKIP 78 against 81 only some do,
+    and both places that say "Semua" get a marker instead of contradicting Tabel 3.1."""
+    assert shown(run(Project(report), Options(pdf=False, write=False)), "kinerja.cakupan_tercapai") == "semua"
+    edit(report / "data/indikator.yaml", "realisasi: {2022: 76.9, 2023: 79.68, 2024: 82}",
+         "realisasi: {2022: 76.9, 2023: 79.68, 2024: 78}")
+    result = run(Project(report), Options(pdf=False, write=False))
+    assert shown(result, "kinerja.cakupan_tercapai") == "sebagian"
+    said = [d.loc.file for d in result.diagnostics if "kinerja.cakupan_tercapai" in d.message]
+    assert said == ["content/03-bab-3-akuntabilitas-kinerja.md", "content/04-bab-4-penutup.md"]

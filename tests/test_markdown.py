@@ -20,6 +20,7 @@ NAMESPACE = {
     "pembanding.ikm.realisasi_pemda": Value("angka", D("91.28")),
     "indikator.ikm.tren": word("naik", "tren"),
     "indikator.ikm.status": word("terlampaui", "status"),
+    "kinerja.cakupan_tercapai": word("sebagian", "cakupan"),
 }
 
 
@@ -165,3 +166,20 @@ def test_url_problem():
     assert url_problem("https://x.id") is None
     assert url_problem("bab-1.html#a") is None
     assert url_problem("java\tscript:alert(1)") == "skema tautan 'javascript:' tidak diizinkan"
+
+
+@pytest.mark.parametrize("source, shown", [
+    ("{{ kinerja.cakupan_tercapai }} indikator tercapai.", "<p><span class=\"nilai\">Sebagian</span> indikator"),
+    ("- **{{ kinerja.cakupan_tercapai }} indikator**", "<li><strong><span class=\"nilai\">Sebagian</span>"),
+    ("Hasilnya baik. {{ kinerja.cakupan_tercapai }} indikator.", "baik. <span class=\"nilai\">Sebagian</span>"),
+    ("Target {{ kinerja.cakupan_tercapai }} indikator.", "Target <span class=\"nilai\">sebagian</span>"),
+])
+def test_a_judging_word_that_opens_a_sentence_is_capitalised(source, shown):
+    html, problems = render(source)
+    assert problems == [] and shown in html
+
+
+def test_a_printed_word_of_the_opening_agrees_whatever_its_case():
+    _, problems = render("{{ kinerja.cakupan_tercapai | tercetak: Semua }} indikator tercapai.")
+    (p,) = problems
+    assert p.message == "kinerja.cakupan_tercapai di narasi: tercetak 'Semua', menurut data 'sebagian'"

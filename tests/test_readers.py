@@ -148,3 +148,9 @@ def test_a_chart_placed_for_data_that_is_absent_says_which_file(minimal):
     (e,) = [d for d in failed.value.diagnostics if d.is_error]
     assert (e.loc.file, e.loc.line, e.message) == ("content/05-grafik.md", 3,
                                                    "grafik 'penduduk' memerlukan data/penduduk.yaml, yang tidak ada")
+
+
+def test_how_many_of_a_set_in_words():
+    assert [words.cakupan(c, t) for c, t in ((7, 7), (6, 7), (0, 7), (0, 0))] == [
+        "semua", "sebagian", "tidak satu pun", None]
+    assert words.agrees("cakupan", "Seluruh", "semua") and not words.agrees("cakupan", "semua", "sebagian")

@@ -15,10 +15,11 @@ import difflib
 import html
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from ..corrections import Corrections, Koreksi, PageOrder, Quote
 from ..diagnostics import Collector, Loc, error
@@ -146,13 +147,23 @@ def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, c
         block = chapter.blocks.get(id(token))
         if block:
             token.content = render_block(block[0], block[1], target, corrections)
-        for child in token.children or ():
+        children = token.children or []
+        for i, child in enumerate(children):
             found = chapter.values.get(id(child))
             if found:
                 mark = corrections.quote(found.quote.file, found.quote.line, found.quote.column) \
                     if found.quote else None
-                child.content = value_markup(found.value, mark, links, target, seen)
+                value = found.value
+                if value.kata and isinstance(value.raw, str) and _opens_sentence(children[:i]):
+                    value = replace(value, raw=value.raw[:1].upper() + value.raw[1:])
+                child.content = value_markup(value, mark, links, target, seen)
     return md.renderer.render(chapter.parsed.tokens, md.options, {})
+
+
+def _opens_sentence(before: Sequence[Token]) -> bool:
+    """Whether nothing but markup, or the end of a sentence, comes before a value in its paragraph."""
+    text = "".join(c.content for c in before if c.type in ("text", "code_inline") or c.meta.get("raw"))
+    return not text.strip() or text.rstrip().endswith((".", "!", "?"))
 
 
 def value_markup(value: Value, mark: Koreksi | None, links: Callable[[Koreksi, str], str], target: str,

@@ -101,7 +101,9 @@ def keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
         yield from _indikator_keys(k, report)
     yield "kinerja.jumlah_indikator", v.count(len(kinerja))
     yield "kinerja.jumlah_sementara", v.count(sum(1 for k in kinerja.values() if k.kini.realisasi.sementara))
-    yield "kinerja.jumlah_tercapai", v.count(sum(1 for k in kinerja.values() if _reached(k, places(report))))
+    reached = sum(1 for k in kinerja.values() if _reached(k, places(report)))
+    yield "kinerja.jumlah_tercapai", v.count(reached)
+    yield "kinerja.cakupan_tercapai", v.word(words.cakupan(reached, len(kinerja)), "cakupan")
     yield from _average_keys(report, figures)
     yield from _document_keys(report)
 
