@@ -19,7 +19,7 @@ from ..blocks import DataList, Signature
 from ..corrections import Corrections, Koreksi
 from ..tables import Cell, Row, Table
 from . import charts
-from .printtables import Part, PrintLayout, cell_text, header, layout, numbered_lines
+from .printtables import Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
 from .templates import Templates, safe
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -57,14 +57,15 @@ def _cell(cell: Cell, unit: str, mark: Koreksi | None) -> CellView:
     return CellView(lines, cell.align, whole and " " not in text, cell.rowspan, cell.value.sementara, mark)
 
 
-def _rows(table: Table, units: tuple[str, ...], marks: Marks) -> list[tuple[Row, list[CellView | None]]]:
-    out: list[tuple[Row, list[CellView | None]]] = []
-    for row in table.rows:
+def _rows(table: Table, units: tuple[str, ...], marks: Marks) -> list[tuple[Row, list[CellView | None], bool]]:
+    """Each row with its cells on paper and whether it stays on the page of the row after it."""
+    out: list[tuple[Row, list[CellView | None], bool]] = []
+    for row, keep in zip(table.rows, keeps(table.rows), strict=True):
         if row.kind == "bagian":
-            out.append((row, []))
+            out.append((row, [], keep))
             continue
         out.append((row, [None if c is None else _cell(c, u, marks.get((row.id, col.key)))
-                          for c, u, col in zip(row.cells, units, table.columns, strict=True)]))
+                          for c, u, col in zip(row.cells, units, table.columns, strict=True)], keep))
     return out
 
 
