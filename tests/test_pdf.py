@@ -2,8 +2,9 @@
 
 One build (the session's `built`): page labels, the Daftar Isi and Daftar Tabel against
 the pages where the headings and captions really are, signature blocks never split, no
-page holding only a heading or a caption, every number of every table in the text, wide
-tables on landscape pages, bookmarks, links, metadata, tags and embedded fonts.
+page holding only a heading or a caption, tables split only where they may be (read from
+the PDF's structure tree), every number of every table in the text, wide tables on
+landscape pages, bookmarks, links, metadata, tags and embedded fonts.
 """
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from lkjip.render.printtables import cell_text
+from lkjip.pagination import TAIL_SHARE
+from lkjip.render.printdoc import _sections
+from lkjip.render.printtables import EDGE_ROWS, SHORT_ROWS, cell_text
 
 PDF = "lkjip-kecamatan-pungging-2024.pdf"
 LEADER = re.compile(r"^\s*(.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$")
@@ -134,6 +137,69 @@ def test_no_page_holds_only_a_heading_or_a_caption(pdf):
     for number, page in enumerate(layout[1:], 2):
         body = [line for line in page.splitlines() if line.strip()][1:-1]   # without running header and folio
         assert len(body) >= 4, (number, page)
+
+
+def kids(element) -> list:
+    """The structure elements under a tagged-PDF structure element."""
+    found = element.get("/K", [])
+    objects = [k.get_object() for k in (found if isinstance(found, list) else [found])]
+    return [k for k in objects if isinstance(k, dict) and "/S" in k]   # not marked-content ids
+
+
+def table_pieces(reader) -> list[tuple[int, int]]:
+    """(page index, body rows) of every piece of a table, in order: WeasyPrint tags the piece of a
+    table on each page as a table of its own, and each row with its page."""
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    out = []
+
+    def walk(element):
+        for kid in kids(element):
+            if kid["/S"] != "/Table":
+                walk(kid)
+                continue
+            rows = [row for group in kids(kid) if group["/S"] == "/TBody" for row in kids(group)]
+            out.append((pages[rows[0].raw_get("/Pg").idnum], len(rows)))
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def printed_tables(result) -> list[tuple[str, int]]:
+    """(caption, body rows) of every table (or part of a split table) in the print document, in order."""
+    found = re.compile(r'<p class="judul-tabel[^>]*>(.*?)</p>\s*<table class="tabel">.*?<tbody>(.*?)</tbody>', re.S)
+    return [(re.sub(r"<[^>]+>", "", m.group(1)), m.group(2).count("<tr"))
+            for s in _sections(result.pages, ()) for m in found.finditer(s.body)]
+
+
+def content_ends(path) -> list[float]:
+    """How far down its content area each page's text ends (0 at the top, 1 at the bottom): words
+    between the margins of print.css, portrait (2,5 cm top, 2,2 cm bottom) or landscape (1,8 and 1,5)."""
+    ends = []
+    for page in re.split(r"<page ", poppler("pdftotext", "-bbox", str(path), "-"))[1:]:
+        width, height = (float(x) for x in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        top, bottom = ((2.5, 2.2) if height > width else (1.8, 1.5))
+        top, bottom = top / 2.54 * 72, height - bottom / 2.54 * 72
+        words = [float(y) for y0, y in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page)
+                 if top < float(y0) < bottom]
+        ends.append((max(words, default=top) - top) / (bottom - top))
+    return ends
+
+
+def test_tables_break_only_when_long_keeping_rows_together_and_no_page_holds_only_a_tail(pdf, built):
+    path, reader, _, _ = pdf
+    pieces, ends = iter(table_pieces(reader)), content_ends(path)
+    tables = printed_tables(built[1])
+    assert len(tables) > 30
+    split = []
+    for caption, rows in tables:
+        parts = [next(pieces)]
+        while sum(n for _, n in parts) < rows:
+            parts.append(next(pieces))
+        assert sum(n for _, n in parts) == rows, (caption, parts)
+        if len(parts) > 1:
+            split.append(caption)
+            assert rows > SHORT_ROWS and all(n >= EDGE_ROWS for _, n in parts), (caption, parts)
+            assert ends[parts[-1][0]] > TAIL_SHARE, (caption, parts)   # its last rows not alone on a page
+    assert len(split) >= 3 and any("bagian 3 dari 3" in c for c in split)
 
 
 def table_numbers(result) -> set[str]:

@@ -10,6 +10,7 @@ from decimal import Decimal as D
 from pypdf import PdfReader
 
 from lkjip.cli import main
+from lkjip.pagination import Laid, laid, tails
 from lkjip.pdf import page_labels
 from lkjip.render.chapters import Page
 from lkjip.render.printblocks import group_signatures, unbreakable
@@ -226,3 +227,45 @@ def test_print_markup_marks_the_rows_that_stay_with_the_next(minimal):
     t = table([Column("no", "No"), Column("x", "X")], rows_of(*["data"] * 3, "jumlah"))
     markup = PrintBlocks(Templates(Project(minimal))).table(t, "tabel-t")
     assert markup.count('class="baris-data lekat"') == 3 and '<tr class="baris-jumlah">' in markup
+
+
+def test_a_page_holding_only_the_last_rows_of_a_table_is_found():
+    def page(used, *fragments):
+        return Laid(tuple(fragments), used)
+    pages = [page(0.9, ("tabel-a", 30)), page(0.2, ("tabel-a", 3)),                  # a's tail alone
+             page(0.9, ("tabel-b", 30)), page(0.2, ("tabel-b", 3), ("tabel-c", 4)),  # c shares the page
+             page(0.9, ("tabel-d", 30)), page(0.5, ("tabel-d", 12)),                 # half a page: not near-empty
+             page(0.1, ("tabel-e", 5))]                                              # e whole, short
+    assert tails(pages) == ["tabel-a"]
+
+
+def long_table_document(minimal, rows: int) -> tuple[str, list]:
+    """A print document of one long portrait table ending its section, and its layout paths."""
+    from lkjip.project import Project
+    from lkjip.render.printblocks import PrintBlocks
+    from lkjip.render.templates import Templates
+    project = Project(minimal)
+    t = table([Column("no", "No"), Column("nama", "Uraian"), Column("pagu", "Pagu", "rupiah")],
+              [Row(f"r{i}", cells(text(str(i)), text(f"Kegiatan {i}"), rupiah(1000 * i))) for i in range(rows)])
+    markup = PrintBlocks(Templates(project)).table(t, "tabel-t")
+    html = ('<!DOCTYPE html><html lang="id"><head><link rel="stylesheet" href="print.css"></head><body>'
+            f'<section class="bagian-cetak bab">{markup}</section>'
+            '<section class="bagian-cetak bab"><h1>BAB BERIKUT</h1><p>Isi.</p></section></body></html>')
+    return html, project
+
+
+def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_spare_that_page(minimal):
+    import weasyprint
+
+    from lkjip.pdf import make_pdf
+    html, project = long_table_document(minimal, 120)
+    base = str(project.layout_dirs[-1].resolve()) + "/"
+    first = laid(weasyprint.HTML(string=html, base_url=base).render().pages[0])
+    per_page = first.fragments[0][1]                 # the rows one page holds at the usual size
+    html, project = long_table_document(minimal, per_page + 4)
+    plain = [laid(p) for p in weasyprint.HTML(string=html, base_url=base).render().pages]
+    assert [p.fragments for p in plain] == [(("tabel-t", per_page),), (("tabel-t", 4),), ()]
+    assert tails(plain) == ["tabel-t"]
+    data, _ = make_pdf(html, project.layout_dirs, project.root, "print.html")
+    assert len(PdfReader(io.BytesIO(data)).pages) == 2        # the table on one page, then the next chapter
+    assert make_pdf(html, project.layout_dirs, project.root, "print.html")[0] == data
