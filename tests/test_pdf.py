@@ -8,7 +8,9 @@ landscape pages, bookmarks, links, metadata, tags and embedded fonts.
 """
 from __future__ import annotations
 
+import html
 import io
+import math
 import re
 import subprocess
 
@@ -18,6 +20,7 @@ from pypdf import PdfReader
 from lkjip.pagination import TAIL_SHARE
 from lkjip.render.printdoc import _sections
 from lkjip.render.printtables import EDGE_ROWS, SHORT_ROWS, cell_text
+from lkjip.render.textwidth import width
 
 PDF = "lkjip-kecamatan-pungging-2024.pdf"
 LEADER = re.compile(r"^\s*(.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$")
@@ -163,10 +166,14 @@ def table_pieces(reader) -> list[tuple[int, int]]:
     return out
 
 
-def printed_tables(result) -> list[tuple[str, int]]:
-    """(caption, body rows) of every table (or part of a split table) in the print document, in order."""
-    found = re.compile(r'<p class="judul-tabel[^>]*>(.*?)</p>\s*<table class="tabel">.*?<tbody>(.*?)</tbody>', re.S)
-    return [(re.sub(r"<[^>]+>", "", m.group(1)), m.group(2).count("<tr"))
+def printed_tables(result) -> list[tuple[str, int, list[str]]]:
+    """(caption, body rows, notes) of every table (or part of a split table) in the print document, in order."""
+    found = re.compile(r'<p class="judul-tabel[^>]*>(.*?)</p>\s*<table class="tabel">.*?<tbody>(.*?)</tbody>\s*'
+                       r'</table>\s*(?:<div class="catatan-tabel">(.*?)</div>)?', re.S)
+
+    def text(markup):
+        return html.unescape(re.sub(r"<[^>]+>", "", markup))
+    return [(text(m.group(1)), m.group(2).count("<tr"), [flat(text(n)) for n in re.findall(r"<p.*?</p>", m.group(3) or "")])
             for s in _sections(result.pages, ()) for m in found.finditer(s.body)]
 
 
@@ -185,12 +192,12 @@ def content_ends(path) -> list[float]:
 
 
 def test_tables_break_only_when_long_keeping_rows_together_and_no_page_holds_only_a_tail(pdf, built):
-    path, reader, _, _ = pdf
+    path, reader, layout, _ = pdf
     pieces, ends = iter(table_pieces(reader)), content_ends(path)
     tables = printed_tables(built[1])
-    assert len(tables) > 30
+    assert len(tables) > 30 and sum(len(notes) for _, _, notes in tables) >= 20
     split = []
-    for caption, rows in tables:
+    for caption, rows, notes in tables:
         parts = [next(pieces)]
         while sum(n for _, n in parts) < rows:
             parts.append(next(pieces))
@@ -199,6 +206,7 @@ def test_tables_break_only_when_long_keeping_rows_together_and_no_page_holds_onl
             split.append(caption)
             assert rows > SHORT_ROWS and all(n >= EDGE_ROWS for _, n in parts), (caption, parts)
             assert ends[parts[-1][0]] > TAIL_SHARE, (caption, parts)   # its last rows not alone on a page
+        assert all(note in flat(layout[parts[-1][0]]) for note in notes), (caption, notes)   # notes with the end
     assert len(split) >= 3 and any("bagian 3 dari 3" in c for c in split)
 
 
@@ -254,6 +262,37 @@ def test_wide_tables_go_on_landscape_pages_split_with_their_identifying_columns(
     assert widths("Matrik Renja Perubahan RKPD Tahun 2024") == [842]
     assert widths("MATRIK RENJA Matrik Renja Perubahan") == [842]   # the title on the table's page, not alone
     assert widths("Tabel 3.1 Pencapaian Kinerja Capaian No Sasaran") == [595, 595]
+
+
+def texts_on(page) -> list[tuple[str, float, float, float]]:
+    """Every piece of text on a page: (text, size on paper in pt, left and right edge in pt), its
+    size and place as drawn (scaled and moved by the text and graphics matrices), its width
+    measured in DejaVu Sans."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+        if text.strip() and font is not None:
+            bold = "Bold" in str(font.get("/BaseFont", ""))
+            found.append((text.strip(), round(size * scale, 2), x, x + width(text.rstrip(), size * scale, bold)))
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_charts_are_printed_at_their_own_size_with_labels_and_values_of_7_to_9_pt_never_cut(pdf, built):
+    _, reader, layout, _ = pdf
+    catalog = built[1].catalog
+    charts = [catalog.chart(id) for id in sorted(catalog.charts)]
+    words = {s for c in charts for s in c.series} | {g.label for c in charts for g in c.groups}
+    pages = [i for i, p in body_pages(reader, layout) if re.search(r"^\s*Gambar \d+\. ", p, re.M)]
+    assert len(pages) == len(charts) == 5
+    for i in pages:
+        found = texts_on(reader.pages[i])
+        sizes = [size for text, size, _, _ in found if text in words]
+        assert sizes and all(7 <= size <= 9 for size in sizes), (reader.page_labels[i], sorted(set(sizes)))
+        right = float(reader.pages[i].mediabox.width) - 2 / 2.54 * 72      # the right margin of print.css
+        assert all(end <= right + 1 for _, _, _, end in found), (reader.page_labels[i], max(found, key=lambda t: t[3]))
 
 
 def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):
