@@ -12,6 +12,10 @@ i, ii, ... for the front matter, 1, 2, ... from the first chapter, so a viewer's
 shows the number printed on the page. WeasyPrint does not write page labels itself; its
 `finisher` hook adds them to the catalogue before the file is written, with pydyf,
 which WeasyPrint already uses: no second PDF library rewrites the file.
+
+A document whose laid-out pages leave the last rows of a table alone on a near-empty page
+is laid out a second time with those tables set tighter (`lkjip.pagination`); the second
+layout is kept only when it has fewer pages.
 """
 from __future__ import annotations
 
@@ -97,16 +101,27 @@ def make_pdf(html: str, layout_dirs: list[Path], project_root: Path, label: str,
     cover emblem); `arabic_from` is the anchor of the section whose first page is numbered 1."""
     import weasyprint
 
+    from . import pagination
+
     layouts = [d.resolve() for d in layout_dirs]
     capture = _Capture()
     logger = logging.getLogger("weasyprint")
     logger.addHandler(capture)
     try:
-        document = weasyprint.HTML(string=html, base_url=str(layouts[0]) + "/",
-                                   url_fetcher=_fetcher(layouts, project_root.resolve(), media or {}))
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
-        data = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1",
-                                  finisher=_label_finisher(arabic_from))
+        options = {"pdf_identifier": identifier, "pdf_variant": "pdf/ua-1"}
+        fetcher = _fetcher(layouts, project_root.resolve(), media or {})
+
+        def lay_out(markup: str) -> Any:
+            return weasyprint.HTML(string=markup, base_url=str(layouts[0]) + "/", url_fetcher=fetcher).render(**options)
+        document = lay_out(html)
+        tails = pagination.tails([pagination.laid(p) for p in document.pages])
+        if tails:
+            tighter = lay_out(pagination.tighten(html, tails))
+            if len(tighter.pages) < len(document.pages):
+                document = tighter
+        data = document.write_pdf(finisher=_label_finisher(arabic_from), **options)
     finally:
         logger.removeHandler(capture)
-    return data, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in capture.messages]
+    # a message of both layouts is given once
+    return data, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in dict.fromkeys(capture.messages)]

@@ -2,19 +2,25 @@
 
 One build (the session's `built`): page labels, the Daftar Isi and Daftar Tabel against
 the pages where the headings and captions really are, signature blocks never split, no
-page holding only a heading or a caption, every number of every table in the text, wide
-tables on landscape pages, bookmarks, links, metadata, tags and embedded fonts.
+page holding only a heading or a caption, tables split only where they may be (read from
+the PDF's structure tree), every number of every table in the text, wide tables on
+landscape pages, bookmarks, links, metadata, tags and embedded fonts.
 """
 from __future__ import annotations
 
+import html
 import io
+import math
 import re
 import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-from lkjip.render.printtables import cell_text
+from lkjip.pagination import TAIL_SHARE
+from lkjip.render.printdoc import _sections
+from lkjip.render.printtables import EDGE_ROWS, SHORT_ROWS, cell_text
+from lkjip.render.textwidth import width
 
 PDF = "lkjip-kecamatan-pungging-2024.pdf"
 LEADER = re.compile(r"^\s*(.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$")
@@ -147,6 +153,74 @@ def test_no_page_holds_only_a_heading_or_a_caption(pdf):
         assert len(body) >= 4, (number, page)
 
 
+def kids(element) -> list:
+    """The structure elements under a tagged-PDF structure element."""
+    found = element.get("/K", [])
+    objects = [k.get_object() for k in (found if isinstance(found, list) else [found])]
+    return [k for k in objects if isinstance(k, dict) and "/S" in k]   # not marked-content ids
+
+
+def table_pieces(reader) -> list[tuple[int, int]]:
+    """(page index, body rows) of every piece of a table, in order: WeasyPrint tags the piece of a
+    table on each page as a table of its own, and each row with its page."""
+    pages = {p.indirect_reference.idnum: i for i, p in enumerate(reader.pages)}
+    out = []
+
+    def walk(element):
+        for kid in kids(element):
+            if kid["/S"] != "/Table":
+                walk(kid)
+                continue
+            rows = [row for group in kids(kid) if group["/S"] == "/TBody" for row in kids(group)]
+            out.append((pages[rows[0].raw_get("/Pg").idnum], len(rows)))
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return out
+
+
+def printed_tables(result) -> list[tuple[str, int, list[str]]]:
+    """(caption, body rows, notes) of every table (or part of a split table) in the print document, in order."""
+    found = re.compile(r'<p class="judul-tabel[^>]*>(.*?)</p>\s*<table class="tabel">.*?<tbody>(.*?)</tbody>\s*'
+                       r'</table>\s*(?:<div class="catatan-tabel">(.*?)</div>)?', re.S)
+
+    def text(markup):
+        return html.unescape(re.sub(r"<[^>]+>", "", markup))
+    return [(text(m.group(1)), m.group(2).count("<tr"), [flat(text(n)) for n in re.findall(r"<p.*?</p>", m.group(3) or "")])
+            for s in _sections(result.pages, ()) for m in found.finditer(s.body)]
+
+
+def content_ends(path) -> list[float]:
+    """How far down its content area each page's text ends (0 at the top, 1 at the bottom): words
+    between the margins of print.css, portrait (2,5 cm top, 2,2 cm bottom) or landscape (1,8 and 1,5)."""
+    ends = []
+    for page in re.split(r"<page ", poppler("pdftotext", "-bbox", str(path), "-"))[1:]:
+        width, height = (float(x) for x in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
+        top, bottom = ((2.5, 2.2) if height > width else (1.8, 1.5))
+        top, bottom = top / 2.54 * 72, height - bottom / 2.54 * 72
+        words = [float(y) for y0, y in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page)
+                 if top < float(y0) < bottom]
+        ends.append((max(words, default=top) - top) / (bottom - top))
+    return ends
+
+
+def test_tables_break_only_when_long_keeping_rows_together_and_no_page_holds_only_a_tail(pdf, built):
+    path, reader, layout, _ = pdf
+    pieces, ends = iter(table_pieces(reader)), content_ends(path)
+    tables = printed_tables(built[1])
+    assert len(tables) > 30 and sum(len(notes) for _, _, notes in tables) >= 20
+    split = []
+    for caption, rows, notes in tables:
+        parts = [next(pieces)]
+        while sum(n for _, n in parts) < rows:
+            parts.append(next(pieces))
+        assert sum(n for _, n in parts) == rows, (caption, parts)
+        if len(parts) > 1:
+            split.append(caption)
+            assert rows > SHORT_ROWS and all(n >= EDGE_ROWS for _, n in parts), (caption, parts)
+            assert ends[parts[-1][0]] > TAIL_SHARE, (caption, parts)   # its last rows not alone on a page
+        assert all(note in flat(layout[parts[-1][0]]) for note in notes), (caption, notes)   # notes with the end
+    assert len(split) >= 3 and any("bagian 3 dari 3" in c for c in split)
+
+
 def table_numbers(result) -> set[str]:
     """Every number in every cell of every table the report places, as printed (units in the header)."""
     placed = {t for p in result.pages for t in p.tables}
@@ -199,6 +273,37 @@ def test_wide_tables_go_on_landscape_pages_split_with_their_identifying_columns(
     assert widths("Matrik Renja Perubahan RKPD Tahun 2024") == [842]
     assert widths("MATRIK RENJA Matrik Renja Perubahan") == [842]   # the title on the table's page, not alone
     assert widths("Tabel 3.1 Pencapaian Kinerja Capaian No Sasaran") == [595, 595]
+
+
+def texts_on(page) -> list[tuple[str, float, float, float]]:
+    """Every piece of text on a page: (text, size on paper in pt, left and right edge in pt), its
+    size and place as drawn (scaled and moved by the text and graphics matrices), its width
+    measured in DejaVu Sans."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+        if text.strip() and font is not None:
+            bold = "Bold" in str(font.get("/BaseFont", ""))
+            found.append((text.strip(), round(size * scale, 2), x, x + width(text.rstrip(), size * scale, bold)))
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_charts_are_printed_at_their_own_size_with_labels_and_values_of_7_to_9_pt_never_cut(pdf, built):
+    _, reader, layout, _ = pdf
+    catalog = built[1].catalog
+    charts = [catalog.chart(id) for id in sorted(catalog.charts)]
+    words = {s for c in charts for s in c.series} | {g.label for c in charts for g in c.groups}
+    pages = [i for i, p in body_pages(reader, layout) if re.search(r"^\s*Gambar \d+\. ", p, re.M)]
+    assert len(pages) == len(charts) == 5
+    for i in pages:
+        found = texts_on(reader.pages[i])
+        sizes = [size for text, size, _, _ in found if text in words]
+        assert sizes and all(7 <= size <= 9 for size in sizes), (reader.page_labels[i], sorted(set(sizes)))
+        right = float(reader.pages[i].mediabox.width) - 2 / 2.54 * 72      # the right margin of print.css
+        assert all(end <= right + 1 for _, _, _, end in found), (reader.page_labels[i], max(found, key=lambda t: t[3]))
 
 
 def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):

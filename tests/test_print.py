@@ -10,12 +10,13 @@ from decimal import Decimal as D
 from pypdf import PdfReader
 
 from lkjip.cli import main
+from lkjip.pagination import Laid, laid, tails
 from lkjip.pdf import page_labels
 from lkjip.render.chapters import Page
 from lkjip.render.printblocks import group_signatures, unbreakable
 from lkjip.render.printdoc import _localise, front_role
-from lkjip.render.printtables import header, layout, numbered_lines
-from lkjip.tables import Column, Row, Table, cells, section
+from lkjip.render.printtables import header, keeps, layout, numbered_lines
+from lkjip.tables import Cell, Column, Row, Table, cells, section
 from lkjip.values import percent, rupiah, source, text
 
 from conftest import write
@@ -182,3 +183,89 @@ def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_
     assert '<li class="tingkat-1"><a href="#gambar-capaian">Gambar 1 Capaian</a></li>' in html
     assert html.index('id="daftar-gambar"') < html.index('id="bab-bab-1-pendahuluan"') \
         < html.index('id="bab-lampiran-perjanjian-kinerja"') < html.index('id="bab-catatan-koreksi"')
+
+
+def rows_of(*kinds: str, span: dict[int, int] | None = None) -> list[Row]:
+    """Rows of these kinds ("data", "jumlah", "bagian", "judul"); `span` gives a row's first cell a rowspan."""
+    out = []
+    for i, kind in enumerate(kinds):
+        if kind == "bagian":
+            out.append(section(f"s{i}", "Sasaran", 2))
+        else:
+            out.append(Row(f"r{i}", (Cell(text(str(i)), (span or {}).get(i, 1)), Cell(text("x"))), kind))
+    return out
+
+
+def breaks(rows) -> list[int]:
+    """The rows after which a page may break."""
+    return [i for i, keep in enumerate(keeps(rows)) if not keep][:-1]
+
+
+def test_a_short_table_is_never_split_across_pages():
+    assert keeps(rows_of(*["data"] * 12)) == (True,) * 11 + (False,)
+    assert keeps(rows_of("data")) == (False,)
+    assert keeps([]) == ()
+
+
+def test_a_long_table_keeps_three_rows_at_each_side_of_a_break_and_totals_with_their_neighbours():
+    assert breaks(rows_of(*["data"] * 13)) == [2, 3, 4, 5, 6, 7, 8, 9]
+    # a section row stays with the row after it; a total with the rows around it; the last three data
+    # rows are counted before the trailing totals ("Jumlah", then "Rata-rata")
+    long = rows_of("bagian", *["data"] * 6, "bagian", *["data"] * 6, "jumlah", "jumlah")
+    assert breaks(long) == [3, 4, 5, 6, 8, 9, 10]
+    # a program's subtotal above its kegiatan and a heading row: never the last row of a page
+    budget = rows_of("judul", "jumlah", *["data"] * 5, "jumlah", *["data"] * 6, "jumlah")
+    assert breaks(budget) == [4, 5, 8, 9, 10]
+    # the rows a cell spans are never parted
+    assert breaks(rows_of(*["data"] * 16, span={5: 3})) == [2, 3, 4, 7, 8, 9, 10, 11, 12]
+
+
+def test_print_markup_marks_the_rows_that_stay_with_the_next(minimal):
+    from lkjip.project import Project
+    from lkjip.render.printblocks import PrintBlocks
+    from lkjip.render.templates import Templates
+    t = table([Column("no", "No"), Column("x", "X")], rows_of(*["data"] * 3, "jumlah"))
+    markup = PrintBlocks(Templates(Project(minimal))).table(t, "tabel-t")
+    assert markup.count('class="baris-data lekat"') == 3 and '<tr class="baris-jumlah">' in markup
+
+
+def test_a_page_holding_only_the_last_rows_of_a_table_is_found():
+    def page(used, *fragments):
+        return Laid(tuple(fragments), used)
+    pages = [page(0.9, ("tabel-a", 30)), page(0.2, ("tabel-a", 3)),                  # a's tail alone
+             page(0.9, ("tabel-b", 30)), page(0.2, ("tabel-b", 3), ("tabel-c", 4)),  # c shares the page
+             page(0.9, ("tabel-d", 30)), page(0.5, ("tabel-d", 12)),                 # half a page: not near-empty
+             page(0.1, ("tabel-e", 5))]                                              # e whole, short
+    assert tails(pages) == ["tabel-a"]
+
+
+def long_table_document(minimal, rows: int) -> tuple[str, list]:
+    """A print document of one long portrait table ending its section, and its layout paths."""
+    from lkjip.project import Project
+    from lkjip.render.printblocks import PrintBlocks
+    from lkjip.render.templates import Templates
+    project = Project(minimal)
+    t = table([Column("no", "No"), Column("nama", "Uraian"), Column("pagu", "Pagu", "rupiah")],
+              [Row(f"r{i}", cells(text(str(i)), text(f"Kegiatan {i}"), rupiah(1000 * i))) for i in range(rows)])
+    markup = PrintBlocks(Templates(project)).table(t, "tabel-t")
+    html = ('<!DOCTYPE html><html lang="id"><head><link rel="stylesheet" href="print.css"></head><body>'
+            f'<section class="bagian-cetak bab">{markup}</section>'
+            '<section class="bagian-cetak bab"><h1>BAB BERIKUT</h1><p>Isi.</p></section></body></html>')
+    return html, project
+
+
+def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_spare_that_page(minimal):
+    import weasyprint
+
+    from lkjip.pdf import make_pdf
+    html, project = long_table_document(minimal, 120)
+    base = str(project.layout_dirs[-1].resolve()) + "/"
+    first = laid(weasyprint.HTML(string=html, base_url=base).render().pages[0])
+    per_page = first.fragments[0][1]                 # the rows one page holds at the usual size
+    html, project = long_table_document(minimal, per_page + 4)
+    plain = [laid(p) for p in weasyprint.HTML(string=html, base_url=base).render().pages]
+    assert [p.fragments for p in plain] == [(("tabel-t", per_page),), (("tabel-t", 4),), ()]
+    assert tails(plain) == ["tabel-t"]
+    data, _ = make_pdf(html, project.layout_dirs, project.root, "print.html")
+    assert len(PdfReader(io.BytesIO(data)).pages) == 2        # the table on one page, then the next chapter
+    assert make_pdf(html, project.layout_dirs, project.root, "print.html")[0] == data

@@ -196,6 +196,21 @@ def test_charts_are_present_with_a_title_and_words(site, browser):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
+def test_chart_labels_wrap_inside_the_drawing_and_are_never_cut(site, browser, width):
+    browser.width(width)
+    for name in ("bab-3-akuntabilitas-kinerja.html", "lampiran-jumlah-penduduk.html"):
+        browser.open((site / name).as_uri())
+        outside = browser.eval("""[...document.querySelectorAll('figure.grafik svg')].flatMap(s => {
+            const box = s.getBoundingClientRect();
+            return [...s.querySelectorAll('text')].filter(t => { const r = t.getBoundingClientRect();
+                return r.left < box.left - 1 || r.right > box.right + 1; }).map(t => t.textContent); })""")
+        assert outside == [], (name, width)
+        smallest = browser.eval("Math.min(...[...document.querySelectorAll('figure.grafik svg text')].map(t =>"
+                                " t.getBoundingClientRect().height))")
+        assert smallest >= 10, (name, width)      # the drawing is not shrunk below legible text
+
+
+@pytest.mark.parametrize("width", [1280, 390])
 def test_axe_finds_no_serious_or_critical_violation(site, pages, browser, width):
     require_file(AXE, NPM_HINT)
     script = AXE.read_text("utf-8")

@@ -19,7 +19,7 @@ from ..blocks import DataList, Signature
 from ..corrections import Corrections, Koreksi
 from ..tables import Cell, Row, Table
 from . import charts
-from .printtables import Part, PrintLayout, cell_text, header, layout, numbered_lines
+from .printtables import PORTRAIT_PT, Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
 from .templates import Templates, safe
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -29,6 +29,10 @@ _UNIT_GAP = re.compile(r"\b(Rp\.?) (?=\d)|(?<=\d) (?=%)")
 NBSP = "\u00a0"
 PRINT_FONT = 'font-family="Laporan"'
 """The charts' text in the PDF: the bundled font print.css declares, so every font is embedded from the project."""
+PAPER = charts.Size(round(PORTRAIT_PT, 1), 8.5, 7.5, 8, 2.5, 6, "pt")
+"""Charts on paper: drawn in points at the width of the text, labels 8,5 pt bold, values 7,5 pt."""
+TALLEST_PT = 640
+"""A chart taller than this (the text height of a portrait page, less its caption) is drawn in pieces."""
 
 
 def unbreakable(text: str) -> str:
@@ -57,14 +61,15 @@ def _cell(cell: Cell, unit: str, mark: Koreksi | None) -> CellView:
     return CellView(lines, cell.align, whole and " " not in text, cell.rowspan, cell.value.sementara, mark)
 
 
-def _rows(table: Table, units: tuple[str, ...], marks: Marks) -> list[tuple[Row, list[CellView | None]]]:
-    out: list[tuple[Row, list[CellView | None]]] = []
-    for row in table.rows:
+def _rows(table: Table, units: tuple[str, ...], marks: Marks) -> list[tuple[Row, list[CellView | None], bool]]:
+    """Each row with its cells on paper and whether it stays on the page of the row after it."""
+    out: list[tuple[Row, list[CellView | None], bool]] = []
+    for row, keep in zip(table.rows, keeps(table.rows), strict=True):
         if row.kind == "bagian":
-            out.append((row, []))
+            out.append((row, [], keep))
             continue
         out.append((row, [None if c is None else _cell(c, u, marks.get((row.id, col.key)))
-                          for c, u, col in zip(row.cells, units, table.columns, strict=True)]))
+                          for c, u, col in zip(row.cells, units, table.columns, strict=True)], keep))
     return out
 
 
@@ -97,8 +102,9 @@ class PrintBlocks:
         if kind == "tabel":
             return self.table(obj, anchor, corrections.in_table(obj.id) if corrections else {})
         if kind == "grafik":
+            drawn = charts.pieces(obj, anchor, PRINT_FONT, PAPER, TALLEST_PT)
             return self.templates.render("cetak_grafik.html", item=obj, anchor=anchor,
-                                         svg=safe(charts.svg(obj, anchor, PRINT_FONT)))
+                                         pieces=[safe(piece) for piece in drawn])
         if kind == "daftar":
             assert isinstance(obj, DataList)
             labelled = any(it.label for it in obj.items)

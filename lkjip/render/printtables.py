@@ -9,13 +9,20 @@ a split; a matrix wider still is split into parts that each repeat the identifyi
 (the leading text columns outside any column group), cut at the boundaries of its column
 groups into the fewest, most even parts. Widths are estimated from character counts of
 DejaVu Sans, generously, because a number, a code or a date is one word and never broken.
+
+Where a table may break across pages is decided here too (`keeps`), from its rows alone: a
+short table is never split; a longer one keeps a few rows on each side of a break, a
+section or heading row with the row after it, a total with the rows around it, and the
+rows a spanning cell covers together. The print stylesheet turns each kept boundary into
+`break-after: avoid`, which WeasyPrint honours between table rows.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..tables import Cell, HeadCell, Table
+from ..tables import Cell, HeadCell, Row, Table
 
 # Usable widths in pt: A4 portrait with 2,5 cm + 2 cm margins; A4 landscape with 1,5 cm margins.
 PORTRAIT_PT = (21.0 - 4.5) / 2.54 * 72
@@ -26,6 +33,9 @@ CHAR_EM, BOLD_EM, PAD_EM = 0.62, 0.70, 0.9   # DejaVu Sans: average advance per 
 TEXT_COMFORT_EM = 9.0                # a text column narrower than this wraps every few words
 IDENT_SHARE = 0.5                    # identifying columns may take at most this share of a part
 LONG_WORD = 24                       # a text word longer than this (a web address) may break
+SHORT_ROWS = 12                      # a table of at most this many body rows is never split across pages
+EDGE_ROWS = 3                        # a longer one keeps at least this many data rows on each side of a break
+HEADING_ROWS = ("bagian", "judul")   # rows that introduce the rows after them
 
 UNITS = {"rupiah": "Rp", "persen": "%"}
 _NUMBERED = re.compile(r"(?<=\S) (?=\d{1,2}\. )")
@@ -225,3 +235,28 @@ def is_numeric_column(table: Table, index: int) -> bool:
     found = [r.cells[index] for r in table.rows if r.kind != "bagian"]
     filled = [c for c in found if c is not None and not c.value.is_empty and c.value.kind != "kosong"]
     return bool(filled) and all(c.value.is_number for c in filled)
+
+
+def keeps(rows: Sequence[Row]) -> tuple[bool, ...]:
+    """For each row, whether it stays on the page of the row after it (no page break below it).
+
+    A table of at most SHORT_ROWS rows is never split. A longer one keeps its first and its
+    last EDGE_ROWS data rows together, so a page never opens or closes a table with one or
+    two rows; a section or heading row stays with the row after it; a total ("Jumlah",
+    "Rata-rata", a program's subtotal above its kegiatan) with the row before and the row
+    after it, wherever it stands; the rows a cell spans are never parted."""
+    n = len(rows)
+    data = [i for i, r in enumerate(rows) if r.kind == "data"]
+    if n <= SHORT_ROWS or len(data) <= 2 * EDGE_ROWS:
+        return tuple(i < n - 1 for i in range(n))
+    keep = [i < data[EDGE_ROWS - 1] or i >= data[-EDGE_ROWS] for i in range(n)]
+    for i, row in enumerate(rows):
+        if row.kind in HEADING_ROWS:
+            keep[i] = True
+        elif row.kind == "jumlah":
+            keep[max(i - 1, 0)] = keep[i] = True
+        span = max((c.rowspan for c in row.cells if c is not None), default=1)
+        for j in range(i, min(i + span - 1, n)):
+            keep[j] = True
+    keep[-1] = False
+    return tuple(keep)

@@ -1,0 +1,90 @@
+"""A second look at the laid-out pages: a table whose last rows alone would stand on a page is set tighter.
+
+The print stylesheet keeps a few rows on each side of a break, but where a long table
+breaks is known only once WeasyPrint has laid it out: a table a few rows longer than its
+pages leaves those rows alone at the top of a page that is otherwise empty (the next
+section starts on a page of its own). `tails` finds such tables in the laid-out pages (`laid`);
+`tighten` marks them, and the print stylesheet sets a marked table a step tighter (one
+size smaller, never below 7 pt, less padding and line height), so that the document can
+be laid out once more and the tail pulled back onto the page before. Whether that saves
+the page is again known only after layout, so `lkjip.pdf` keeps the second layout only
+when it has fewer pages.
+
+This module reads WeasyPrint's laid-out boxes; `lkjip.pdf` imports it only when a PDF is made.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from weasyprint.formatting_structure import boxes
+
+TAIL_SHARE = 1 / 3        # a page whose content ends above this share of its height is near-empty
+TIGHT = "padat"           # the class print.css sets tighter
+_FIGURE = 'figure class="tabel-cetak'
+
+
+def _boxes(box: Any, figure: str | None = None) -> Iterator[tuple[Any, str | None]]:
+    """Every box under `box` with the id of the printed table it lies in (None outside tables)."""
+    element = getattr(box, "element", None)
+    if box.element_tag == "figure" and element is not None and "tabel-cetak" in (element.get("class") or ""):
+        figure = element.get("id")
+    yield box, figure
+    if isinstance(box, boxes.ParentBox):
+        for child in box.children:
+            yield from _boxes(child, figure)
+
+
+@dataclass(frozen=True)
+class Laid:
+    """What one laid-out page holds: the fragments of printed tables on it, in order, as (table id,
+    body rows), and how far down its content area its content ends (0 at the top, 1 at the bottom)."""
+
+    fragments: tuple[tuple[str, int], ...]
+    used: float
+
+    @property
+    def tables(self) -> list[str]:
+        return list(dict.fromkeys(t for t, _ in self.fragments))
+
+
+def laid(page: Any) -> Laid:
+    """A WeasyPrint page as `Laid`."""
+    box = page._page_box
+    top, height = box.content_box_y(), box.height
+    fragments: list[tuple[str, int]] = []
+    bottom = top
+    for child in box.children:
+        if isinstance(child, boxes.MarginBox):
+            continue          # the running header and the folio
+        for inner, figure in _boxes(child):
+            if isinstance(inner, boxes.TableBox) and figure is not None:
+                body = [g for g in inner.children if isinstance(g, boxes.TableRowGroupBox) and not g.is_header]
+                fragments.append((figure, sum(len(g.children) for g in body)))
+            if isinstance(inner, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox)):
+                bottom = max(bottom, inner.position_y + inner.margin_height())
+    return Laid(tuple(fragments), (bottom - top) / height if height else 1.0)
+
+
+def tails(pages: Sequence[Laid]) -> list[str]:
+    """Ids of the printed tables that end alone at the top of a near-empty page: the page holds
+    the end of one table continued from the page before, and its content ends above TAIL_SHARE."""
+    found: list[str] = []
+    for n, page in enumerate(pages):
+        if n == 0 or len(page.tables) != 1 or page.used > TAIL_SHARE:
+            continue
+        table = page.tables[0]
+        continued = table in pages[n - 1].tables
+        ends = n + 1 == len(pages) or table not in pages[n + 1].tables
+        if continued and ends and table not in found:
+            found.append(table)
+    return found
+
+
+def tighten(html: str, tables: Sequence[str]) -> str:
+    """The print document with these tables marked to be set tighter."""
+    for table in tables:
+        html = re.sub(rf'(<{_FIGURE}[^"]*)(" id="{re.escape(table)}")', rf"\1 {TIGHT}\2", html, count=1)
+    return html
