@@ -48,6 +48,18 @@ def test_navigation_links_every_page_relatively(built):
         assert 'href="/' not in markup and "http" not in re.findall(r'href="([^"]+)"', markup)[0]
 
 
+def test_lampiran_are_numbered_as_in_the_pdf_in_the_sidebar_the_menu_and_on_the_home_page(built):
+    """The PDF's Daftar Isi numbers the lampiran 1, 2, 3 ... (tests/test_pdf.py); so does every list of them
+    on the site, while the chapters carry their numbers in their titles."""
+    lampiran = [p for p in PAGES if p.startswith("lampiran-")]
+    numbered = [f'<li value="{n}"><a href="{name}.html"' for n, name in enumerate(lampiran, 1)]
+    for name in ("index", "bab-1-pendahuluan", "lampiran-iku"):
+        markup = re.sub(r' aria-current="page"', "", page(built, name))
+        for item in numbered:
+            assert markup.count(item) == (3 if name == "index" else 2), (name, item)   # sidebar, menu, home
+    assert '<ul class="daftar-navigasi">' in page(built, "bab-1-pendahuluan")
+
+
 @pytest.mark.parametrize("name, caption", [
     ("bab-1-pendahuluan", "Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)"),
     ("bab-2-perencanaan-kinerja", "Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)"),

@@ -21,6 +21,7 @@ from ..tables import Table
 from . import charts, opendata, search
 from .catalog import Catalog
 from .chapters import PRINT, SITE, Page
+from .order import reading_order
 from .templates import Templates, safe
 
 STATIC = ("style.css", "cari.js", "favicon.svg")
@@ -158,7 +159,9 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     out = Output()
     extra = [(CORRECTIONS_PAGE, "Catatan Koreksi")] if corrections.items else []
     extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    nav = [{"title": p.title, "path": p.path, "kind": p.kind} for p in pages]
+    placed = reading_order(pages)   # the order and lampiran numbers of the PDF's Daftar Isi
+    pages = [p.page for p in placed]
+    nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
     nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
     common = {"info": info, "nav": nav, "with_pdf": with_pdf}
     where = {id: _place(id, pages, tables) for id in tables}
