@@ -161,6 +161,22 @@ def test_open_data_json(built):
     assert data["sumber"]["indikator"]["indikator"][0]["tercetak"]["capaian"]["realisasi"] == {
         "nilai": 90.25, "alasan": "ikm_dihitung_ulang"}
     assert data["koreksi"][1]["tercetak"] == "80.750" and data["koreksi"][1]["ditampilkan"] == "81.574"
+    # a program's pagu and realisasi are summed from its sub-kegiatan: computed values, not empty source facts
+    penunjang = data["sumber"]["anggaran"]["program"][0]
+    assert penunjang["id"] == "penunjang" and "pagu" not in penunjang and "realisasi" not in penunjang
+    assert data["nilai"]["program.penunjang.pagu"]["nilai"] == 2415383480
+    assert set(data) == {"sumber", "nilai", "tabel", "koreksi"}     # no empty folder of office tables
+
+
+def test_data_page_lists_tables_in_reading_order_and_names_the_copy(built):
+    captions = re.findall(r'<span class="judul-data">([^<]+)</span>', page(built, "data"))
+    assert captions[0] == "Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)"
+    assert captions.count("Tabel 3.1 Pencapaian Kinerja (di BAB III AKUNTABILITAS KINERJA)") == 1
+    assert captions.count("Tabel 3.1 Pencapaian Kinerja (dimuat lagi di BAB IV PENUTUP)") == 1
+    assert captions.index("Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)") \
+        < captions.index("Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024") \
+        < captions.index("Tabel 3.1 Pencapaian Kinerja (dimuat lagi di BAB IV PENUTUP)") \
+        < captions.index("Realisasi Anggaran Kecamatan Pungging Kabupaten Mojokerto Bulan Desember 2024")
 
 
 def test_every_table_as_csv_next_to_it(built):

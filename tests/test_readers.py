@@ -10,8 +10,10 @@ from lkjip.cli import main
 from lkjip.compare import Difference, PrintedCell
 from lkjip.corrections import PageOrder, Quote, collect
 from lkjip.diagnostics import Loc, warning
+from lkjip.render.chapters import Page
 from lkjip.render.charts import svg
-from lkjip.render.opendata import table_csv
+from lkjip.render.opendata import facts, table_csv
+from lkjip.render.site import open_data_list
 from lkjip.schema import Printed, Quantity
 from lkjip.tables import Column, Row, Table, cells
 from lkjip.values import count, percent, rupiah
@@ -121,6 +123,31 @@ def test_csv_has_one_header_row_and_raw_numbers():
                                           Column("persen", "%", "persen")),
                   (Row("a", cells("Pelayanan, publik", rupiah(22500000), percent(D("99.964444"), 2))),))
     assert table_csv(table) == "\ufeffProgram,Tahun 2024 - Pagu,%\r\n\"Pelayanan, publik\",22500000,99.964444\r\n"
+
+
+def test_open_data_lists_tables_in_reading_order_and_tells_a_copy_from_its_original():
+    def table(id, nomor, judul, copy_of=None):
+        return Table(id, nomor, judul, (Column("nama", "Nama"),), (Row("a", cells("x")),), copy_of=copy_of)
+    tables = {"status": table("status", None, "Status Capaian"), "copy": table("copy", "3.1", "Capaian", "capaian"),
+              "capaian": table("capaian", "3.1", "Capaian"), "penduduk": table("penduduk", "1.1", "Penduduk")}
+    pages = [Page("bab-1", "content/01.md", "BAB I PENDAHULUAN", "bab", "", (), ("penduduk",)),
+             Page("bab-3", "content/03.md", "BAB III AKUNTABILITAS", "bab", "", (), ("capaian", "penduduk")),
+             Page("bab-4", "content/04.md", "BAB IV PENUTUP", "bab", "", (), ("copy",))]
+    listed = open_data_list(tables, pages)
+    assert [(t["caption"], (t["where"] or "#").split("#")[0]) for t in listed] == [
+        ("Tabel 1.1 Penduduk", "bab-1.html"), ("Tabel 3.1 Capaian (di BAB III AKUNTABILITAS)", "bab-3.html"),
+        ("Tabel 3.1 Capaian (dimuat lagi di BAB IV PENUTUP)", "bab-4.html"), ("Status Capaian", "")]
+    assert len({t["csv"] for t in listed}) == 4
+
+
+def test_open_data_json_leaves_out_what_the_data_leave_out():
+    from lkjip.domain.anggaran import Program
+    program = Program(id="desa", kode="7.01.06", nama="Pembinaan Desa", pengampu=None, sasaran=None, pagu=None,
+                      realisasi=None)
+    assert facts(program) == {"id": "desa", "kode": "7.01.06", "nama": "Pembinaan Desa"}
+    assert facts({"program": (program,), "urusan": (), "tabel": {}, "tercetak": {"a": Printed(Quantity(D(90)), Loc("x"), "alasan_a")}}) \
+        == {"program": [{"id": "desa", "kode": "7.01.06", "nama": "Pembinaan Desa"}],
+            "tercetak": {"a": {"nilai": 90, "alasan": "alasan_a"}}}
 
 
 def test_a_chart_placed_for_data_that_is_absent_says_which_file(minimal):

@@ -179,9 +179,8 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
                                                    items=[_correction(k, pages) for k in corrections.items], **common),
                 templates.where("koreksi.html"))
     files = opendata.files(info.base, tables, catalog, corrections)
-    out.add(DATA_PAGE, templates.render("data.html", page={"path": DATA_PAGE}, tables=[
-        {"caption": t.caption, "csv": opendata.csv_names(tables)[id], "where": where[id]} for id, t in tables.items()],
-        json=opendata.json_name(info.base), **common), templates.where("data.html"))
+    out.add(DATA_PAGE, templates.render("data.html", page={"path": DATA_PAGE}, tables=open_data_list(tables, pages),
+                                        json=opendata.json_name(info.base), **common), templates.where("data.html"))
     for path, data in files.items():
         out.add(path, data, "data/")
     out.add(SEARCH_PAGE, templates.render("cari.html", page={"path": SEARCH_PAGE}, **common),
@@ -191,6 +190,27 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
         found = templates.project.layout_file(name)
         if found is not None:
             out.add(f"assets/{name}", found.read_bytes(), templates.project.label(found))
+    return out
+
+
+def open_data_list(tables: Mapping[str, Table], pages: Sequence[Page]) -> list[dict[str, Any]]:
+    """The tables of the Data Terbuka page in the report's order: as the pages (in reading order) show
+    them, then those shown on no page. A caption that two entries share (a table shown again elsewhere
+    with figures of its own) is told apart by the page each one stands on."""
+    csv = opendata.csv_names(tables)
+    first = {}
+    for page in pages:
+        for id in page.tables:
+            first.setdefault(id, page)
+    order = [id for id in first if id in tables] + [id for id in tables if id not in first]
+    captions = [tables[id].caption for id in order]
+    out = []
+    for id in order:
+        t, page = tables[id], first.get(id)
+        label = t.caption
+        if captions.count(t.caption) > 1:
+            label += f" ({'dimuat lagi di' if t.copy_of else 'di'} {page.title})" if page else " (tidak dimuat)"
+        out.append({"caption": label, "csv": csv[id], "where": _place(id, pages, tables)})
     return out
 
 
