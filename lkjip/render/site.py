@@ -198,7 +198,7 @@ def open_data_list(tables: Mapping[str, Table], pages: Sequence[Page]) -> list[d
     them, then those shown on no page. A caption that two entries share (a table shown again elsewhere
     with figures of its own) is told apart by the page each one stands on."""
     csv = opendata.csv_names(tables)
-    first = {}
+    first: dict[str, Page] = {}
     for page in pages:
         for id in page.tables:
             first.setdefault(id, page)
@@ -206,10 +206,10 @@ def open_data_list(tables: Mapping[str, Table], pages: Sequence[Page]) -> list[d
     captions = [tables[id].caption for id in order]
     out = []
     for id in order:
-        t, page = tables[id], first.get(id)
+        t, shown = tables[id], first.get(id)
         label = t.caption
         if captions.count(t.caption) > 1:
-            label += f" ({'dimuat lagi di' if t.copy_of else 'di'} {page.title})" if page else " (tidak dimuat)"
+            label += f" ({'dimuat lagi di' if t.copy_of else 'di'} {shown.title})" if shown else " (tidak dimuat)"
         out.append({"caption": label, "csv": csv[id], "where": _place(id, pages, tables)})
     return out
 
