@@ -155,6 +155,34 @@ def test_wide_tables_tell_the_reader_they_scroll(site, browser):
     assert browser.eval("getComputedStyle(document.querySelector('#tabel-3-1 .petunjuk-geser')).display") == "none"
 
 
+@pytest.mark.parametrize("page", ["lampiran-realisasi-anggaran.html", "lampiran-matrik-renja.html"])
+def test_a_table_of_ten_columns_fits_a_1280_px_screen_beside_the_navigation(site, browser, page):
+    browser.width(1280, 900)
+    browser.open((site / page).as_uri())
+    fits = browser.eval("""(() => { const f = document.querySelector('.tabel-bingkai'), box = f.querySelector('.gulir');
+        const cols = f.querySelector('tbody tr:last-child').cells.length;
+        return [cols, box.scrollWidth <= box.clientWidth, box.getBoundingClientRect().right <= innerWidth]; })()""")
+    assert fits[0] >= 9 and fits[1:] == [True, True]
+
+
+def test_on_a_phone_the_row_names_leave_room_for_the_figures(site, browser):
+    """At 390 px the Realisasi Anggaran table shows its codes, its row names (at most 45% of the screen,
+    wrapping) and at least one whole column of amounts; scrolled, the row names stay and amounts follow."""
+    browser.width(390, 844)
+    browser.open((site / "lampiran-realisasi-anggaran.html").as_uri())
+    state = browser.eval("""(() => {
+      const box = document.querySelector('.gulir'), b = box.getBoundingClientRect(), out = [];
+      const whole = () => [...box.querySelectorAll('tbody td.angka')].filter(c => {
+        const r = c.getBoundingClientRect(), edge = box.querySelector('th.tetap').getBoundingClientRect().right;
+        return c.textContent.startsWith('Rp') && r.left >= Math.max(b.left, edge) - .5 && r.right <= b.right + .5; }).length;
+      out.push(box.querySelector('th.tetap').getBoundingClientRect().width / innerWidth, whole());
+      box.scrollLeft = box.scrollWidth / 2;
+      out.push(box.querySelector('th.tetap').getBoundingClientRect().left - b.left, whole());
+      return out; })()""")
+    share, amounts, frozen_left, amounts_scrolled = state
+    assert share <= 0.45 and amounts > 0 and abs(frozen_left) < 1 and amounts_scrolled > 0
+
+
 def test_phone_menu_is_one_control_and_the_title_comes_first(site, browser):
     browser.width(390, 844)
     browser.open((site / "bab-3-akuntabilitas-kinerja.html").as_uri())
