@@ -24,7 +24,7 @@ from .chapters import PRINT, SITE, Page
 from .order import reading_order
 from .templates import Templates, safe
 
-STATIC = ("style.css", "cari.js", "favicon.svg")
+STATIC = ("style.css", "cari.js", "tabel.js", "favicon.svg")
 CORRECTIONS_PAGE, DATA_PAGE, SEARCH_PAGE = "catatan-koreksi.html", "data.html", "cari.html"
 
 
@@ -136,8 +136,8 @@ WIDE_COLUMNS = 7
 class Fit:
     """How a table meets the screen, decided at build time: whether it is wide (it takes the whole
     width beside the navigation, with tighter cells), about how wide a screen it needs before it
-    stops scrolling sideways (where the hint shows), and whether it is long as well (then its box
-    scrolls down too)."""
+    stops scrolling sideways (the hint's fallback when the page's script does not run: the script
+    measures instead), and whether it is long as well (then its box scrolls down too)."""
 
     wide: bool
     needs: int            # the narrowest phone screen, in rem, on which it fits (a desktop needs NAV + 2 more)
