@@ -48,6 +48,18 @@ def test_navigation_links_every_page_relatively(built):
         assert 'href="/' not in markup and "http" not in re.findall(r'href="([^"]+)"', markup)[0]
 
 
+def test_lampiran_are_numbered_as_in_the_pdf_in_the_sidebar_the_menu_and_on_the_home_page(built):
+    """The PDF's Daftar Isi numbers the lampiran 1, 2, 3 ... (tests/test_pdf.py); so does every list of them
+    on the site, while the chapters carry their numbers in their titles."""
+    lampiran = [p for p in PAGES if p.startswith("lampiran-")]
+    numbered = [f'<li value="{n}"><a href="{name}.html"' for n, name in enumerate(lampiran, 1)]
+    for name in ("index", "bab-1-pendahuluan", "lampiran-iku"):
+        markup = re.sub(r' aria-current="page"', "", page(built, name))
+        for item in numbered:
+            assert markup.count(item) == (3 if name == "index" else 2), (name, item)   # sidebar, menu, home
+    assert '<ul class="daftar-navigasi">' in page(built, "bab-1-pendahuluan")
+
+
 @pytest.mark.parametrize("name, caption", [
     ("bab-1-pendahuluan", "Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)"),
     ("bab-2-perencanaan-kinerja", "Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)"),
@@ -149,6 +161,22 @@ def test_open_data_json(built):
     assert data["sumber"]["indikator"]["indikator"][0]["tercetak"]["capaian"]["realisasi"] == {
         "nilai": 90.25, "alasan": "ikm_dihitung_ulang"}
     assert data["koreksi"][1]["tercetak"] == "80.750" and data["koreksi"][1]["ditampilkan"] == "81.574"
+    # a program's pagu and realisasi are summed from its sub-kegiatan: computed values, not empty source facts
+    penunjang = data["sumber"]["anggaran"]["program"][0]
+    assert penunjang["id"] == "penunjang" and "pagu" not in penunjang and "realisasi" not in penunjang
+    assert data["nilai"]["program.penunjang.pagu"]["nilai"] == 2415383480
+    assert set(data) == {"sumber", "nilai", "tabel", "koreksi"}     # no empty folder of office tables
+
+
+def test_data_page_lists_tables_in_reading_order_and_names_the_copy(built):
+    captions = re.findall(r'<span class="judul-data">([^<]+)</span>', page(built, "data"))
+    assert captions[0] == "Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)"
+    assert captions.count("Tabel 3.1 Pencapaian Kinerja (di BAB III AKUNTABILITAS KINERJA)") == 1
+    assert captions.count("Tabel 3.1 Pencapaian Kinerja (dimuat lagi di BAB IV PENUTUP)") == 1
+    assert captions.index("Tabel 2.1 Capaian Kinerja Pada Renstra 2021-2026 (Reviu)") \
+        < captions.index("Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024") \
+        < captions.index("Tabel 3.1 Pencapaian Kinerja (dimuat lagi di BAB IV PENUTUP)") \
+        < captions.index("Realisasi Anggaran Kecamatan Pungging Kabupaten Mojokerto Bulan Desember 2024")
 
 
 def test_every_table_as_csv_next_to_it(built):

@@ -13,8 +13,9 @@ from lkjip.cli import main
 from lkjip.pagination import Laid, laid, tails
 from lkjip.pdf import page_labels
 from lkjip.render.chapters import Page
+from lkjip.render.order import front_role, reading_order
 from lkjip.render.printblocks import group_signatures, unbreakable
-from lkjip.render.printdoc import _localise, front_role
+from lkjip.render.printdoc import _localise
 from lkjip.render.printtables import header, keeps, layout, numbered_lines
 from lkjip.tables import Cell, Column, Row, Table, cells, section
 from lkjip.values import percent, rupiah, source, text
@@ -107,6 +108,16 @@ def test_a_single_signature_keeps_its_place_and_date_but_not_an_ordinary_paragra
 def test_front_matter_is_recognised_by_the_words_of_its_title():
     assert front_role("KATA PENGANTAR") == 0 and front_role("Ikhtisar Eksekutif") == 1
     assert front_role("RINGKASAN EKSEKUTIF") == 1 and front_role("BAB I PENDAHULUAN") is None
+
+
+def test_front_matter_comes_first_and_lampiran_are_numbered_from_one_for_site_and_print():
+    def pg(slug, title, kind="bab"):
+        return Page(slug, f"content/{slug}.md", title, kind, "", (), ())
+    pages = [pg("bab-1", "BAB I PENDAHULUAN"), pg("ikhtisar", "IKHTISAR EKSEKUTIF"), pg("pengantar", "KATA PENGANTAR"),
+             pg("lampiran-b", "SOP", "lampiran"), pg("bab-2", "BAB II"), pg("lampiran-a", "IKU", "lampiran")]
+    assert [(p.page.slug, p.part, p.nomor) for p in reading_order(pages)] == [
+        ("pengantar", "depan", None), ("ikhtisar", "depan", None), ("bab-1", "bab", None), ("bab-2", "bab", None),
+        ("lampiran-b", "lampiran", 1), ("lampiran-a", "lampiran", 2)]
 
 
 def test_ids_are_made_unique_per_chapter_and_links_between_chapters_stay_inside_the_document():

@@ -10,11 +10,14 @@ from lkjip.cli import main
 from lkjip.compare import Difference, PrintedCell
 from lkjip.corrections import PageOrder, Quote, collect
 from lkjip.diagnostics import Loc, warning
+from lkjip.render.chapters import Page
 from lkjip.render.charts import svg
-from lkjip.render.opendata import table_csv
+from lkjip.render.opendata import facts, table_csv
+from lkjip.render.site import fit, frozen_column, open_data_list
+from lkjip.render.templates import breakable
 from lkjip.schema import Printed, Quantity
 from lkjip.tables import Column, Row, Table, cells
-from lkjip.values import count, percent, rupiah
+from lkjip.values import count, percent, rupiah, source
 
 from conftest import edit, line_of, write
 
@@ -136,6 +139,56 @@ def test_csv_has_one_header_row_and_raw_numbers():
                                           Column("persen", "%", "persen")),
                   (Row("a", cells("Pelayanan, publik", rupiah(22500000), percent(D("99.964444"), 2))),))
     assert table_csv(table) == "\ufeffProgram,Tahun 2024 - Pagu,%\r\n\"Pelayanan, publik\",22500000,99.964444\r\n"
+
+
+def test_open_data_lists_tables_in_reading_order_and_tells_a_copy_from_its_original():
+    def table(id, nomor, judul, copy_of=None):
+        return Table(id, nomor, judul, (Column("nama", "Nama"),), (Row("a", cells("x")),), copy_of=copy_of)
+    tables = {"status": table("status", None, "Status Capaian"), "copy": table("copy", "3.1", "Capaian", "capaian"),
+              "capaian": table("capaian", "3.1", "Capaian"), "penduduk": table("penduduk", "1.1", "Penduduk")}
+    pages = [Page("bab-1", "content/01.md", "BAB I PENDAHULUAN", "bab", "", (), ("penduduk",)),
+             Page("bab-3", "content/03.md", "BAB III AKUNTABILITAS", "bab", "", (), ("capaian", "penduduk")),
+             Page("bab-4", "content/04.md", "BAB IV PENUTUP", "bab", "", (), ("copy",))]
+    listed = open_data_list(tables, pages)
+    assert [(t["caption"], (t["where"] or "#").split("#")[0]) for t in listed] == [
+        ("Tabel 1.1 Penduduk", "bab-1.html"), ("Tabel 3.1 Capaian (di BAB III AKUNTABILITAS)", "bab-3.html"),
+        ("Tabel 3.1 Capaian (dimuat lagi di BAB IV PENUTUP)", "bab-4.html"), ("Status Capaian", "")]
+    assert len({t["csv"] for t in listed}) == 4
+
+
+def test_open_data_json_leaves_out_what_the_data_leave_out():
+    from lkjip.domain.anggaran import Program
+    program = Program(id="desa", kode="7.01.06", nama="Pembinaan Desa", pengampu=None, sasaran=None, pagu=None,
+                      realisasi=None)
+    assert facts(program) == {"id": "desa", "kode": "7.01.06", "nama": "Pembinaan Desa"}
+    assert facts({"program": (program,), "urusan": (), "tabel": {}, "tercetak": {"a": Printed(Quantity(D(90)), Loc("x"), "alasan_a")}}) \
+        == {"program": [{"id": "desa", "kode": "7.01.06", "nama": "Pembinaan Desa"}],
+            "tercetak": {"a": {"nilai": 90, "alasan": "alasan_a"}}}
+
+
+def test_the_row_name_stays_put_not_a_column_of_figures_written_as_text():
+    columns = (Column("no", "No"), Column("kode", "Kode"), Column("indikator", "Indikator Kinerja"),
+               Column("awal", "Data Capaian Awal"), Column("target", "Target", "angka", ("Renstra",)))
+    rows = tuple(Row(str(i), cells(str(i), "7.01", name, source(22, "orang"), count(25))) for i, name in
+                 enumerate(("Jumlah Pegawai", "Nilai SAKIP"), 1))
+    assert frozen_column(Table("t", None, "T", columns, rows)) == 2
+    texts = Table("s", None, "SOP", (Column("no", "No"), Column("unsur", "Unsur"), Column("isi", "Isi")),
+                  (Row("a", cells("1", "Dasar hukum", "Peraturan")),))
+    assert frozen_column(texts) == 1
+
+
+def test_a_table_of_many_columns_is_wide_and_says_how_wide_a_screen_it_needs():
+    def table(n, wide=False):
+        columns = (Column("nama", "Nama"),) + tuple(Column(f"c{i}", "Rp", "rupiah") for i in range(n - 1))
+        return Table("t", None, "T", columns, (Row("a", cells("Desa", *[rupiah(2415383480)] * (n - 1))),), wide=wide)
+    assert fit(table(3)).classes == "geser-25" and not fit(table(3)).wide
+    assert fit(table(3, wide=True)).wide and fit(table(7)).classes == "lebar geser-50"
+    assert fit(table(21)).classes == "lebar geser-selalu"
+
+
+def test_words_joined_by_a_slash_may_wrap_in_a_table_cell():
+    assert breakable("Program/Kegiatan/Sub Kegiatan") == "Program/<wbr>Kegiatan/<wbr>Sub Kegiatan"
+    assert breakable("s/d 01/02/2024 <b>") == "s/d 01/02/2024 &lt;b&gt;"
 
 
 def test_a_chart_placed_for_data_that_is_absent_says_which_file(minimal):

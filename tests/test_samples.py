@@ -117,7 +117,7 @@ def test_kota_averages_by_sasaran_and_their_change(samples):
 
 def test_kota_words_and_columns_come_from_data(samples):
     bab1 = page(samples, "kota", "bab-1-pendahuluan")
-    assert "<th scope=\"col\" class=\"tetap\">Kelurahan</th>" in bab1 and ">Desa<" not in bab1
+    assert "<th scope=\"col\" class=\"tetap\"><span class=\"isi-tetap\">Kelurahan</span></th>" in bab1 and ">Desa<" not in bab1
     assert "Jumlah Penduduk per Kelurahan" in bab1 and "29.678" in bab1      # 14.787 + 14.891
     bab2 = page(samples, "kota", "bab-2-perencanaan-kinerja")
     assert "Target Kinerja Renstra 2021-2026" in bab2 and "Lama" not in bab2 and "Baru" not in bab2

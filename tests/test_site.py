@@ -155,6 +155,95 @@ def test_wide_tables_tell_the_reader_they_scroll(site, browser):
     assert browser.eval("getComputedStyle(document.querySelector('#tabel-3-1 .petunjuk-geser')).display") == "none"
 
 
+HINT_MATCHES_OVERFLOW = """[...document.querySelectorAll('.tabel-bingkai')].filter(f => {
+    const box = f.querySelector('.gulir'), shown = getComputedStyle(f.querySelector('.petunjuk-geser')).display !== 'none';
+    return shown !== (box.scrollWidth > box.clientWidth + 1); }).map(f => f.id)"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_scroll_hint_shows_exactly_where_a_table_overflows(site, pages, browser, width):
+    browser.width(width, 900)
+    wrong = {}
+    for name in pages:
+        browser.open((site / name).as_uri())
+        if found := browser.eval(HINT_MATCHES_OVERFLOW):
+            wrong[name] = found
+    assert wrong == {}
+    # the two a reader noticed: Tabel 3.2 at 1280 px and the Jumlah Penduduk lampiran on a phone fit, unhinted
+    page, table = (("bab-3-akuntabilitas-kinerja.html", "tabel-3-2") if width == 1280 else
+                   ("lampiran-jumlah-penduduk.html", "tabel-1-1-2"))
+    browser.open((site / page).as_uri())
+    assert browser.eval(f"""(() => {{ const f = document.getElementById('{table}'), box = f.querySelector('.gulir');
+        return [box.scrollWidth <= box.clientWidth, getComputedStyle(f.querySelector('.petunjuk-geser')).display]; }})()""") \
+        == [True, "none"]
+
+
+def test_without_javascript_a_wide_table_still_scrolls_with_its_hint(site, browser):
+    browser.width(390, 844)
+    browser.page("Emulation.setScriptExecutionDisabled", value=True)
+    try:
+        browser.open((site / "lampiran-realisasi-anggaran.html").as_uri())
+        state = browser.eval  # evaluating still works with the page's own scripts disabled
+        assert state("""(() => { const f = document.querySelector('.tabel-bingkai'), box = f.querySelector('.gulir');
+            return [document.documentElement.classList.contains('tabel-diukur'), box.scrollWidth > box.clientWidth,
+                    getComputedStyle(f.querySelector('.petunjuk-geser')).display,
+                    document.documentElement.scrollWidth <= innerWidth]; })()""") == [False, True, "block", True]
+    finally:
+        browser.page("Emulation.setScriptExecutionDisabled", value=False)
+
+
+@pytest.mark.parametrize("page", ["lampiran-realisasi-anggaran.html", "lampiran-matrik-renja.html"])
+def test_a_table_of_ten_columns_fits_a_1280_px_screen_beside_the_navigation(site, browser, page):
+    browser.width(1280, 900)
+    browser.open((site / page).as_uri())
+    fits = browser.eval("""(() => { const f = document.querySelector('.tabel-bingkai'), box = f.querySelector('.gulir');
+        const cols = f.querySelector('tbody tr:last-child').cells.length;
+        return [cols, box.scrollWidth <= box.clientWidth, box.getBoundingClientRect().right <= innerWidth,
+                getComputedStyle(f.querySelector('.petunjuk-geser')).display]; })()""")
+    assert fits[0] >= 9 and fits[1:] == [True, True, "none"]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_group_header_keeps_its_label_in_view_while_the_table_scrolls(site, browser, width):
+    """Tabel 2.1 (21 columns) scrolls at any width: its row names (Indikator Kinerja) stay put, and each
+    group header with room beside them shows its whole label there ("Target Kinerja Renstra Lama")."""
+    browser.width(width, 900)
+    browser.open((site / "bab-2-perencanaan-kinerja.html").as_uri())
+    frozen, checked, hidden = browser.eval("""(() => {
+      const box = document.querySelector('#tabel-2-1 .gulir'), seen = [], out = [];
+      for (const x of [0, 0.25, 0.5, 0.75, 1]) {
+        box.scrollLeft = x * (box.scrollWidth - box.clientWidth);
+        const b = box.getBoundingClientRect(), edge = box.querySelector('th.tetap').getBoundingClientRect().right;
+        for (const th of box.querySelectorAll('th.kelompok')) {
+          const r = th.getBoundingClientRect(), l = th.querySelector('.label-kelompok').getBoundingClientRect();
+          if (Math.min(r.right, b.right) - Math.max(r.left, edge) < l.width + 16) continue;
+          seen.push(th.textContent);
+          if (l.left < edge - 0.5 || l.right > Math.min(r.right, b.right) + 0.5) out.push([x, th.textContent]);
+        }
+      }
+      return [box.querySelector('th.tetap').textContent, seen, out]; })()""")
+    assert frozen == "Indikator Kinerja"
+    assert "Target Kinerja Renstra Lama" in checked and "Target Kinerja Renstra Baru" in checked and hidden == []
+
+
+def test_on_a_phone_the_row_names_leave_room_for_the_figures(site, browser):
+    """At 390 px the Realisasi Anggaran table shows its codes, its row names (at most 45% of the screen,
+    wrapping) and at least one whole column of amounts; scrolled, the row names stay and amounts follow."""
+    browser.width(390, 844)
+    browser.open((site / "lampiran-realisasi-anggaran.html").as_uri())
+    state = browser.eval("""(() => {
+      const box = document.querySelector('.gulir'), b = box.getBoundingClientRect(), out = [];
+      const whole = () => [...box.querySelectorAll('tbody td.angka')].filter(c => {
+        const r = c.getBoundingClientRect(), edge = box.querySelector('th.tetap').getBoundingClientRect().right;
+        return c.textContent.startsWith('Rp') && r.left >= Math.max(b.left, edge) - .5 && r.right <= b.right + .5; }).length;
+      out.push(box.querySelector('th.tetap').getBoundingClientRect().width / innerWidth, whole());
+      box.scrollLeft = box.scrollWidth / 2;
+      out.push(box.querySelector('th.tetap').getBoundingClientRect().left - b.left, whole());
+      return out; })()""")
+    share, amounts, frozen_left, amounts_scrolled = state
+    assert share <= 0.45 and amounts > 0 and abs(frozen_left) < 1 and amounts_scrolled > 0
+
+
 def test_phone_menu_is_one_control_and_the_title_comes_first(site, browser):
     browser.width(390, 844)
     browser.open((site / "bab-3-akuntabilitas-kinerja.html").as_uri())

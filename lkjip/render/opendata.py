@@ -4,9 +4,9 @@ A citizen opens a CSV in a spreadsheet: UTF-8 with a byte-order mark (so spreads
 programs read the accents right), one header row (a multi-row header flattened as
 "Realisasi 2024 - Pemda"), raw numbers with a decimal point and no thousands dots, percent
 signs or "Rp". The CSV is named after the table's number and title, never its data id.
-The JSON is for programs: the report's source facts as validated (every data file, by
-stable ids), every computed value Markdown may quote, every table with its rows and
-columns by stable id, and the corrections.
+The JSON is for programs: the report's source facts as validated (every data file and
+folder, by stable ids; what the data leave out is absent, not null), every computed value
+Markdown may quote, every table with its rows and columns by stable id, and the corrections.
 """
 from __future__ import annotations
 
@@ -88,27 +88,33 @@ def table_json(t: Table) -> dict[str, Any]:
 
 
 def facts(value: Any) -> Any:
-    """A validated record as plain JSON (without the positions the validator keeps)."""
+    """A validated record as plain JSON (without the positions the validator keeps). A field the data
+    leave out is left out (not null), and so is an empty list or map: what the build derives from
+    the facts (a program's pagu summed from its sub-kegiatan) is under "nilai" and "tabel"."""
     if isinstance(value, Printed):
         shown = {"nilai": facts(value.value)}
         return {**shown, "alasan": value.alasan} if value.alasan else shown["nilai"]
     if isinstance(value, Quantity):
         return raw(value.value) if not value.unit else f"{raw(value.value)} {value.unit}"
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: facts(getattr(value, f.name)) for f in fields(value) if f.name not in ("loc", "field_locs")}
+        return _present({f.name: facts(getattr(value, f.name)) for f in fields(value)
+                         if f.name not in ("loc", "field_locs")})
     if isinstance(value, Mapping):
-        return {str(k): facts(v) for k, v in value.items()}
+        return _present({str(k): facts(v) for k, v in value.items()})
     if isinstance(value, (tuple, list)):
         return [facts(v) for v in value]
     return raw(value)
 
 
+def _present(items: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in items.items() if v is not None and v != {} and v != []}
+
+
 def everything(tables: Mapping[str, Table], catalog: Catalog, corrections: Corrections) -> str:
     report = catalog.report
     data = {
-        "sumber": {name: facts(record) for name, record in sorted(report.files.items())},
-        "sumber_folder": {name: {id: facts(r) for id, r in sorted(items.items())}
-                          for name, items in sorted(report.folders.items())},
+        # the files of data/ and its folders (an office's own tables, one file each) by their names
+        "sumber": facts({**dict(sorted(report.files.items())), **dict(sorted(report.folders.items()))}),
         "nilai": {key: {"nilai": raw(v.raw), "teks": v.text(), "jenis": v.kind} for key, v in catalog.keys.items()},
         "tabel": {id: table_json(t) for id, t in tables.items()},
         "koreksi": [{"nomor": k.label, "tercetak": k.tercetak, "ditampilkan": k.ditampilkan, "alasan": k.alasan,

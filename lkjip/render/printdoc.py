@@ -5,11 +5,12 @@ Pengantar with its signature, Ikhtisar Eksekutif where there is one, Daftar Isi,
 Tabel, Daftar Gambar when the report has figures); the chapters from Bab I in arabic
 numbers; then the lampiran, and after them the annexes another stage supplies
 (`Annex`, e.g. a Catatan Koreksi), in arabic numbers too. Front-matter chapters are
-recognised by the words of their titles, never by file names. The chapters are rendered
+recognised by the words of their titles, never by file names; the order and the lampiran
+numbers are those of `order.reading_order`, which the site follows too. The chapters are rendered
 a second time with the print block renderer (`printblocks`), their ids made unique in the
 one document and their links turned into links inside it.
 
-Integration points, in order: `FRONT_ROLES` (which chapters are front matter),
+Integration points, in order: `order.FRONT_ROLES` (which chapters are front matter),
 `print_document(..., annexes=...)` (sections after the lampiran, listed in the Daftar Isi
 and bookmarked like a lampiran), and figures: every `<figure class="gambar" id=...
 data-judul=...>` in a chapter or annex is listed in the Daftar Gambar, which is left out
@@ -26,15 +27,13 @@ from pathlib import Path
 from ..corrections import Corrections
 from ..diagnostics import Diagnostic, error
 from ..domain.laporan import Laporan
-from ..domain.struktur import role_of
 from ..project import Project
 from .chapters import Page
 from .links import media_path
+from .order import reading_order
 from .printblocks import group_signatures
 from .templates import Templates, safe
 
-FRONT_ROLES = (("kata-pengantar", r"\b(kata\s+pengantar|prakata|kata\s+sambutan)\b"),
-               ("ikhtisar", r"\b(ikhtisar|ringkasan)\s+eksekutif\b"))
 EMBLEM_TYPES = (".png", ".jpg", ".jpeg", ".svg")
 _ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")')
 _HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
@@ -60,6 +59,7 @@ class Section:
     kind: str                 # depan, bab, lampiran, tambahan
     body: str
     sections: tuple[tuple[str, str], ...] = ()   # (text, anchor) of its level-2 headings
+    nomor: int | None = None  # a lampiran's number
 
     @property
     def anchor(self) -> str:
@@ -87,13 +87,6 @@ class PrintDocument:
     html: str
     media: dict[str, bytes] = field(default_factory=dict)
     arabic_from: str = ""     # the anchor of the first section numbered in arabic
-
-
-def front_role(title: str) -> int | None:
-    """The position among the front matter of a chapter with this title, or None for a chapter."""
-    if role_of(title) == "Ikhtisar Eksekutif":
-        return 1
-    return next((n for n, (_, pattern) in enumerate(FRONT_ROLES) if re.search(pattern, title, re.I)), None)
 
 
 def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic]]:
@@ -135,15 +128,12 @@ def _sections(pages: Sequence[Page], annexes: Sequence[Annex]) -> list[Section]:
     targets = {p.slug: {h[2] for h in p.headings} for p in pages}
     targets[""] = {a for p in pages for a in re.findall(r'<figure[^>]* id="([^"]+)"', p.body_cetak)}
     out = []
-    for page in pages:
+    for placed in reading_order(pages):
+        page = placed.page
         body = _localise(page, group_signatures(page.body_cetak), targets)
-        role = front_role(page.title) if page.kind != "lampiran" else None
-        kind = "lampiran" if page.kind == "lampiran" else "depan" if role is not None else "bab"
         level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
-        out.append(Section(page.slug, page.title, kind, body, level2))
-    front = sorted((s for s in out if s.kind == "depan"), key=lambda s: front_role(s.title) or 0)
-    rest = [s for s in out if s.kind == "bab"] + [s for s in out if s.kind == "lampiran"]
-    return front + rest + [Section(a.slug, a.title, "tambahan", a.body) for a in annexes]
+        out.append(Section(page.slug, page.title, placed.part, body, level2, placed.nomor))
+    return out + [Section(a.slug, a.title, "tambahan", a.body) for a in annexes]
 
 
 def _listed(sections: Sequence[Section], pattern: re.Pattern[str]) -> list[Listed]:

@@ -21,9 +21,10 @@ from ..tables import Table
 from . import charts, opendata, search
 from .catalog import Catalog
 from .chapters import PRINT, SITE, Page
+from .order import reading_order
 from .templates import Templates, safe
 
-STATIC = ("style.css", "cari.js", "favicon.svg")
+STATIC = ("style.css", "cari.js", "tabel.js", "favicon.svg")
 CORRECTIONS_PAGE, DATA_PAGE, SEARCH_PAGE = "catatan-koreksi.html", "data.html", "cari.html"
 
 
@@ -80,10 +81,13 @@ def table_anchors(tables: Mapping[str, Table]) -> dict[str, str]:
 
 def frozen_column(table: Table) -> int | None:
     """The column that stays put while a wide table scrolls sideways: the row's name (the last
-    ungrouped text column before the first number column, or the first of a group of texts)."""
+    ungrouped text column before the first column of figures, or the first of a group of texts;
+    in a table of texts only, the first)."""
     plain, grouped = None, None
+    if not any(_figures(table, i) for i in range(table.width)):
+        return next((i for i, col in enumerate(table.columns) if col.key != "no"), None)
     for i, col in enumerate(table.columns):
-        if col.kind != "teks":
+        if _figures(table, i):
             break
         if col.key == "no":
             continue
@@ -92,6 +96,16 @@ def frozen_column(table: Table) -> int | None:
         else:
             plain = i
     return plain if plain is not None else grouped
+
+
+def _figures(table: Table, i: int) -> bool:
+    """A column of figures: typed so, or text whose filled cells are mostly numbers (quantities with a
+    unit word, such as '22 orang')."""
+    if table.columns[i].kind != "teks":
+        return True
+    filled = [c.value for r in table.rows if r.kind != "bagian" and (c := r.cells[i]) is not None
+              and not c.value.is_empty]
+    return bool(filled) and 2 * sum(v.is_number for v in filled) > len(filled)
 
 
 def head_starts(table: Table) -> list[list[int]]:
@@ -111,9 +125,42 @@ def head_starts(table: Table) -> list[list[int]]:
     return out
 
 
-def min_width(table: Table) -> int:
-    """The narrowest the table can be, in rem, rounded up to 5: what no column can wrap below
-    (its longest word, or a whole number, which never wraps). Says when it must scroll sideways."""
+# The page's geometry in rem, as layouts/style.css draws it: below DESKTOP the navigation folds into a
+# menu and the page has 1rem of margin; from DESKTOP on, a NAV-wide sidebar and 2rem of margin, and the
+# text column is at most TEXT wide. A wide table breaks out of the text column and into 1rem of margin.
+DESKTOP, NAV, TEXT = 60, 15, 68
+WIDE_COLUMNS = 7
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How a table meets the screen, decided at build time: whether it is wide (it takes the whole
+    width beside the navigation, with tighter cells), about how wide a screen it needs before it
+    stops scrolling sideways (the hint's fallback when the page's script does not run: the script
+    measures instead), and whether it is long as well (then its box scrolls down too)."""
+
+    wide: bool
+    needs: int            # the narrowest phone screen, in rem, on which it fits (a desktop needs NAV + 2 more)
+    tall: bool
+
+    @property
+    def classes(self) -> str:
+        hint = f"geser-{self.needs}" if self.needs <= 100 else "geser-selalu"
+        return " ".join(c for c in ("lebar" if self.wide else "", hint, "tinggi" if self.tall else "") if c)
+
+
+def fit(table: Table) -> Fit:
+    wide = table.wide or table.width >= WIDE_COLUMNS
+    least = min_width(table, 0.8 if wide else 0.9, 0.7 if wide else 0.9)
+    needs = least if wide else least + 2
+    if not wide and least > TEXT:
+        needs = 999          # wider than the text column: it scrolls on any screen
+    return Fit(wide, 5 * math.ceil(needs / 5), len(table.rows) > 14 and least > DESKTOP)
+
+
+def min_width(table: Table, font: float = 0.9, padding: float = 0.9) -> float:
+    """The narrowest the table can be, in rem: what no column can wrap below (its longest word, or
+    a whole number, which never wraps), at the table's font size and cell padding (in rem)."""
     total = 0.0
     for i, col in enumerate(table.columns):
         longest = max((len(w) for w in col.label.split()), default=1)
@@ -123,8 +170,8 @@ def min_width(table: Table) -> int:
                 continue
             text = cell.value.text()
             longest = max(longest, len(text) if cell.value.is_number else max(len(w) for w in text.split()))
-        total += (0.58 * longest + 1.0) * 0.92      # table text is .92rem
-    return 5 * math.ceil(total / 5)
+        total += 0.58 * longest * font + padding + 0.07
+    return total
 
 
 def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
@@ -146,7 +193,7 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         anchor = base if count == 1 else f"{base}-{count}"
         marks = {key: (k.label, marker_link(k, target), k.anchor) for key, k in corrections.in_table(obj.id).items()}
         return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=marks,
-                                csv=csv.get(obj.id), frozen=frozen_column(obj), wide=min_width(obj),
+                                csv=csv.get(obj.id), frozen=frozen_column(obj), fit=fit(obj),
                                 starts=head_starts(obj),
                                 print=target == PRINT)
     return render_block
@@ -158,7 +205,9 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     out = Output()
     extra = [(CORRECTIONS_PAGE, "Catatan Koreksi")] if corrections.items else []
     extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    nav = [{"title": p.title, "path": p.path, "kind": p.kind} for p in pages]
+    placed = reading_order(pages)   # the order and lampiran numbers of the PDF's Daftar Isi
+    pages = [p.page for p in placed]
+    nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
     nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
     common = {"info": info, "nav": nav, "with_pdf": with_pdf}
     where = {id: _place(id, pages, tables) for id in tables}
@@ -176,9 +225,8 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
                                                    items=[_correction(k, pages) for k in corrections.items], **common),
                 templates.where("koreksi.html"))
     files = opendata.files(info.base, tables, catalog, corrections)
-    out.add(DATA_PAGE, templates.render("data.html", page={"path": DATA_PAGE}, tables=[
-        {"caption": t.caption, "csv": opendata.csv_names(tables)[id], "where": where[id]} for id, t in tables.items()],
-        json=opendata.json_name(info.base), **common), templates.where("data.html"))
+    out.add(DATA_PAGE, templates.render("data.html", page={"path": DATA_PAGE}, tables=open_data_list(tables, pages),
+                                        json=opendata.json_name(info.base), **common), templates.where("data.html"))
     for path, data in files.items():
         out.add(path, data, "data/")
     out.add(SEARCH_PAGE, templates.render("cari.html", page={"path": SEARCH_PAGE}, **common),
@@ -188,6 +236,27 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
         found = templates.project.layout_file(name)
         if found is not None:
             out.add(f"assets/{name}", found.read_bytes(), templates.project.label(found))
+    return out
+
+
+def open_data_list(tables: Mapping[str, Table], pages: Sequence[Page]) -> list[dict[str, Any]]:
+    """The tables of the Data Terbuka page in the report's order: as the pages (in reading order) show
+    them, then those shown on no page. A caption that two entries share (a table shown again elsewhere
+    with figures of its own) is told apart by the page each one stands on."""
+    csv = opendata.csv_names(tables)
+    first: dict[str, Page] = {}
+    for page in pages:
+        for id in page.tables:
+            first.setdefault(id, page)
+    order = [id for id in first if id in tables] + [id for id in tables if id not in first]
+    captions = [tables[id].caption for id in order]
+    out = []
+    for id in order:
+        t, shown = tables[id], first.get(id)
+        label = t.caption
+        if captions.count(t.caption) > 1:
+            label += f" ({'dimuat lagi di' if t.copy_of else 'di'} {shown.title})" if shown else " (tidak dimuat)"
+        out.append({"caption": label, "csv": csv[id], "where": _place(id, pages, tables)})
     return out
 
 

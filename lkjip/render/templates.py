@@ -7,11 +7,12 @@ template or a template error becomes a diagnostic, not a traceback.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..diagnostics import Diagnostic, Loc, error
 from ..project import Project
@@ -23,8 +24,17 @@ class TemplateProblem(Exception):
         super().__init__(diagnostic.message)
 
 
+_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?=[^\W\d_]{2})")
+
+
+def breakable(text: object) -> Markup:
+    """Text (escaped) that may wrap after a slash between words ("Program/Kegiatan"), which browsers
+    do not break by themselves: such compounds would otherwise set the width of a table column."""
+    return Markup(_SLASH.sub("/<wbr>", str(escape(text))))
+
+
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
         undefined=jinja2.StrictUndefined,
@@ -32,6 +42,8 @@ def make_environment(dirs: list[Path]) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["breakable"] = breakable
+    return env
 
 
 class Templates:
