@@ -188,10 +188,10 @@ def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_
     def document(annexes):
         return print_document(project, result.pages, [], Templates(project), lap, site_info(lap), annexes).html
     assert "DAFTAR GAMBAR" not in document(())
-    figure = '<h1>CATATAN KOREKSI</h1>\n<figure class="gambar" id="gambar-capaian" data-judul="Gambar 1 Capaian">'
+    figure = '<h1>CATATAN KOREKSI</h1>\n<figure class="gambar" id="gambar-capaian" data-judul="Grafik Capaian">'
     html = document([Annex("catatan-koreksi", "CATATAN KOREKSI", figure + "</figure>\n")])
     assert '<li class="tingkat-1"><a href="#bab-catatan-koreksi">CATATAN KOREKSI</a></li>' in html
-    assert '<li class="tingkat-1"><a href="#gambar-capaian">Gambar 1 Capaian</a></li>' in html
+    assert '<li class="tingkat-1"><a href="#gambar-capaian">Gambar 1. Grafik Capaian</a></li>' in html
     assert html.index('id="daftar-gambar"') < html.index('id="bab-bab-1-pendahuluan"') \
         < html.index('id="bab-lampiran-perjanjian-kinerja"') < html.index('id="bab-catatan-koreksi"')
 
