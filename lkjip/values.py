@@ -66,9 +66,10 @@ def text(raw: str | None, sementara: bool = False) -> Value:
     return Value("teks", raw, sementara=sementara) if raw not in (None, "") else EMPTY
 
 
-def word(raw: str | None, group: str) -> Value:
-    """A word that compares or judges (naik, tercapai, lebih tinggi), from `lkjip.words`."""
-    return Value("teks", raw, kata=group) if raw else Value("kosong", note=TIDAK_DAPAT_DIHITUNG)
+def word(raw: str | None, group: str, sementara: bool = False) -> Value:
+    """A word that compares or judges (naik, tercapai, lebih tinggi), from `lkjip.words`; drawn from a
+    provisional realisasi, it is provisional too ("tercapai (sementara)")."""
+    return Value("teks", raw, sementara=sementara, kata=group) if raw else Value("kosong", note=TIDAK_DAPAT_DIHITUNG)
 
 
 def source(raw: Decimal | int | None, unit: str = "", sementara: bool = False) -> Value:

@@ -60,7 +60,9 @@ def meaning(group: str, text: str) -> str | None:
 
 
 def agrees(group: str, printed: str, computed: str) -> bool:
-    """Whether the printed phrasing says what the computed word says."""
+    """Whether the printed phrasing says what the computed word says (a provisional word,
+    "tercapai (sementara)", means what its word means)."""
+    computed = re.sub(r"\s*\(sementara\)$", "", computed)
     said, word = meaning(group, printed), meaning(group, computed)
     if said is None or word is None:
         return _norm(printed) == _norm(computed)

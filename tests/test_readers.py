@@ -207,3 +207,8 @@ def test_how_many_of_a_set_in_words():
     assert [words.cakupan(c, t) for c, t in ((7, 7), (6, 7), (0, 7), (0, 0))] == [
         "semua", "sebagian", "tidak satu pun", None]
     assert words.agrees("cakupan", "Seluruh", "semua") and not words.agrees("cakupan", "semua", "sebagian")
+
+
+def test_a_provisional_word_means_what_its_word_means():
+    assert words.agrees("status", "tercapai", "tercapai (sementara)")
+    assert not words.agrees("status", "tidak tercapai", "tercapai (sementara)")

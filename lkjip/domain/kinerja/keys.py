@@ -23,8 +23,8 @@ from .tables import measure, realisasi_value
 NOT_COMPUTABLE = v.Value("kosong", note=v.TIDAK_DAPAT_DIHITUNG)
 
 
-def _word(word: str | None) -> Value:
-    return v.text(word) if word else NOT_COMPUTABLE
+def _word(word: str | None, sementara: bool = False) -> Value:
+    return v.text(word, sementara) if word else NOT_COMPUTABLE
 
 
 def _change(value: object, ind: Indikator, p: int) -> Value:
@@ -39,12 +39,12 @@ def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: st
     yield f"{base}.realisasi{suffix}", realisasi_value(real, ind, report)
     yield f"{base}.capaian{suffix}", v.percent(t.capaian, p, real.sementara)
     if report.has(SKALA):
-        yield f"{base}.predikat{suffix}", _word(t.predikat)
+        yield f"{base}.predikat{suffix}", _word(t.predikat, real.sementara)
     shown = None if t.capaian is None else numbers.round_half_up(t.capaian, p)
-    yield f"{base}.status{suffix}", v.word(words.status(shown), "status")
-    yield f"{base}.tren{suffix}", v.word(t.tren, "tren")
+    yield f"{base}.status{suffix}", v.word(words.status(shown), "status", real.sementara)
+    yield f"{base}.tren{suffix}", v.word(t.tren, "tren", real.sementara)
     yield f"{base}.perubahan{suffix}", _change(t.perubahan, ind, p)
-    yield f"{base}.tren_capaian{suffix}", v.word(t.tren_capaian, "tren")
+    yield f"{base}.tren_capaian{suffix}", v.word(t.tren_capaian, "tren", real.sementara)
 
 
 def _indikator_keys(k: Kinerja, report: Report) -> Iterator[tuple[str, Value]]:

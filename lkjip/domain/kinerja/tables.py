@@ -92,7 +92,8 @@ def capaian_table(report: Report, figures: Figures) -> Built:
         real = t.realisasi
         out = (measure(t.target.nilai if t.target else None, ind), realisasi_value(real, ind, report),
                v.percent(t.capaian, p, real.sementara))
-        return out + ((v.text(t.predikat or v.TIDAK_DAPAT_DIHITUNG),) if has_scale else ())
+        predikat = v.text(t.predikat, real.sementara) if t.predikat else v.text(v.TIDAK_DAPAT_DIHITUNG)
+        return out + ((predikat,) if has_scale else ())
     pk = pk_in_force(report, laporan(report).tahun)
     notes = [f"Target yang diukur adalah target {pk.judul}." if pk else "",
              "Capaian = realisasi ÷ target × 100% (indikator makin tinggi makin baik); "
