@@ -109,7 +109,7 @@ def test_tabel_3_8_and_the_december_realisasi(built):
 
 def test_tabel_3_1_marks_the_provisional_ip_asn(built):
     cells = row(page(built, "bab-3-akuntabilitas-kinerja"), "Tabel 3.1 Pencapaian Kinerja", "3.3 Indeks Profesionalitas ASN")
-    assert cells[-4:] == ["87,5", "87,5 (sementara)", "100% (sementara)", "Sangat Berhasil"]
+    assert cells[-4:] == ["87,5", "87,5 (sementara)", "100% (sementara)", "Sangat Berhasil (sementara)"]
 
 
 def test_narrative_numbers_come_from_data(built):
