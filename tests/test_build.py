@@ -236,3 +236,11 @@ def test_nothing_about_pungging_is_hard_coded(tmp_path):
     for name, data in site_files(root).items():
         assert b"Pungging" not in data and b"PUNGGING" not in data and b"Mojokerto" not in data, name
     assert "Kecamatan Sukamaju" in (root / "site/index.html").read_text("utf-8")
+
+
+def test_the_sites_figures_carry_the_numbers_of_the_pdfs_daftar_gambar(built):
+    bab3 = text_of(page(built, "bab-3-akuntabilitas-kinerja"))
+    assert "Gambar 1. Grafik Tabel 3.1 Pencapaian Kinerja." in bab3
+    assert "Gambar 4. Grafik Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024." in bab3
+    penduduk = text_of(page(built, "lampiran-jumlah-penduduk"))
+    assert "Gambar 5. Grafik Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)." in penduduk

@@ -13,6 +13,7 @@ from lkjip.diagnostics import Loc, warning
 from lkjip.render.chapters import Page
 from lkjip.render.charts import svg
 from lkjip.render.opendata import facts, table_csv
+from lkjip.render.order import number_figures, reading_order
 from lkjip.render.site import fit, frozen_column, open_data_list
 from lkjip.render.templates import breakable
 from lkjip.schema import Printed, Quantity
@@ -212,3 +213,18 @@ def test_how_many_of_a_set_in_words():
 def test_a_provisional_word_means_what_its_word_means():
     assert words.agrees("status", "tercapai", "tercapai (sementara)")
     assert not words.agrees("status", "tidak tercapai", "tercapai (sementara)")
+
+
+def test_site_figures_are_numbered_in_reading_order_as_the_pdf_numbers_them():
+    def page(slug, title, kind, *figures):
+        body = "".join(f'<figure class="grafik" id="grafik-{f}">\n<svg/>\n<figcaption>{f}.</figcaption>\n</figure>'
+                       for f in figures)
+        return Page(slug, f"content/{slug}.md", title, kind, f"<h1>{title}</h1>{body}", (), ())
+    pages = [page("lampiran", "LAMPIRAN PENDUDUK", "lampiran", "penduduk"),
+             page("bab-3", "BAB III AKUNTABILITAS KINERJA", "bab", "capaian", "nrr"),
+             page("kata-pengantar", "KATA PENGANTAR", "bab")]
+    numbered = {p.page.slug: p.page.body for p in number_figures(reading_order(pages))}
+    assert '<figcaption><b class="nomor-gambar">Gambar 1.</b> capaian.' in numbered["bab-3"]
+    assert '<figcaption><b class="nomor-gambar">Gambar 2.</b> nrr.' in numbered["bab-3"]
+    assert '<figcaption><b class="nomor-gambar">Gambar 3.</b> penduduk.' in numbered["lampiran"]
+    assert numbered["kata-pengantar"] == "<h1>KATA PENGANTAR</h1>"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..domain.struktur import role_of
 from .chapters import Page
@@ -45,3 +45,20 @@ def reading_order(pages: Sequence[Page]) -> list[Placed]:
     lampiran = [p for p in pages if p.kind == "lampiran"]
     return ([Placed(p, "depan") for p in front] + [Placed(p, "bab") for p in chapters]
             + [Placed(p, "lampiran", n) for n, p in enumerate(lampiran, 1)])
+
+
+_SITE_FIGURE = re.compile(r'(<figure class="grafik" id="[^"]+">.*?<figcaption>)', re.S)
+
+
+def number_figures(placed: Sequence[Placed]) -> list[Placed]:
+    """The site's figures numbered "Gambar 1.", "Gambar 2." ... through the whole report in reading
+    order, the numbers the PDF's counter and Daftar Gambar give them, so a reader citing "Gambar 4"
+    from the website finds the same figure in the signed document."""
+    count = 0
+
+    def number(match: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return f'{match.group(1)}<b class="nomor-gambar">Gambar {count}.</b> '
+
+    return [replace(p, page=replace(p.page, body=_SITE_FIGURE.sub(number, p.page.body))) for p in placed]

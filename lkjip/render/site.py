@@ -21,7 +21,7 @@ from ..tables import Table
 from . import charts, opendata, search
 from .catalog import Catalog
 from .chapters import PRINT, SITE, Page
-from .order import reading_order
+from .order import number_figures, reading_order
 from .templates import Templates, safe
 
 STATIC = ("style.css", "cari.js", "tabel.js", "favicon.svg")
@@ -205,7 +205,7 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     out = Output()
     extra = [(CORRECTIONS_PAGE, "Catatan Koreksi")] if corrections.items else []
     extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    placed = reading_order(pages)   # the order and lampiran numbers of the PDF's Daftar Isi
+    placed = number_figures(reading_order(pages))   # the order and numbers of the PDF's Daftar Isi and Gambar
     pages = [p.page for p in placed]
     nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
     nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
