@@ -24,7 +24,7 @@ from .schema.core import Context
 from .source.yamlfile import PathKey
 from .tables import Table
 from .values import Value
-from .words import agrees
+from .words import agrees, unqualified
 
 TRUNCATED = "dokumen asli memotong angka, tidak membulatkan; laporan ini membulatkan setengah ke atas"
 
@@ -60,8 +60,11 @@ def printed_text(printed: Printed) -> str:
 
 
 def compare_text(printed: Printed, computed: str | None, what: str, words: str = "") -> Diagnostic | None:
-    """Text against text; `words` names the group of a judging word, compared by meaning."""
+    """Text against text; `words` names the group of a judging word, compared by meaning. A
+    provisional qualifier alone is no departure: the printed word stands, and the reader sees
+    "(sementara)" beside it as beside every figure drawn from a provisional realisasi."""
     shown = printed_text(printed)
+    computed = unqualified(computed) if computed is not None else None
     if computed is not None and (_norm(shown) == _norm(computed) or (words and agrees(words, shown, computed))):
         return None
     return warning(printed.loc, f"{what}: tercetak '{shown}', menurut data '{computed}'", "", "printed-mismatch")

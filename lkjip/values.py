@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from . import numbers
 from .isian import UnfilledDate
+from .words import PROVISIONAL
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
 NUMERIC = ("angka", "rupiah", "persen")
@@ -32,7 +33,7 @@ class Value:
         if self.kind == "kosong":
             return self.note or "–"
         if self.kind == "teks":
-            return str(self.raw) + (" (sementara)" if self.sementara else "")
+            return str(self.raw) + (PROVISIONAL if self.sementara else "")
         if isinstance(self.raw, dt.date):
             return numbers.date(self.raw)
         assert isinstance(self.raw, (Decimal, int))
@@ -44,7 +45,7 @@ class Value:
                 out += "%"
             elif self.unit:
                 out += " " + self.unit  # "48,16 km²": a space before every unit symbol
-        return out + (" (sementara)" if self.sementara else "")
+        return out + (PROVISIONAL if self.sementara else "")
 
     @property
     def is_number(self) -> bool:

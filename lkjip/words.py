@@ -42,6 +42,9 @@ CAKUPAN: dict[str, tuple[str, ...]] = {
     "sebagian": ("sebagian", "sebagian besar", "beberapa"),
     "tidak satu pun": ("tidak satu pun", "tidak ada", "belum ada"),
 }
+PROVISIONAL = " (sementara)"
+"""What follows a figure or word drawn from a provisional realisasi ("tercapai (sementara)")."""
+
 GROUPS = {"tren": TREN, "status": STATUS, "banding": BANDING, "cakupan": CAKUPAN}
 
 # A printed word that is weaker than the computed one still agrees: "tercapai" is true of a
@@ -59,10 +62,15 @@ def meaning(group: str, text: str) -> str | None:
     return next((word for word, forms in GROUPS[group].items() if said in forms), None)
 
 
+def unqualified(text: str) -> str:
+    """A word or figure without its provisional qualifier: "tercapai (sementara)" says "tercapai"."""
+    return text.removesuffix(PROVISIONAL)
+
+
 def agrees(group: str, printed: str, computed: str) -> bool:
     """Whether the printed phrasing says what the computed word says (a provisional word,
     "tercapai (sementara)", means what its word means)."""
-    computed = re.sub(r"\s*\(sementara\)$", "", computed)
+    computed = unqualified(computed)
     said, word = meaning(group, printed), meaning(group, computed)
     if said is None or word is None:
         return _norm(printed) == _norm(computed)

@@ -7,9 +7,11 @@ import pytest
 from lkjip import words
 from lkjip.charts import Band, Bar, Chart, Group
 from lkjip.cli import main
-from lkjip.compare import Difference, PrintedCell
+from lkjip.compare import Difference, PrintedCell, compare_text
 from lkjip.corrections import PageOrder, Quote, collect
 from lkjip.diagnostics import Loc, warning
+from lkjip.pipeline import Options, run
+from lkjip.project import Project
 from lkjip.render.chapters import Page
 from lkjip.render.charts import svg
 from lkjip.render.opendata import facts, table_csv
@@ -20,7 +22,7 @@ from lkjip.schema import Printed, Quantity
 from lkjip.tables import Column, Row, Table, cells
 from lkjip.values import count, percent, rupiah, source
 
-from conftest import edit, line_of, write
+from conftest import edit, line_of, shown, write
 
 
 @pytest.mark.parametrize("group, printed, computed, agree", [
@@ -228,3 +230,23 @@ def test_site_figures_are_numbered_in_reading_order_as_the_pdf_numbers_them():
     assert '<figcaption><b class="nomor-gambar">Gambar 2.</b> nrr.' in numbered["bab-3"]
     assert '<figcaption><b class="nomor-gambar">Gambar 3.</b> penduduk.' in numbered["lampiran"]
     assert numbered["kata-pengantar"] == "<h1>KATA PENGANTAR</h1>"
+
+
+def test_a_provisional_qualifier_alone_is_no_departure_from_the_printed_word():
+    loc = Loc("content/04-bab-4-penutup.md", 5, 493)
+    assert compare_text(Printed("sangat berhasil", loc), "Sangat Berhasil (sementara)", "predikat") is None
+    found = compare_text(Printed("berhasil", loc), "Sangat Berhasil (sementara)", "predikat")
+    assert found is not None and found.message == "predikat: tercetak 'berhasil', menurut data 'Sangat Berhasil'"
+
+
+def test_an_average_that_counts_a_provisional_capaian_is_provisional(minimal):
+    """92 of target 90 (provisional) and 10 of 12, in two sasaran: 102,22% and 83,33%."""
+    path = minimal / "data/indikator.yaml"
+    edit(path, "realisasi: {2025: 92}", "realisasi: {2025: {nilai: 92, sementara: true}}")
+    edit(path, "    sasaran: literasi\n    nama: Jumlah", "    sasaran: desa\n    nama: Jumlah")
+    edit(path, "indikator:\n", "  - {id: desa, nomor: 2, nama: Meningkatnya perpustakaan desa}\nindikator:\n")
+    result = run(Project(minimal), Options(pdf=False, write=False))
+    assert shown(result, "indikator.layanan_tepat_waktu.capaian") == "102,22% (sementara)"
+    assert shown(result, "sasaran.literasi.rata_rata_capaian") == "102,22% (sementara)"
+    assert shown(result, "sasaran.desa.rata_rata_capaian") == "83,33%"
+    assert shown(result, "kinerja.rata_rata_capaian") == "92,78% (sementara)"   # (102,22 + 83,33) / 2

@@ -84,6 +84,11 @@ class Efisiensi:
     rata_rata_capaian: Decimal | None
     serapan: Decimal | None
 
+    @property
+    def sementara(self) -> bool:
+        """The averages count a provisional capaian, and are provisional too."""
+        return any(r.sementara and r.capaian is not None for r in self.rows)
+
 
 def _efisiensi(report: Report, figures: Figures) -> Efisiensi:
     data, budget, kinerja = report.need(EFISIENSI), figures.need(ANGGARAN_FIGURE), figures.need(KINERJA)
@@ -114,8 +119,8 @@ def _table(report: Report, figures: Figures) -> Built:
                           Column("serapan", "Penyerapan Anggaran", "persen"),
                           Column("efisiensi", "Tingkat Efisiensi", "persen"))
     rows = indicator_rows(report, len(columns), build, only=by_id)
-    rows += (Row("rata_rata", cells("", "", "Rata-rata", v.percent(eff.rata_rata_capaian, p),
-                                    v.percent(eff.serapan, p), v.percent(eff.rata_rata, p)), "jumlah"),)
+    rows += (Row("rata_rata", cells("", "", "Rata-rata", v.percent(eff.rata_rata_capaian, p, eff.sementara),
+                                    v.percent(eff.serapan, p), v.percent(eff.rata_rata, p, eff.sementara)), "jumlah"),)
     return Built(columns, rows, (FORMULAS[eff.rumus][1],))
 
 
@@ -124,8 +129,8 @@ def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
     if eff is None:
         return
     p = places(report)
-    yield "efisiensi.rata_rata", v.percent(eff.rata_rata, p)
-    yield "efisiensi.rata_rata_capaian", v.percent(eff.rata_rata_capaian, p)
+    yield "efisiensi.rata_rata", v.percent(eff.rata_rata, p, eff.sementara)
+    yield "efisiensi.rata_rata_capaian", v.percent(eff.rata_rata_capaian, p, eff.sementara)
     yield "efisiensi.serapan", v.percent(eff.serapan, p)
 
 

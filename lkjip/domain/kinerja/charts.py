@@ -69,5 +69,5 @@ def cards(report: Report, figures: Figures) -> Iterator[Card]:
         if value is None:
             continue
         word = predikat(value, scale.predikat, p) if scale else None
-        yield Card(s.nama, v.percent(value, p).text(), f"Rata-rata capaian · {word}" if word else "Rata-rata capaian",
-                   "capaian", 10)
+        label = "Rata-rata capaian sementara" if avg.is_sementara(year, s.id) else "Rata-rata capaian"
+        yield Card(s.nama, v.percent(value, p).text(), f"{label} · {word}" if word else label, "capaian", 10)

@@ -257,9 +257,17 @@ class RataRata:
     keseluruhan: Mapping[int, Decimal | None]
     per_sasaran: Mapping[str, Mapping[int, Decimal | None]]
     dihitung_dari: Mapping[int, int]       # how many indikator had a computable capaian
+    anggota: Mapping[str, frozenset[str]]  # the indikator of each sasaran
+    sementara: frozenset[tuple[str, int]]
+    """(indikator, year) whose capaian rests on a provisional realisasi: an average that counts one
+    of them is provisional too, and says so as its members do."""
 
     def tahun(self) -> list[int]:
         return sorted(self.keseluruhan)
+
+    def is_sementara(self, year: int, sasaran: str | None = None) -> bool:
+        """Whether the year's average (over all indikator, or of one sasaran) counts a provisional capaian."""
+        return any(y == year and (sasaran is None or i in self.anggota.get(sasaran, ())) for i, y in self.sementara)
 
 
 def _averages(report: Report, figures: Figures) -> RataRata:
@@ -269,6 +277,8 @@ def _averages(report: Report, figures: Figures) -> RataRata:
     per_sasaran: dict[str, dict[int, Decimal | None]] = {}
     overall: dict[int, Decimal | None] = {}
     counted: dict[int, int] = {}
+    provisional = frozenset((i, t.tahun) for i, k in kinerja.items() for t in k.riwayat
+                            if t.capaian is not None and t.realisasi.sementara)
     for y in years:
         by_ind = {i: t.capaian for i, k in kinerja.items() for t in k.riwayat if t.tahun == y and t.capaian is not None}
         counted[y] = len(by_ind)
@@ -281,7 +291,9 @@ def _averages(report: Report, figures: Figures) -> RataRata:
             overall[y] = mean(list(by_ind.values()))
     return RataRata(data.rata_rata_capaian, MappingProxyType(overall),
                     MappingProxyType({k: MappingProxyType(v) for k, v in per_sasaran.items()}),
-                    MappingProxyType(counted))
+                    MappingProxyType(counted),
+                    MappingProxyType({s.id: frozenset(i.id for i in data.indikator if i.sasaran == s.id)
+                                      for s in data.sasaran}), provisional)
 
 
 AVERAGES = Figure("rata_rata_capaian", _averages, needs=(KINERJA.name,))

@@ -62,19 +62,22 @@ def _indikator_keys(k: Kinerja, report: Report) -> Iterator[tuple[str, Value]]:
 def _average_keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
     avg, p, year = figures.need(AVERAGES), places(report), laporan(report).tahun
     now, before = avg.keseluruhan.get(year), avg.keseluruhan.get(year - 1)
-    yield "kinerja.rata_rata_capaian", v.percent(now, p)
+    provisional = avg.is_sementara(year) or avg.is_sementara(year - 1)   # what compares the two years
+    yield "kinerja.rata_rata_capaian", v.percent(now, p, avg.is_sementara(year))
     for y in avg.tahun():
-        yield f"kinerja.rata_rata_capaian_{y}", v.percent(avg.keseluruhan[y], p)
-    yield "kinerja.perubahan_rata_rata_capaian", v.percent(None if now is None or before is None else now - before, p)
-    yield "kinerja.tren_rata_rata_capaian", v.word(trend(now, before, p), "tren")
+        yield f"kinerja.rata_rata_capaian_{y}", v.percent(avg.keseluruhan[y], p, avg.is_sementara(y))
+    yield "kinerja.perubahan_rata_rata_capaian", v.percent(None if now is None or before is None else now - before, p,
+                                                           provisional)
+    yield "kinerja.tren_rata_rata_capaian", v.word(trend(now, before, p), "tren", provisional)
     if report.has(SKALA):
-        yield "kinerja.predikat_rata_rata_capaian", _word(predikat(now, report.need(SKALA).predikat, p))
+        yield "kinerja.predikat_rata_rata_capaian", _word(predikat(now, report.need(SKALA).predikat, p),
+                                                          avg.is_sementara(year))
     for s in report.need(INDIKATOR).sasaran:
         yield f"sasaran.{s.id}.nama", v.text(s.nama)
         by_year = avg.per_sasaran.get(s.id, {})
-        yield f"sasaran.{s.id}.rata_rata_capaian", v.percent(by_year.get(year), p)
+        yield f"sasaran.{s.id}.rata_rata_capaian", v.percent(by_year.get(year), p, avg.is_sementara(year, s.id))
         for y, value in by_year.items():
-            yield f"sasaran.{s.id}.rata_rata_capaian_{y}", v.percent(value, p)
+            yield f"sasaran.{s.id}.rata_rata_capaian_{y}", v.percent(value, p, avg.is_sementara(y, s.id))
 
 
 def _document_keys(report: Report) -> Iterator[tuple[str, Value]]:

@@ -164,9 +164,10 @@ def rata_rata_table(report: Report, figures: Figures) -> Built:
     rows = []
     for n, s in enumerate(data.sasaran, 1):
         rows.append(Row(s.id, cells(v.text(str(s.nomor or n)), s.nama,
-                                    *[v.percent(avg.per_sasaran[s.id].get(y), p) for y in years])))
-    rows.append(Row("rata_rata", cells("", "Rata-rata capaian", *[v.percent(avg.keseluruhan[y], p) for y in years]),
-                    "jumlah"))
+                                    *[v.percent(avg.per_sasaran[s.id].get(y), p, avg.is_sementara(y, s.id))
+                                      for y in years])))
+    rows.append(Row("rata_rata", cells("", "Rata-rata capaian", *[v.percent(avg.keseluruhan[y], p, avg.is_sementara(y))
+                                                                  for y in years]), "jumlah"))
     columns = (Column("no", "No"), Column("sasaran", "Sasaran")) + tuple(
         Column(f"capaian_{y}", f"Th. {y}", "persen", ("Rata-rata Capaian",)) for y in years)
     how = ("setiap indikator berbobot sama" if avg.cara == "indikator"
