@@ -120,7 +120,7 @@ def test_check_writes_the_author_report_outside_site(report, tmp_path, capsys):
     page = " ".join(out.read_text("utf-8").split())
     assert "<h1>Laporan pemeriksaan untuk penyusun</h1>" in page
     assert f"data/pembanding.yaml:{line_of(report / 'data/pembanding.yaml', 'realisasi: 90.25')}" in page
-    assert "belum ada (masih peringatan)" in page and "45 koreksi (1 belum beralasan)" in page
+    assert "belum ada (masih peringatan)" in page and "46 koreksi (1 belum beralasan)" in page
     assert not (report / "site").exists()
     assert main(["check", "--dir", str(report), "--laporan", str(report / "site/x.html")]) == 2
     assert "berada di dalam site/" in capsys.readouterr().err
