@@ -34,8 +34,8 @@ SEPARATOR = " › "
 @dataclass(frozen=True)
 class Change:
     kind: str            # changed, added, removed, moved
-    path: str            # dokumen[pk_perubahan].target[inovasi].nilai: stable ids, never line numbers
-    label: str           # Perjanjian Kinerja Perubahan Tahun 2024 › Jumlah Inovasi … › target
+    path: str            # dokumen[<document id>].target[<indikator id>].nilai: stable ids, never line numbers
+    label: str           # <document title> › <indikator name> › target
     old: str | None
     new: str | None
 
