@@ -1,17 +1,27 @@
-"""The Jinja environment: autoescape on, StrictUndefined, templates only from the layouts.
+"""The Jinja environment: sandboxed, autoescape on, StrictUndefined, templates only from the layouts.
+
+A report's own `layouts/` overrides the default theme file by file, and it arrives in pull
+requests like any other file: a template is data written by someone else, never code. So
+templates run in Jinja's immutable sandbox (no attribute starting with `_`, no call that
+mutates what they are given, no Python object reached through another), and are read only
+from the layouts folders themselves: a symbolic link there is refused, not followed. A
+reviewer who runs `diff` or `check` on a pull request runs that pull request's templates.
 
 Content never reaches Jinja: Markdown is rendered to HTML by markdown-it first and is
 passed in as already-safe markup; data values are escaped by autoescape wherever they
-appear. A report's own `layouts/` overrides the default theme file by file. A missing
-template or a template error becomes a diagnostic, not a traceback.
+appear. A missing template, a template error or a refused operation becomes a diagnostic
+with the template's line, not a traceback.
 """
 from __future__ import annotations
 
 import re
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from ..diagnostics import Diagnostic, Loc, error
@@ -33,9 +43,34 @@ def breakable(text: object) -> Markup:
     return Markup(_SLASH.sub("/<wbr>", str(escape(text))))
 
 
+class LayoutLoader(jinja2.FileSystemLoader):
+    """Templates from the layouts folders only: a template reached through a symbolic link is
+    refused (the link could lead anywhere on the reviewer's disk)."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        pieces = jinja2.loaders.split_template_path(template)
+        for folder in self.searchpath:
+            path = Path(folder).joinpath(*pieces)
+            if any(p.is_symlink() for p in _between(Path(folder), path)):
+                raise TemplateProblem(error(Loc(f"layouts/{template}"), f"template '{template}' adalah tautan "
+                                            "simbolik; tautan tidak diikuti", "salin berkasnya ke layouts/",
+                                            "template-link"))
+            if path.is_file():
+                break
+        return super().get_source(environment, template)
+
+
+def _between(folder: Path, path: Path) -> list[Path]:
+    """`path` and each folder above it, up to (not including) `folder`."""
+    out = [path]
+    while out[-1].parent != folder and out[-1].parent != out[-1]:
+        out.append(out[-1].parent)
+    return out
+
+
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+    env = ImmutableSandboxedEnvironment(
+        loader=LayoutLoader([str(d) for d in dirs]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -68,8 +103,26 @@ class Templates:
             raise TemplateProblem(error(Loc(self.where(exc.name or name), exc.lineno),
                                         f"template tidak valid: {exc.message}", "", "template-syntax")) from None
         except jinja2.UndefinedError as exc:
-            raise TemplateProblem(error(Loc(self.where(name)), f"template memakai nilai yang tidak ada: "
+            raise TemplateProblem(error(self._at(exc, name), f"template memakai nilai yang tidak ada: "
                                         f"{exc.message}", "", "template-undefined")) from None
+        except jinja2.exceptions.SecurityError as exc:
+            attribute = re.search(r"attribute '([^']*)'", str(exc))
+            what = f"membaca atribut '{attribute.group(1)}'" if attribute else "menjalankan operasi"
+            raise TemplateProblem(error(self._at(exc, name), f"template mencoba {what}, yang tidak diizinkan",
+                                        "template hanya boleh menampilkan nilai yang diberikan kepadanya; hapus "
+                                        "bagian itu dari template", "template-unsafe")) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, OverflowError) as exc:
+            raise TemplateProblem(error(self._at(exc, name), f"template gagal dijalankan: "
+                                        f"{type(exc).__name__}: {exc}", "", "template-error")) from None
+
+    def _at(self, exc: BaseException, name: str) -> Loc:
+        """The template line that raised, read from the traceback Jinja rewrites to its templates."""
+        dirs = [d.resolve() for d in self.project.layout_dirs]
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            path = Path(frame.filename)
+            if path.is_absolute() and any(path.resolve().is_relative_to(d) for d in dirs):
+                return Loc(self.project.label(path), frame.lineno)
+        return Loc(self.where(name))
 
 
 def safe(html: str) -> Markup:
