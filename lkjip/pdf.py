@@ -22,11 +22,13 @@ from __future__ import annotations
 import hashlib
 import logging
 import mimetypes
+import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
 from .diagnostics import Diagnostic, Loc, warning
+from .source.inputs import hidden, within
 
 
 class _Capture(logging.Handler):
@@ -44,7 +46,8 @@ def _resolve(path: Path, layouts: list[Path], root: Path) -> Path | None:
         if path.is_relative_to(base):
             relative = path.relative_to(base)
             return next((d / relative for d in layouts if (d / relative).is_file()), None)
-    return path if path.is_relative_to(root) and path.is_file() else None
+    inside = within(root, path)
+    return inside if inside is not None and not hidden(root, inside) and inside.is_file() else None
 
 
 def _fetcher(layouts: list[Path], root: Path, media: dict[str, bytes]) -> Any:
@@ -56,7 +59,7 @@ def _fetcher(layouts: list[Path], root: Path, media: dict[str, bytes]) -> Any:
         def fetch(self, url: str, headers: Any = None) -> Any:
             parsed = urlparse(url)
             if parsed.scheme == "file":
-                path = Path(unquote(parsed.path)).resolve()
+                path = Path(os.path.normpath(unquote(parsed.path)))  # as written: a link is not followed
                 relative = path.relative_to(layouts[0]).as_posix() if path.is_relative_to(layouts[0]) else None
                 if relative in media:  # published images, served from the output map
                     kind = mimetypes.guess_type(relative)[0] or "application/octet-stream"

@@ -11,6 +11,7 @@ import html
 
 from ..diagnostics import Diagnostic, format_diagnostic
 from ..project import Project
+from ..source.text import source_lines
 
 VERSION_PATH = "/__lkjip/versi"
 PDF_PATH = "/__lkjip/pdf"
@@ -59,10 +60,7 @@ def error_page(diagnostics: list[Diagnostic], project: Project, version: int) ->
     items = []
     for d in errors:
         if d.loc.file not in cache:
-            try:
-                cache[d.loc.file] = (project.root / d.loc.file).read_text("utf-8-sig", errors="replace").split("\n")
-            except OSError:
-                cache[d.loc.file] = []
+            cache[d.loc.file] = source_lines(project.root, d.loc.file)
         head, *rest = format_diagnostic(d, cache[d.loc.file]).split("\n")
         source = [line for line in rest if line.startswith("    ")]
         hint = [line.strip() for line in rest if not line.startswith("    ")]

@@ -1,15 +1,19 @@
 """Links and images of a chapter: only safe schemes, and images that are files of the project.
 
 Links may be http(s), mailto or relative; anything else is refused with its line. An image
-is published under `media/` with its path in the project, so two images never share a name.
+must be an image file of the project (`lkjip.source.inputs.image_problem`: no symbolic link,
+no hidden folder, PNG, JPEG, GIF or WebP by name and by content), and is published under
+`media/` with its path in the project, so two images never share a name.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
 from ..diagnostics import Collector, Loc, error
+from ..source.inputs import image_problem
 from ..source.markdown import Parsed, Placeholder, url_problem
 
 
@@ -38,13 +42,11 @@ def _check_image(url: str, root: Path, base: Path, loc: Loc, collector: Collecto
                             "simpan gambar di content/gambar/ dan tulis jalur relatif", "image-external"))
         token.attrs["src"] = "#"
         return []
-    target = (base / unquote(url)).resolve()
-    if not target.is_relative_to(root.resolve()):
-        collector.add(error(loc, f"jalur gambar '{url}' keluar dari folder proyek", "", "image-outside"))
+    target, problem, code = image_problem(root, base / unquote(url))
+    if target is None:
+        collector.add(error(loc, f"gambar '{unquote(url)}' {problem}", "simpan gambar PNG, JPEG, GIF atau WebP di "
+                            "folder proyek (mis. content/gambar/) dan tulis jalur relatifnya", code))
         token.attrs["src"] = "#"
-        return []
-    if not target.is_file():
-        collector.add(error(loc, f"berkas gambar '{unquote(url)}' tidak ditemukan", "", "image-missing"))
         return []
     token.attrs["src"] = quote(media_path(root, target))
     return [target]
@@ -52,5 +54,5 @@ def _check_image(url: str, root: Path, base: Path, loc: Loc, collector: Collecto
 
 def media_path(root: Path, image: Path) -> str:
     """Where a project image is published: `media/` plus its path in the project, so two images
-    never share a name (`a/b.png` and `a_b.png` stay apart)."""
-    return "media/" + image.resolve().relative_to(root.resolve()).as_posix()
+    never share a name (`a/b.png` and `a_b.png` stay apart). `image` is a path `image_problem` gave."""
+    return "media/" + image.relative_to(Path(os.path.normpath(root))).as_posix()

@@ -28,13 +28,15 @@ from ..corrections import Corrections
 from ..diagnostics import Diagnostic, error
 from ..domain.laporan import Laporan
 from ..project import Project
+from ..source.inputs import image_problem
 from .chapters import Page
 from .links import media_path
 from .order import reading_order
 from .printblocks import group_signatures
 from .templates import Templates, safe
 
-EMBLEM_TYPES = (".png", ".jpg", ".jpeg", ".svg")
+EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
+"""The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
 _ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")')
 _HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
 _TABLE = re.compile(r'<figure class="tabel-cetak[^"]*" id="([^"]+)"[^>]*>\s*<div class="tabel-bagian">\s*'
@@ -93,14 +95,8 @@ def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic
     """The cover emblem the office put in its project (`lambang` in data/laporan.yaml), if any."""
     if not lap.lambang:
         return None, []
-    path = (project.root / lap.lambang).resolve()
-    if not path.is_relative_to(project.root.resolve()):
-        problem = "berada di luar folder proyek"
-    elif not path.is_file():
-        problem = "tidak ditemukan"
-    elif path.suffix.lower() not in EMBLEM_TYPES:
-        problem = "bukan gambar PNG, JPEG atau SVG"
-    else:
+    path, problem, _ = image_problem(project.root, project.root / lap.lambang, EMBLEM_EXTRA)
+    if path is not None:
         return path, []
     return None, [error(lap.at("lambang"), f"berkas '{lap.lambang}' {problem}",
                         "simpan gambar lambang di folder proyek, mis. gambar/lambang.png, dan tulis jalurnya",

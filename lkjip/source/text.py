@@ -5,10 +5,13 @@ another encoding or a huge file is refused with a clear message instead of a tra
 """
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Loc, error
 from ..numbers import number
+from .inputs import within
 
 MAX_BYTES = 500_000
 """A source file larger than this is refused: the largest real one is about 26 kB, and the
@@ -25,15 +28,45 @@ class SourceError(Exception):
 
 def read_text(path: Path, file: str) -> str:
     """Read UTF-8 (a BOM is tolerated, CRLF becomes LF); anything else is a clear error."""
+    return decode(read_bounded(path, file), file)
+
+
+def read_bounded(path: Path, file: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. The size is judged before reading (a
+    1 GB file is not read to be refused) and again while reading (a file that grows, or a device,
+    stops at the limit); a symbolic link is not followed."""
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise SourceError(error(Loc(file), f"file tidak dapat dibaca ({exc.strerror})")) from None
-    if len(raw) > MAX_BYTES:
-        raise SourceError(error(Loc(file), f"file terlalu besar ({number(len(raw), 0)} bita); batasnya "
-                                f"{number(MAX_BYTES, 0)} bita",
+        why = "tautan simbolik tidak diikuti" if path.is_symlink() else exc.strerror
+        raise SourceError(error(Loc(file), f"file tidak dapat dibaca ({why})")) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise SourceError(error(Loc(file), "bukan file biasa", "simpan datanya sebagai file biasa", "not-file"))
+        raw = b""
+        if info.st_size <= limit:
+            with os.fdopen(os.dup(fd), "rb") as f:
+                raw = f.read(limit + 1)
+    finally:
+        os.close(fd)
+    if info.st_size > limit or len(raw) > limit:
+        size = max(info.st_size, len(raw))
+        raise SourceError(error(Loc(file), f"file terlalu besar ({number(size, 0)} bita); batasnya "
+                                f"{number(limit, 0)} bita",
                                 "pecah data menjadi beberapa file atau hapus bagian yang tidak perlu", "too-large"))
-    return decode(raw, file)
+    return raw
+
+
+def source_lines(root: Path, file: str) -> list[str]:
+    """The lines of a report file, to show beside a message about it; none for a file outside the
+    report or reached through a symbolic link (its lines are not the report's to print)."""
+    path = within(root, root / file)
+    try:
+        raw = read_bounded(path, file) if path is not None else b""
+    except SourceError:
+        return []
+    return raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").split("\n")
 
 
 def decode(raw: bytes, file: str) -> str:
