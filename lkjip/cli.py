@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
@@ -29,6 +31,7 @@ from .pipeline import Options, Result, run
 from .project import Project
 from .render.author import author_report
 from .schema import jsonschema
+from .source.text import source_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -113,10 +116,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet
         if quiet and not d.is_error:
             continue
         if d.loc.file not in cache:
-            try:
-                cache[d.loc.file] = (project.root / d.loc.file).read_text("utf-8-sig", errors="replace").split("\n")
-            except OSError:
-                cache[d.loc.file] = []
+            cache[d.loc.file] = source_lines(project.root, d.loc.file)
         stream.write(format_diagnostic(d, cache[d.loc.file]) + "\n")
 
 
@@ -127,6 +127,7 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
     args.perintah = args.perintah or "build"
     project = Project(Path(args.dir or default_dir or ".").resolve())
     handler = next(c.run for c in COMMANDS if c.name == args.perintah)
+    _stop_on_terminate()
     try:
         return handler(args, project)
     except BuildFailed as failed:
@@ -144,6 +145,18 @@ def main(argv: list[str] | None = None, default_dir: Path | None = None, prog: s
             sys.stderr.write("galat internal lkjip: ini bukan kesalahan Anda. Jalankan ulang dengan --debug dan "
                              "laporkan keluarannya kepada pengelola.\n")
         return EXIT_INVALID
+
+
+def _stop_on_terminate() -> None:
+    """`kill` (SIGTERM, as a service manager or CI stops a job) ends a command the way Ctrl-C does:
+    temporary folders are removed and site/ is left as it was, instead of the process vanishing
+    mid-write."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, interrupt)
 
 
 def _schemas(args: argparse.Namespace, project: Project) -> int:
@@ -192,7 +205,14 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
 
 
 def _serve_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan: 8000; 0: port yang bebas)")
+    parser.add_argument("--port", type=_port, default=8000, help="port di 127.0.0.1 (bawaan: 8000; 0: port yang bebas)")
+
+
+def _port(text: str) -> int:
+    """A TCP port, 0 to 65535 (0: the system picks a free one)."""
+    if not text.strip().isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"diharapkan bilangan 0 sampai 65535, ditemukan '{text}'")
+    return int(text)
 
 
 def _keys(args: argparse.Namespace, project: Project) -> int:
@@ -206,10 +226,15 @@ def _options(args: argparse.Namespace) -> Options:
     if args.perintah == "check":
         return Options(pdf=False, strict=args.strict, write=False)
     if args.perintah == "pdf":
-        return Options(pdf=True, strict=args.strict, html=False)
+        return Options(pdf=True, strict=args.strict, html=False, waiting=_waiting)
     if args.perintah == "html":
-        return Options(pdf=False, strict=args.strict, keep_pdf=True)
-    return Options(pdf=not args.no_pdf, strict=args.strict)
+        return Options(pdf=False, strict=args.strict, keep_pdf=True, waiting=_waiting)
+    return Options(pdf=not args.no_pdf, strict=args.strict, waiting=_waiting)
+
+
+def _waiting() -> None:
+    sys.stderr.write("Menunggu: penyusunan lain untuk folder laporan ini sedang berjalan...\n")
+    sys.stderr.flush()
 
 
 def _author_path(args: argparse.Namespace, project: Project) -> Path | None | bool:

@@ -10,7 +10,7 @@ everything succeeded. Only this module knows all stages.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from .domain import SUBJECTS
 from .domain.koreksi import KOREKSI, reasons
 from .domain.laporan import LAPORAN, rounding_note
 from .model import Report
-from .output import clean_stale, write_tree
+from .output import OutputRefused, clean_stale, locked, refuse_link, write_tree
 from .project import Project
 from .render.catalog import Catalog
 from .render.chapters import Chapter, Page, load_chapters, render_pages
@@ -43,6 +43,7 @@ class Options:
     write: bool = True
     html: bool = True          # False (`pdf` command): only the PDF in site/ is replaced, the rest kept
     keep_pdf: bool = False     # `html` command: a PDF already in site/ is kept (and linked) though not rebuilt
+    waiting: Callable[[], None] | None = None  # told when another build of the folder holds its lock
 
 
 @dataclass
@@ -70,6 +71,8 @@ def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]
     if not project.root.is_dir():
         collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
         collector.raise_if_errors()
+    collector.extend(project.links())
+    collector.raise_if_errors()
     report = load_report(project, subjects, collector)
     collector.raise_if_errors()
     assert report is not None
@@ -89,10 +92,23 @@ def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]
 
 
 def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJECTS) -> Result:
-    """Build (or, with write=False and pdf=False, only check). Raises BuildFailed on errors."""
-    collector = Collector()
-    if options.write and project.root.is_dir():
+    """Build (or, with write=False and pdf=False, only check). Raises BuildFailed on errors.
+
+    A build that writes holds the report folder's lock from reading the previous site/ to the
+    swap, so two builds of one folder take turns instead of removing each other's files."""
+    if not options.write or not project.root.is_dir():
+        return _run(project, options, subjects)
+    try:
+        refuse_link(project.site_dir)
+    except OutputRefused as exc:
+        raise BuildFailed([error(Loc(project.site_dir.name), exc.message, exc.hint, "site-link")]) from None
+    with locked(project.root, options.waiting):
         clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
+        return _run(project, options, subjects)
+
+
+def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Result:
+    collector = Collector()
     report, figures, catalog, cells = _analyse(project, collector, subjects)
     collector.extend(isian.in_chapters(project))
     chapters, images = load_chapters(project, catalog, collector)

@@ -2,11 +2,16 @@
 
 Never overwrites: the folder must be new or empty. The report is made in a hidden folder
 beside it and renamed into place only when complete, so an interrupted run leaves nothing
-half-made. Before the rename it is checked like any other report, so what the command
+half-made; a run that was killed outright leaves its hidden folder, which the next `baru`
+beside it removes (the folder's name carries the process id, so a running one is spared).
+The folders made have the usual permissions (as `mkdir` under the user's umask), not the
+private ones of a temporary folder. Before the rename it is checked like any other report, so what the command
 prints is what `check` will say: the placeholders still to fill in, and nothing else.
 """
 from __future__ import annotations
 
+import glob
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -20,6 +25,7 @@ from ..diagnostics import BuildFailed, Collector, Diagnostic
 from ..domain import SUBJECTS
 from ..domain.kinerja.model import PERJANJIAN
 from ..domain.laporan import LAPORAN, laporan
+from ..output import umask
 from ..pipeline import Options, Result, analyse, run
 from ..project import Project
 from ..render.catalog import Catalog
@@ -56,7 +62,9 @@ def _staged(dest: Path) -> Iterator[Path]:
     """A hidden folder beside `dest` to make the report in; renamed to `dest` only on success."""
     _prepare(dest)
     dest.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}-baru-", dir=dest.parent))
+    _remove_stale(dest)
+    stage = Path(tempfile.mkdtemp(prefix=f".{dest.name}-baru-{os.getpid()}-", dir=dest.parent))
+    stage.chmod(0o777 & ~umask())
     try:
         yield stage
         if dest.exists():
@@ -64,6 +72,24 @@ def _staged(dest: Path) -> Iterator[Path]:
         stage.rename(dest)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_stale(dest: Path) -> None:
+    """Hidden folders of earlier `baru` runs for `dest` whose process no longer runs."""
+    for path in sorted(dest.parent.glob(f".{glob.escape(dest.name)}-baru-*")):
+        pid = path.name[len(dest.name) + 7:].split("-", 1)[0]
+        if path.is_dir() and not path.is_symlink() and pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _write(root: Path, texts: dict[str, str]) -> None:
@@ -125,7 +151,7 @@ def _make_next(source: Path, dest: Path, c: nextdata.Context, made: Made, shown_
             texts[rel] = (source / rel).read_text("utf-8-sig")
     _copy_chapters(source, dest, c.old, year)
     if (source / "layouts").is_dir():
-        shutil.copytree(source / "layouts", dest / "layouts")
+        shutil.copytree(source / "layouts", dest / "layouts", symlinks=True)  # a link stays a link (and is refused)
     _write(dest, texts)
     _only_known_tables(dest, c, source_as)
     editor.write(Project(dest))

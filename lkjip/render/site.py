@@ -16,6 +16,7 @@ from ..blocks import Card
 from ..corrections import Corrections, Koreksi
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import Laporan
+from ..output import safe_output_path
 from ..source.markdown import short_slug, slugify
 from ..tables import Table
 from . import charts, opendata, search
@@ -48,6 +49,11 @@ class Output:
         self.problems: list[Diagnostic] = []
 
     def add(self, path: str, data: bytes | str, origin: str) -> None:
+        if not safe_output_path(path):
+            self.problems.append(error(Loc(origin), f"nama berkas keluaran tidak dapat dipakai: '{path}'",
+                                       "nama file di content/ dan gambar tidak boleh berawalan titik atau memuat "
+                                       "'..', '\\' atau karakter kendali", "output-path"))
+            return
         if path in self.files:
             self.problems.append(error(Loc(origin), f"dua sumber menulis berkas keluaran yang sama: '{path}'",
                                        "ganti nama salah satu file di content/", "output-clash"))
@@ -56,7 +62,9 @@ class Output:
 
 
 def site_info(lap: Laporan) -> SiteInfo:
-    name = f"{lap.singkatan}-{lap.instansi}-{lap.tahun}".lower().replace(" ", "-")
+    """The report's file names come from a slug of its abbreviation, office and year (letters,
+    digits and hyphens only), so no value in the data can place a file outside site/."""
+    name = slugify(f"{lap.singkatan}-{lap.instansi}-{lap.tahun}")
     return SiteInfo(lap.judul, lap.instansi, lap.daerah, lap.tahun, lap.cover, f"{name}.pdf")
 
 
@@ -231,7 +239,7 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
         out.add(path, data, "data/")
     out.add(SEARCH_PAGE, templates.render("cari.html", page={"path": SEARCH_PAGE}, **common),
             templates.where("cari.html"))
-    out.add("assets/indeks-cari.js", search.index_script(pages, info), "content/")
+    out.add("assets/indeks-cari.js", search.index_script(pages), "content/")
     for name in STATIC:
         found = templates.project.layout_file(name)
         if found is not None:
