@@ -4,6 +4,10 @@ Requests are looked up in the current build's map of files (`state.Snapshot`), n
 disk: a path with `..`, an encoded `%2e%2e`, an absolute or a Windows path, or a link that
 leads out of the project simply names no built file. Pages get the preview bar and the
 reload script on the way out (`pages.inject`); site/ is never touched.
+
+A request must name this server as its Host (127.0.0.1 or localhost, with its port): a web
+page elsewhere cannot point a name of its own at 127.0.0.1 and read the preview (DNS
+rebinding). No header value carries a line break, whatever the report's data say.
 """
 from __future__ import annotations
 
@@ -42,6 +46,14 @@ def site_path(raw: str) -> str | None:
     return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
+def allowed_host(host: str | None, port: int) -> bool:
+    """The Host header of a request to this server: 127.0.0.1 or localhost, with this port or none."""
+    if host is None:
+        return False
+    name, _, given = host.strip().lower().rpartition(":") if ":" in host else (host.strip().lower(), "", "")
+    return name in (HOST, "localhost") and given in ("", str(port))
+
+
 def _type(rel: str) -> str:
     dot = rel.rfind(".")
     return TYPES.get(rel[dot:].lower(), "application/octet-stream") if dot >= 0 else "application/octet-stream"
@@ -61,6 +73,11 @@ class Handler(BaseHTTPRequestHandler):
         self._answer(send_body=False)
 
     def _answer(self, send_body: bool) -> None:
+        port = int(self.server.server_address[1])  # type: ignore[index]
+        if not allowed_host(self.headers.get("Host"), port):
+            self._send(421, "text/plain; charset=utf-8", "Host tidak dikenal: pratinjau hanya melayani "
+                       f"http://{HOST}:{port}/\n".encode(), send_body)
+            return
         route = urlsplit(self.path).path
         if route == pages.VERSION_PATH:
             self._send(200, "application/json", json.dumps(self.preview.status()).encode(), send_body)
@@ -94,6 +111,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.send_header("X-Content-Type-Options", "nosniff")
         for key, value in (extra or {}).items():
+            if any(c in value for c in "\r\n\x00"):
+                raise ValueError(f"header value with a line break: {value!r}")
             self.send_header(key, value)
         self.end_headers()
         if send_body:

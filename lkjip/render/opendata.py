@@ -57,19 +57,31 @@ def raw(value: Any) -> Any:
 def table_csv(table: Table) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([" - ".join((*c.group, c.label)) for c in table.columns])
+    writer.writerow([inert(" - ".join((*c.group, c.label))) for c in table.columns])
     for row in table.rows:
         if row.kind == "bagian":
-            writer.writerow([row.label] + [""] * (table.width - 1))
+            writer.writerow([inert(row.label)] + [""] * (table.width - 1))
             continue
         writer.writerow(["" if c is None or c.value.is_empty else _cell(c.value) for c in row.cells])
     return "\ufeff" + out.getvalue()
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def inert(text: str) -> str:
+    """Text a spreadsheet shows as text: a cell that would start a formula (=, +, -, @, or a tab or line
+    break before one) gets a leading apostrophe, as OWASP advises for CSV. Figures are written as
+    numbers by `_cell` and never pass here, so -120 stays a number; a lone dash stays a dash."""
+    if text.startswith(_FORMULA_START) and text.strip("-") != "":
+        return "'" + text
+    return text
+
+
 def _cell(value: Any) -> str:
     number = value.number
     if number is None:
-        return value.text()
+        return inert(value.text())
     shown = raw(number)
     return str(shown)
 

@@ -69,7 +69,16 @@ def entries(pages: Sequence[Page]) -> list[dict[str, Any]]:
     return out
 
 
-def index_script(pages: Sequence[Page], info: Any) -> str:
-    data = json.dumps(entries(pages), ensure_ascii=False, separators=(",", ":"))
-    return f"/* Indeks pencarian {info.judul} {info.instansi} {info.tahun}; dibuat saat penyusunan. */\n" \
-           f"window.INDEKS_CARI = {data};\n"
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
+                   0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def script_literal(value: Any) -> str:
+    """`value` as a JavaScript literal that cannot end the script or its string early, wherever it
+    is placed: JSON with '<', '>', '&' and the two Unicode line separators escaped."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+def index_script(pages: Sequence[Page]) -> str:
+    """The report's text reaches the script only as one escaped literal: never in a comment or as code."""
+    return f"/* Indeks pencarian; dibuat saat penyusunan. */\nwindow.INDEKS_CARI = {script_literal(entries(pages))};\n"
