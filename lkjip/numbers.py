@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Context, Decimal
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
@@ -19,14 +19,19 @@ from babel.numbers import format_decimal
 LOCALE = "id_ID"
 
 
+_WIDE = Context(prec=80)
+"""Rounding never runs out of digits: the default context's 28 would fail on a large figure
+with decimals (a quotient of a large and a small source value), where any size is exact here."""
+
+
 def round_half_up(value: Decimal | int, places: int) -> Decimal:
     """The report's one rounding rule: half away from zero, to `places` decimals."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP, context=_WIDE)
 
 
 def truncate(value: Decimal | int, places: int) -> Decimal:
     """What the original often did instead of rounding; used only to explain a mismatch."""
-    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN, context=_WIDE)
 
 
 def decimals_of(value: Decimal | int) -> int:

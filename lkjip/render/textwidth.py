@@ -35,20 +35,33 @@ def width(text: str, size: float, bold: bool = False) -> float:
 
 def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
     """`text` in lines no wider than `room`, broken between words; a word wider than the room on
-    its own is broken between letters. Nothing is left out."""
+    its own is broken between letters. Nothing is left out. Each letter is measured once, so a
+    label of any length takes time in proportion to its length."""
     lines: list[str] = []
-    line = ""
+    line, line_width, space = "", 0.0, width(" ", size, bold)
     for word in text.split():
-        while width(word, size, bold) > room and len(word) > 1:
+        word_width = width(word, size, bold)
+        if word_width > room and len(word) > 1:
             if line:
                 lines.append(line)
-                line = ""
-            cut = max(n for n in range(1, len(word)) if n == 1 or width(word[:n], size, bold) <= room)
-            lines.append(word[:cut])
-            word = word[cut:]
-        candidate = f"{line} {word}" if line else word
-        if line and width(candidate, size, bold) > room:
+            pieces = _letters(word, size, room, bold)
+            lines += pieces[:-1]
+            word, word_width = pieces[-1], width(pieces[-1], size, bold)
+            line, line_width = "", 0.0
+        if line and line_width + space + word_width > room:
             lines.append(line)
-            candidate = word
-        line = candidate
+            line, line_width = "", 0.0
+        line, line_width = (f"{line} {word}", line_width + space + word_width) if line else (word, word_width)
     return lines + [line] if line else lines
+
+
+def _letters(word: str, size: float, room: float, bold: bool) -> list[str]:
+    """A word too wide for the room, cut between letters into pieces that fit (at least one letter each)."""
+    pieces, start, used = [], 0, 0.0
+    for i, ch in enumerate(word):
+        w = width(ch, size, bold)
+        if i > start and used + w > room:
+            pieces.append(word[start:i])
+            start, used = i, 0.0
+        used += w
+    return pieces + [word[start:]]

@@ -24,6 +24,8 @@ from .text import SourceError, read_text
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 PathKey = tuple  # tuple of str keys and int indices
+MAX_NUMBER = Decimal(10) ** 15
+MAX_DECIMALS = 10
 
 
 def dotted(path: PathKey) -> str:
@@ -165,6 +167,17 @@ class _Builder:
             out[key] = self.build(value_node, path + (key,))
         return out
 
+    def _bounded(self, node: ScalarNode, value: Decimal | int) -> Decimal | int:
+        """A number within what a report can hold: at most 15 digits before the decimal point (Rp999
+        triliun) and 10 after. Larger ones are typing slips, and would overflow the rounding."""
+        exact = Decimal(value)
+        exponent = exact.as_tuple().exponent
+        if abs(exact) >= MAX_NUMBER or (isinstance(exponent, int) and exponent < -MAX_DECIMALS and
+                                        exact != exact.quantize(Decimal(1).scaleb(-MAX_DECIMALS))):
+            self._fail(node, f"angka '{node.value}' di luar batas", "angka paling besar 999999999999999 "
+                       f"(15 angka) dengan paling banyak {MAX_DECIMALS} angka di belakang titik desimal", "range")
+        return value
+
     def _scalar(self, node: ScalarNode) -> Any:
         if node.tag == "tag:yaml.org,2002:float":
             text = node.value.replace("_", "")
@@ -174,7 +187,13 @@ class _Builder:
                 self._fail(node, f"angka '{node.value}' tidak dapat dipakai", "tulis angka biasa, mis. 90.25")
             if not value.is_finite():
                 self._fail(node, f"angka '{node.value}' tidak terhingga", "tulis angka biasa, mis. 90.25")
-            return value
+            return self._bounded(node, value)
+        if node.tag == "tag:yaml.org,2002:int":
+            try:
+                number = self.constructor.construct_object(node, deep=True)
+            except (ValueError, yaml.YAMLError) as exc:
+                self._fail(node, f"nilai '{node.value}' tidak valid ({exc})")
+            return self._bounded(node, number) if isinstance(number, int) and not isinstance(number, bool) else number
         if node.tag in ("tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:bool",
                         "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp"):
             try:
