@@ -63,6 +63,23 @@ def test_script_in_data_is_shown_as_text(report, tmp_path):
     assert "<title>DIRETAS" not in dom
 
 
+def test_a_title_written_to_end_a_script_comment_stays_text_on_the_search_page(tmp_path):
+    """The attack of issue 20: `judul` closed the search index's comment and ran as script on cari.html."""
+    from lkjip.pipeline import Options, run
+    from lkjip.project import Project
+
+    from conftest import copy_sample, edit
+    root = copy_sample("minimal", tmp_path / "laporan")
+    edit(root / "data/laporan.yaml", "judul: Laporan Kinerja Instansi Pemerintah",
+         'judul: "X */ document.documentElement.setAttribute(\\"data-xss\\",\\"1\\"); /*"')
+    edit(root / "content/01-bab-1-pendahuluan.md", "menyusun laporan kinerja",
+         "menyusun </script><img src=x onerror=document.documentElement.setAttribute('data-xss','2')> laporan kinerja")
+    run(Project(root), Options(pdf=False))
+    dom = chromium("--dump-dom", (root / "site/cari.html").as_uri() + "?q=menyusun", profile=tmp_path / "p").stdout
+    assert "data-xss" not in dom.split("<body", 1)[0]
+    assert "1 bagian memuat “menyusun”." in dom  # the index loaded and was searched
+
+
 def test_screenshot_of_the_cover(server, tmp_path):
     base, _ = server
     shot = tmp_path / "sampul.png"

@@ -33,31 +33,53 @@ def workflow():
 
 
 def steps():
-    return {step["name"]: step for step in workflow()["jobs"]["laporan"]["steps"]}
+    return {step["name"]: step for job in workflow()["jobs"].values() for step in job["steps"]}
+
+
+PINNED = re.compile(r"actions/(checkout|setup-python|upload-artifact|download-artifact)@[0-9a-f]{40}")
 
 
 def test_the_workflow_is_yaml_with_the_structure_github_expects():
     flow = workflow()
     assert flow[True] == {"pull_request": None}  # YAML 1.1 reads the key `on` as true, as GitHub's parser does not
-    assert flow["permissions"] == {"contents": "read", "pull-requests": "write"}
-    [(job_id, job)] = flow["jobs"].items()
+    assert flow["permissions"] == {}
+    assert list(flow["jobs"]) == ["laporan", "komentar"]
+    job = flow["jobs"]["laporan"]
     assert job["runs-on"] == "ubuntu-latest" and set(job["env"]) == {"LAPORAN", "BASE_SHA", "PYTHONUTF8"}
     assert job["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
-    for step in job["steps"]:
+    for step in [s for j in flow["jobs"].values() for s in j["steps"]]:
         assert isinstance(step["name"], str) and (("uses" in step) != ("run" in step)), step
         if "uses" in step:
-            assert re.fullmatch(r"actions/(checkout|setup-python|upload-artifact)@v\d+", step["uses"]), step
+            assert PINNED.fullmatch(step["uses"]), f"an action pinned by commit, not by tag: {step['uses']}"
         else:
             assert "${{" not in step["run"], "expressions reach scripts only through env"
-    assert job["steps"][0]["with"] == {"fetch-depth": 0}
+    assert job["steps"][0]["with"] == {"fetch-depth": 0, "persist-credentials": False}
     ids = {step.get("id") for step in job["steps"]}
     for step in job["steps"]:
         for used in re.findall(r"steps\.(\w+)\.", str(step.get("if", ""))):
             assert used in ids
     uploads = [step["with"]["path"] for step in job["steps"] if step.get("uses", "").startswith("actions/upload")]
     assert uploads == ["${{ env.LAPORAN }}/site/", "hasil/"]
-    assert MARKER in steps()["Komentar di pull request"]["run"]
     assert steps()["Susun situs dan PDF"]["run"] == 'python -m lkjip build --dir "$LAPORAN"'
+
+
+def test_the_job_that_runs_the_pull_requests_files_cannot_write_and_the_one_that_can_runs_none_of_them():
+    flow = workflow()
+    laporan, komentar = flow["jobs"]["laporan"], flow["jobs"]["komentar"]
+    assert laporan["permissions"] == {"contents": "read"}
+    assert not any("GH_TOKEN" in step.get("env", {}) for step in laporan["steps"])
+    assert komentar["permissions"] == {"pull-requests": "write"}
+    assert komentar["needs"] == "laporan"
+    assert komentar["if"] == "always() && needs.laporan.outputs.perbedaan == 'success'"
+    assert laporan["outputs"] == {"perbedaan": "${{ steps.perbedaan.outcome }}"}
+    # no checkout, no install, no lkjip: only the diff file, downloaded, and gh
+    uses = [step.get("uses", "") for step in komentar["steps"]]
+    assert [u.split("@")[0] for u in uses if u] == ["actions/download-artifact"]
+    assert komentar["steps"][0]["with"]["path"] == "hasil/"
+    runs = " ".join(step.get("run", "") for step in komentar["steps"])
+    assert "lkjip " not in runs and "python" not in runs and "pip " not in runs
+    assert MARKER in steps()["Komentar di pull request"]["run"]
+    assert "GH_TOKEN" in steps()["Komentar di pull request"]["env"]
 
 
 @pytest.fixture
@@ -97,7 +119,8 @@ def test_a_pull_request_that_only_moves_figures_passes_and_gets_one_new_comment(
     base = git(root, "rev-parse", "dasar")[:7]  # the base commit id CI passes in full, shortened for the reader
     assert f"**Lama:** `{base}`, dapat disusun, 11 peringatan  " in comment.split("\n")
     assert (root / "hasil/diff.html").read_text("utf-8").startswith("<!DOCTYPE html>")
-    assert step("Komentar di pull request")[0] == 0
+    commented = step("Komentar di pull request")
+    assert commented[0] == 0, commented
     assert log.read_text("utf-8").split("\n") == [
         "api repos/kantor/laporan/issues/7/comments --paginate --jq .[]",
         '       | select(.user.login == "github-actions[bot]" and (.body | startswith("<!-- lkjip-diff -->")))',

@@ -7,6 +7,7 @@ key, a truncated file, random bytes pasted in, a reference swapped for another i
 """
 import os
 import re
+import shutil
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -92,3 +93,92 @@ def test_any_mutation_fails_cleanly_naming_the_file(workspace, mutation):
             assert d.message and d.loc.file
     finally:
         (root / file).write_bytes(original)
+
+
+# --- the report's own files as an attacker writes them: paths, links, templates -------------
+
+SECURITY_EXAMPLES = max(10, EXAMPLES // 8)
+PATH_PIECES = ["..", "/", ".", "x", "\\\\", "%2e%2e", "~", " ", "site", ".git", "content", "data", "é", "gambar",
+               "peta.png", "config", "\\r\\n", "*/", "<script>", ";"]
+TEMPLATE_PIECES = ["{{ cycler.__init__.__globals__.os.system('touch {marker}') }}", "{{ ''.__class__ }}",
+                   "{{ lipsum.__globals__ }}", "{% for i in range(3) %}{{ i }}{% endfor %}", "{{ info.judul }}",
+                   "{{ self.__dict__ }}", "{% include 'base.html' %}", "{% include '../../etc/passwd' %}",
+                   "{{ range.__self__ }}", "{{ tidak_ada }}", "{{ 1/0 }}", "{% extends '/etc/passwd' %}",
+                   "{{ 'x' * 3 }}", "{{ namespace.__init__ }}", "{{ [].append(1) }}", "{{ {}.update(a=1) }}",
+                   "{{ joiner().__call__ }}", "{{ '%s' % cycler }}", "{% raw %}{{{% endraw %}", "{{"]
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    from conftest import copy_sample
+    folder = tmp_path_factory.mktemp("fuzz-aman")
+    pristine = copy_sample("minimal", folder / "asli")
+    secret = folder / "rahasia.txt"
+    secret.write_text("KATA-SANDI-RAHASIA\n", "utf-8")
+    return folder / "laporan", pristine, secret
+
+
+def _outside(root):
+    """Everything beside the report folder except what the fixture made (nothing may appear there)."""
+    return sorted(p.name for p in root.parent.iterdir())
+
+
+@settings(max_examples=SECURITY_EXAMPLES, deadline=None, derandomize=not os.environ.get("LKJIP_FUZZ_RANDOM"),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(kind=st.sampled_from(["link", "template", "path"]),
+       pieces=st.lists(st.integers(0, 19), min_size=1, max_size=6), where=st.integers(0, 50))
+def test_the_reports_own_files_never_reach_outside_it(small, kind, pieces, where):
+    from lkjip.pipeline import Options, run
+    root, pristine, secret = small
+    shutil.copytree(pristine, root)
+    keep = sorted(p.relative_to(root).as_posix() for p in root.rglob("*"))
+    around = _outside(root)
+    marker = root.parent / "DIRETAS"
+    try:
+        if kind == "link":
+            candidates = keep + ["content/99-x.md", "layouts/_ttd.html", "data/tabel", "layouts"]
+            name = candidates[where % len(candidates)]
+            target = root / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.symlink_to(secret if where % 2 else secret.parent)
+            expected = name
+        elif kind == "template":
+            text = "".join(TEMPLATE_PIECES[i % len(TEMPLATE_PIECES)] for i in pieces).replace("{marker}", str(marker))
+            name = ["_ttd.html", "base.html", "page.html", "index.html"][where % 4]
+            (root / "layouts").mkdir(exist_ok=True)
+            base = (REPO / "layouts" / name).read_text("utf-8")
+            (root / "layouts" / name).write_text(base + text, "utf-8")
+            expected = "layouts/"
+        else:
+            text = "".join(PATH_PIECES[i] for i in pieces)
+            laporan = (root / "data/laporan.yaml").read_text("utf-8")
+            (root / "data/laporan.yaml").write_text(laporan.replace("instansi: Dinas", f"instansi: {json_text(text)} Dinas"),
+                                                    "utf-8")
+            chapter = root / "content/01-bab-1-pendahuluan.md"
+            chapter.write_text(chapter.read_text("utf-8") + f"\n![peta]({text.replace(')', '')})\n", "utf-8")
+            expected = ""
+        try:
+            run(Project(root), Options(pdf=False))
+        except BuildFailed as failed:
+            errors = [d for d in failed.diagnostics if d.is_error]
+            shown = "\n".join(format_diagnostic(d) for d in errors)
+            assert errors and expected in shown, shown
+            assert "KATA-SANDI" not in shown
+        assert not marker.exists(), "a template ran code"
+        assert _outside(root) == around, "a file was written beside the report"
+        site = root / "site"
+        if site.is_dir() and not site.is_symlink():
+            for path in site.rglob("*"):
+                assert path.resolve().is_relative_to(site.resolve())
+                assert not path.is_file() or b"KATA-SANDI" not in path.read_bytes()
+    finally:
+        shutil.rmtree(root)
+
+
+def json_text(text):
+    import json
+    return json.dumps(text)
