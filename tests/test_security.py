@@ -466,3 +466,18 @@ def test_terminating_a_build_leaves_the_previous_site_and_no_leftovers(sample):
     assert (sample / "site/index.html").read_bytes() == before
     assert not [p.name for p in sample.iterdir() if p.name.startswith(".site-")]
 
+
+
+@pytest.mark.parametrize(("payload", "message"), [
+    ("{{ 'x' * 10**10 }}", "template mencoba membuat teks atau daftar yang terlalu panjang, yang tidak diizinkan"),
+    ("{{ 9 ** 999999 }}", "template mencoba menghitung pangkat yang terlalu besar, yang tidak diizinkan"),
+    ("{% include 'page.html' %}", "template memanggil dirinya sendiri tanpa akhir"),
+    ("{% endblock %}{% extends '/etc/passwd' %}{% block x %}", "template gagal dijalankan: extended multiple times"),
+])
+def test_a_template_cannot_exhaust_the_machine_or_fail_without_a_message(sample, payload, message, capsys):
+    page = (REPO / "layouts/page.html").read_text("utf-8")
+    at = page.rindex("{% endblock %}")
+    write(sample, {"layouts/page.html": page[:at] + payload + page[at:]})
+    assert main(["check", "--dir", str(sample)]) == 1
+    err = capsys.readouterr().err
+    assert message in err and "layouts/" in err and "galat internal" not in err

@@ -68,8 +68,34 @@ def _between(folder: Path, path: Path) -> list[Path]:
     return out
 
 
+MAX_PRODUCT = 1_000_000
+"""The longest text or list a template may make by multiplication ('x' * n), and the largest
+power it may raise: enough for any layout, far below what would exhaust the machine."""
+
+
+class TooLarge(jinja2.exceptions.SecurityError):
+    """A template asked for more than `MAX_PRODUCT`; the message says what, in the author's words."""
+
+
+class LayoutSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, with `*` and `**` bounded: `{{ 'x' * 10**10 }}` would otherwise
+    ask for gigabytes (`range` is bounded by the sandbox itself)."""
+
+    intercepted_binops = frozenset(["*", "**"])
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(count, int) and len(seq) * count > MAX_PRODUCT:
+                    raise TooLarge("membuat teks atau daftar yang terlalu panjang")
+        elif isinstance(right, (int, float)) and isinstance(left, (int, float)) and abs(right) > 64 and \
+                abs(left) not in (0, 1):
+            raise TooLarge("menghitung pangkat yang terlalu besar")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
-    env = ImmutableSandboxedEnvironment(
+    env = LayoutSandbox(
         loader=LayoutLoader([str(d) for d in dirs]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
         undefined=jinja2.StrictUndefined,
@@ -107,11 +133,18 @@ class Templates:
                                         f"{exc.message}", "", "template-undefined")) from None
         except jinja2.exceptions.SecurityError as exc:
             attribute = re.search(r"attribute '([^']*)'", str(exc))
-            what = f"membaca atribut '{attribute.group(1)}'" if attribute else "menjalankan operasi"
+            what = str(exc) if isinstance(exc, TooLarge) else \
+                f"membaca atribut '{attribute.group(1)}'" if attribute else "menjalankan operasi"
             raise TemplateProblem(error(self._at(exc, name), f"template mencoba {what}, yang tidak diizinkan",
                                         "template hanya boleh menampilkan nilai yang diberikan kepadanya; hapus "
                                         "bagian itu dari template", "template-unsafe")) from None
-        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, OverflowError) as exc:
+        except jinja2.TemplateError as exc:
+            raise TemplateProblem(error(self._at(exc, name), f"template gagal dijalankan: {exc.message}", "",
+                                        "template-error")) from None
+        except RecursionError as exc:
+            raise TemplateProblem(error(self._at(exc, name), "template memanggil dirinya sendiri tanpa akhir "
+                                        "(include atau extends yang berputar)", "", "template-error")) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, MemoryError) as exc:
             raise TemplateProblem(error(self._at(exc, name), f"template gagal dijalankan: "
                                         f"{type(exc).__name__}: {exc}", "", "template-error")) from None
 
