@@ -288,6 +288,8 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     if author is not None:
         _write_author_report(author, project, result.diagnostics, result)
     print_diagnostics(result.diagnostics, project, args.quiet, sys.stderr, args)
+    for note in result.machine:  # about this machine, not the report: shown once, never counted or --strict
+        sys.stderr.write(f"catatan mesin: {note}\n")
     sys.stderr.flush()
     unfilled = isian.count(result.diagnostics)
     warnings = sum(1 for d in result.diagnostics if not d.is_error) - unfilled

@@ -57,6 +57,9 @@ class Result:
     corrections: Corrections = field(default_factory=Corrections)
     """Every place the report shows another figure than the signed document printed (for the
     site's Catatan Koreksi, the PDF's annex and the author report)."""
+    machine: list[str] = field(default_factory=list)
+    """Notes about the machine that built the report (a missing optional library and what it costs),
+    kept apart from the report's diagnostics: they are not the author's to fix and never fail --strict."""
 
 
 def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
@@ -124,7 +127,7 @@ def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Res
     pdf_name = site_info(report.need(LAPORAN)).pdf_name
     kept = _kept(project, options, pdf_name)
     try:
-        out, pages = _render(project, options, collector, report, catalog, templates, subjects,
+        out, pages, machine = _render(project, options, collector, report, catalog, templates, subjects,
                              _Sources(chapters, images, corrections), with_pdf=options.pdf or pdf_name in kept)
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
@@ -142,7 +145,7 @@ def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Res
     if options.write:
         write_tree(project.site_dir, {**kept, **files})
     diagnostics = sorted(collector.items, key=Diagnostic.sort_key)
-    return Result(diagnostics, report, figures, catalog, pages, files, corrections)
+    return Result(diagnostics, report, figures, catalog, pages, files, corrections, machine)
 
 
 @dataclass(frozen=True)
@@ -172,7 +175,8 @@ def _info(chapter: Chapter) -> PageInfo:
 
 def _render(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
             templates: Templates, subjects: Sequence[Subject], sources: _Sources,
-            with_pdf: bool) -> tuple[Output, list[Page]]:
+            with_pdf: bool) -> tuple[Output, list[Page], list[str]]:
+    """The site's files and pages, with the PDF when asked, and notes about the machine that made it."""
     info = site_info(report.need(LAPORAN))
     tables = catalog.available_tables()
     site_blocks, print_blocks = block_renderer(templates, tables), PrintBlocks(templates)
@@ -184,15 +188,16 @@ def _render(project: Project, options: Options, collector: Collector, report: Re
         out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
     collector.extend(out.problems)
     collector.raise_if_errors()
+    machine: list[str] = []
     if options.pdf:
         from .pdf import make_pdf
         annexes = [corrections_annex(templates, sources.corrections)] if sources.corrections.items else []
         doc = print_document(project, pages, sources.images, templates, report.need(LAPORAN), info, annexes)
-        pdf, pdf_warnings = make_pdf(doc.html, project.layout_dirs, project.root, templates.where("print.html"),
-                                     doc.media, doc.arabic_from)
+        pdf, pdf_warnings, machine = make_pdf(doc.html, project.layout_dirs, project.root,
+                                              templates.where("print.html"), doc.media, doc.arabic_from)
         collector.extend(pdf_warnings)
         out.add(info.pdf_name, pdf, templates.where("print.html"))
-    return out, pages
+    return out, pages, machine
 
 
 def check(project: Project, strict: bool = False) -> Result:

@@ -277,6 +277,6 @@ def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_s
     plain = [laid(p) for p in weasyprint.HTML(string=html, base_url=base).render().pages]
     assert [p.fragments for p in plain] == [(("tabel-t", per_page),), (("tabel-t", 4),), ()]
     assert tails(plain) == ["tabel-t"]
-    data, _ = make_pdf(html, project.layout_dirs, project.root, "print.html")
+    data, _, _ = make_pdf(html, project.layout_dirs, project.root, "print.html")
     assert len(PdfReader(io.BytesIO(data)).pages) == 2        # the table on one page, then the next chapter
     assert make_pdf(html, project.layout_dirs, project.root, "print.html")[0] == data
