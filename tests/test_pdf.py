@@ -1,4 +1,4 @@
-"""The PDF of the bundled report read as an inspector reads it, with pypdf and poppler.
+"""The PDF of the bundled report read as an inspector reads it, with pypdf alone (tests/pdftext.py).
 
 One build (the session's `built`): page labels, the Daftar Isi and Daftar Tabel against
 the pages where the headings and captions really are, signature blocks never split, no
@@ -10,33 +10,47 @@ from __future__ import annotations
 
 import html
 import io
-import math
 import re
-import subprocess
 
+import pdftext
 import pytest
 from pypdf import PdfReader
 
 from lkjip.pagination import TAIL_SHARE
 from lkjip.render.printdoc import _sections
 from lkjip.render.printtables import EDGE_ROWS, SHORT_ROWS, cell_text
-from lkjip.render.textwidth import width
 
 PDF = "lkjip-kecamatan-pungging-2024.pdf"
 LEADER = re.compile(r"^\s*(.*?)\s*\.{4,}\s*([ivxlc]+|\d+)\s*$")
 
 
-def poppler(tool: str, *args: str) -> str:
-    return subprocess.run([tool, *args], capture_output=True, text=True, check=True).stdout
-
-
 @pytest.fixture(scope="module")
 def pdf(built):
+    """The PDF's path, its reader, each page as text lines (columns apart) and as its cells one per line."""
     path = built[0] / "site" / PDF
     reader = PdfReader(io.BytesIO(path.read_bytes()))
-    layout = [p.replace("\xa0", " ") for p in poppler("pdftotext", "-layout", str(path), "-").split("\f")[:-1]]
-    raw = [p.replace("\xa0", " ") for p in poppler("pdftotext", str(path), "-").split("\f")[:-1]]
-    return path, reader, layout, raw
+    pages = pdftext.read(reader)
+    layout = [p.text().replace("\xa0", " ") for p in pages]
+    raw = ["\n".join(c for line in p.cells() for c in line).replace("\xa0", " ") for p in pages]
+    return path, reader, layout, raw, pages
+
+
+def test_pdf_holds_the_whole_report(pdf):
+    _, reader, layout, _, _ = pdf
+    text = " ".join(flat(p) for p in layout)
+    assert len(reader.pages) > 40
+    for needle in ["DAFTAR ISI", "KATA PENGANTAR", "BAB I PENDAHULUAN", "BAB III AKUNTABILITAS KINERJA",
+                   "Tabel 3.8", "81.574", "Rp2.615.163.480", "Rp2.505.613.366", "95,81%", "101,23%",
+                   "SOP PENGUMPULAN DATA", "19780610 199809 1 001"]:
+        assert needle in text, needle
+
+
+def test_pdf_has_bookmarks_and_landscape_pages(pdf):
+    _, reader, _, _, _ = pdf
+    titles = [o.title for o in reader.outline if not isinstance(o, list)]
+    assert "BAB III AKUNTABILITAS KINERJA" in titles
+    widths = {round(float(p.mediabox.width)) for p in reader.pages}
+    assert widths == {595, 842}
 
 
 def flat(text: str) -> str:
@@ -66,7 +80,7 @@ def contents(layout_pages, first_title: str) -> list[tuple[str, str]]:
 
 
 def test_page_labels_are_roman_in_the_front_matter_then_arabic_from_bab_i(pdf):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, _ = pdf
     labels = reader.page_labels
     assert labels[:7] == ["Sampul", "i", "ii", "iii", "iv", "1", "2"]   # iv: the Daftar Gambar of the charts
     assert labels[-1] == str(len(labels) - 5)
@@ -78,7 +92,7 @@ def test_page_labels_are_roman_in_the_front_matter_then_arabic_from_bab_i(pdf):
 
 
 def test_daftar_isi_lists_chapters_sections_and_every_lampiran_at_their_real_pages(pdf):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, _ = pdf
     entries = contents(layout, "DAFTAR ISI")
     titles = [t for t, _ in entries]
     assert titles[:9] == ["KATA PENGANTAR", "DAFTAR ISI", "DAFTAR TABEL", "DAFTAR GAMBAR", "BAB I PENDAHULUAN",
@@ -94,7 +108,7 @@ def test_daftar_isi_lists_chapters_sections_and_every_lampiran_at_their_real_pag
 
 
 def test_daftar_tabel_numbers_are_the_pages_of_the_captions(pdf, built):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, _ = pdf
     entries = contents(layout, "DAFTAR TABEL")
     assert entries[0] == ("Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember 2024)", "2")
     assert ("Tabel 3.8 Perbandingan Jumlah Anggaran dan Penyerapan Anggaran Tahun 2024",
@@ -107,7 +121,7 @@ def test_daftar_tabel_numbers_are_the_pages_of_the_captions(pdf, built):
 
 
 def test_figures_are_numbered_once_through_the_document_as_the_daftar_gambar_lists_them(pdf):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, _ = pdf
     entries = contents(layout, "DAFTAR GAMBAR")
     assert [t.split(".")[0] for t, _ in entries] == ["Gambar 1", "Gambar 2", "Gambar 3", "Gambar 4", "Gambar 5"]
     body = " ".join(flat(p) for p in layout[page_of("1", reader):])
@@ -123,7 +137,7 @@ def layout_label(reader, layout, text: str) -> str:
 
 
 def test_every_signature_block_has_its_jabatan_name_and_nip_on_one_page(pdf, built):
-    _, _, _, raw = pdf
+    _, _, _, raw, _ = pdf
     signers = {"camat": ("CAMAT PUNGGING", "AMSAR AZHARI SIREGAR, SH., MM.", "NIP. 19780610 199809 1 001"),
                "bupati": ("BUPATI MOJOKERTO", "dr. IKFINA FAHMAWATI, M.Si", None)}
     placed = {"camat": 8, "bupati": 4}    # Kata Pengantar, two PK pages each, IKU, Inovasi, RATL
@@ -138,7 +152,7 @@ def test_every_signature_block_has_its_jabatan_name_and_nip_on_one_page(pdf, bui
 
 
 def test_the_perjanjian_kinerja_parties_sign_side_by_side(pdf):
-    path, reader, layout, _ = pdf
+    path, reader, layout, _, _ = pdf
     page = next(p for p in layout if "Selaku atasan pihak pertama" in p)
     row = next(line for line in page.splitlines() if "Pihak Kedua" in line)
     assert re.search(r"Pihak Kedua\s{10,}Pihak Pertama", row)
@@ -147,7 +161,7 @@ def test_the_perjanjian_kinerja_parties_sign_side_by_side(pdf):
 
 
 def test_no_page_holds_only_a_heading_or_a_caption(pdf):
-    _, _, layout, _ = pdf
+    _, _, layout, _, _ = pdf
     for number, page in enumerate(layout[1:], 2):
         body = [line for line in page.splitlines() if line.strip()][1:-1]   # without running header and folio
         assert len(body) >= 4, (number, page)
@@ -188,23 +202,20 @@ def printed_tables(result) -> list[tuple[str, int, list[str]]]:
             for s in _sections(result.pages, ()) for m in found.finditer(s.body)]
 
 
-def content_ends(path) -> list[float]:
-    """How far down its content area each page's text ends (0 at the top, 1 at the bottom): words
+def content_ends(pages) -> list[float]:
+    """How far down its content area each page's text ends (0 at the top, 1 at the bottom): baselines
     between the margins of print.css, portrait (2,5 cm top, 2,2 cm bottom) or landscape (1,8 and 1,5)."""
     ends = []
-    for page in re.split(r"<page ", poppler("pdftotext", "-bbox", str(path), "-"))[1:]:
-        width, height = (float(x) for x in re.match(r'width="([\d.]+)" height="([\d.]+)"', page).groups())
-        top, bottom = ((2.5, 2.2) if height > width else (1.8, 1.5))
-        top, bottom = top / 2.54 * 72, height - bottom / 2.54 * 72
-        words = [float(y) for y0, y in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', page)
-                 if top < float(y0) < bottom]
-        ends.append((max(words, default=top) - top) / (bottom - top))
+    for page in pages:
+        top, bottom = ((2.5, 2.2) if page.height > page.width else (1.8, 1.5))
+        top, bottom = top / 2.54 * 72, page.height - bottom / 2.54 * 72
+        ends.append((page.lowest(top, bottom) - top) / (bottom - top))
     return ends
 
 
 def test_tables_break_only_when_long_keeping_rows_together_and_no_page_holds_only_a_tail(pdf, built):
-    path, reader, layout, _ = pdf
-    pieces, ends = iter(table_pieces(reader)), content_ends(path)
+    _, reader, layout, _, pages = pdf
+    pieces, ends = iter(table_pieces(reader)), content_ends(pages)
     tables = printed_tables(built[1])
     assert len(tables) > 30 and sum(len(notes) for _, _, notes in tables) >= 20
     split = []
@@ -235,7 +246,7 @@ def table_numbers(result) -> set[str]:
 
 
 def test_every_number_of_the_tables_is_in_the_text_unbroken(pdf, built):
-    _, _, layout, _ = pdf
+    _, _, layout, _, _ = pdf
     text = " ".join(flat(p) for p in layout)
     words = set(re.findall(r"\d+(?:[.,]\d+)*", text))
     numbers = table_numbers(built[1])
@@ -254,14 +265,14 @@ def body_pages(reader, layout):
 
 
 def test_units_stand_in_the_headers_not_in_every_cell(pdf):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, _ = pdf
     page = next(p for _, p in body_pages(reader, layout) if "Tabel 3.8 Perbandingan Jumlah Anggaran" in p)
     assert "Pagu (Rp)" in page and "Realisasi (Rp)" in page
     assert "Rp2.615.163.480" not in page and "2.615.163.480" in page
 
 
 def test_wide_tables_go_on_landscape_pages_split_with_their_identifying_columns(pdf):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, _ = pdf
 
     def widths(text):
         return [round(float(reader.pages[i].mediabox.width)) for i, p in body_pages(reader, layout) if text in flat(p)]
@@ -279,27 +290,18 @@ def texts_on(page) -> list[tuple[str, float, float, float]]:
     """Every piece of text on a page: (text, size on paper in pt, left and right edge in pt), its
     size and place as drawn (scaled and moved by the text and graphics matrices), its width
     measured in DejaVu Sans."""
-    found = []
-
-    def visit(text, cm, tm, font, size):
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
-        if text.strip() and font is not None:
-            bold = "Bold" in str(font.get("/BaseFont", ""))
-            found.append((text.strip(), round(size * scale, 2), x, x + width(text.rstrip(), size * scale, bold)))
-    page.extract_text(visitor_text=visit)
-    return found
+    return [(p.text, p.size, p.x, p.right) for p in page.pieces]
 
 
 def test_charts_are_printed_at_their_own_size_with_labels_and_values_of_7_to_9_pt_never_cut(pdf, built):
-    _, reader, layout, _ = pdf
+    _, reader, layout, _, read = pdf
     catalog = built[1].catalog
     charts = [catalog.chart(id) for id in sorted(catalog.charts)]
     words = {s for c in charts for s in c.series} | {g.label for c in charts for g in c.groups}
     pages = [i for i, p in body_pages(reader, layout) if re.search(r"^\s*Gambar \d+\. ", p, re.M)]
     assert len(pages) == len(charts) == 5
     for i in pages:
-        found = texts_on(reader.pages[i])
+        found = texts_on(read[i])
         sizes = [size for text, size, _, _ in found if text in words]
         assert sizes and all(7 <= size <= 9 for size in sizes), (reader.page_labels[i], sorted(set(sizes)))
         right = float(reader.pages[i].mediabox.width) - 2 / 2.54 * 72      # the right margin of print.css
@@ -307,7 +309,7 @@ def test_charts_are_printed_at_their_own_size_with_labels_and_values_of_7_to_9_p
 
 
 def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):
-    _, reader, _, _ = pdf
+    _, reader, _, _, _ = pdf
 
     def tree(items):
         out = []
@@ -329,7 +331,7 @@ def test_bookmarks_for_chapters_sections_tables_and_lampiran(pdf):
 
 
 def test_daftar_isi_entries_are_links(pdf):
-    _, reader, _, _ = pdf
+    _, reader, _, _, _ = pdf
     page = reader.pages[page_of("ii", reader)]
     links = [a.get_object() for a in page.get("/Annots", []) if a.get_object()["/Subtype"] == "/Link"]
     targets = {str(a["/Dest"]) for a in links}
@@ -340,22 +342,27 @@ def test_daftar_isi_entries_are_links(pdf):
 
 
 def test_metadata_language_tags_and_page_mode(pdf):
-    path, reader, _, _ = pdf
-    info = dict(line.split(":", 1) for line in poppler("pdfinfo", str(path)).splitlines() if ":" in line)
-    assert info["Title"].strip() == "Laporan Kinerja Instansi Pemerintah Kecamatan Pungging 2024"
-    assert info["Author"].strip() == "Kecamatan Pungging"
-    assert info["Subject"].strip() == ("Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan Pungging, "
-                                       "Kabupaten Mojokerto, Tahun 2024")
-    assert "akuntabilitas kinerja" in info["Keywords"] and info["Tagged"].strip() == "yes"
+    path, reader, _, _, _ = pdf
+    info = reader.metadata
+    assert info["/Title"] == "Laporan Kinerja Instansi Pemerintah Kecamatan Pungging 2024"
+    assert info["/Author"] == "Kecamatan Pungging"
+    assert info["/Subject"] == ("Laporan Kinerja Instansi Pemerintah (LKjIP) Kecamatan Pungging, "
+                                "Kabupaten Mojokerto, Tahun 2024")
     root = reader.trailer["/Root"]
+    assert "akuntabilitas kinerja" in info["/Keywords"] and bool(root["/MarkInfo"]["/Marked"])
     assert root["/Lang"] == "id-ID" and "/StructTreeRoot" in root and root["/PageMode"] == "/UseOutlines"
     assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()    # declared PDF/UA-1
 
 
 def test_every_font_is_embedded_from_the_bundled_fonts(pdf):
-    path, _, _, _ = pdf
-    rows = poppler("pdffonts", str(path)).splitlines()[2:]
-    assert len(rows) >= 3
-    for row in rows:
-        name, emb = row.split()[0], row.split()[-5]
-        assert name.split("+", 1)[1].startswith("Laporan") and emb == "yes", row
+    _, reader, _, _, _ = pdf
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = described["/FontDescriptor"].get_object()
+            fonts[str(font["/BaseFont"])] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert len(fonts) >= 3
+    for name, embedded in fonts.items():
+        assert name.lstrip("/").split("+", 1)[1].startswith("Laporan") and embedded, name
