@@ -90,7 +90,10 @@ def pull_request(tmp_path):
     tools.mkdir()
     (tools / "gh").write_text(FAKE_GH, "utf-8")
     (tools / "gh").chmod((tools / "gh").stat().st_mode | stat.S_IXUSR)
-    (tools / "python").symlink_to(sys.executable)
+    # the stand-in `python` runs this interpreter by its own path: a symbolic link to a venv's python
+    # would start the base interpreter, which does not see the venv's packages
+    (tools / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', "utf-8")
+    (tools / "python").chmod(0o755)
     log = tmp_path / "gh.log"
     env = {**os.environ, "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}", "PYTHONPATH": str(REPO),
            "LAPORAN": ".", "BASE_SHA": git(root, "rev-parse", "dasar"), "PYTHONUTF8": "1", "GH_LOG": str(log),

@@ -3,6 +3,8 @@ any report folder with the default theme shipped inside the package."""
 import shutil
 import subprocess
 import sys
+import sysconfig
+from pathlib import Path
 
 from conftest import REPO
 
@@ -14,8 +16,15 @@ def test_an_installed_lkjip_builds_a_report_folder(tmp_path):
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO / name, source / name)
     venv = tmp_path / "venv"
-    # the venv sees the installed dependencies; pip (with the project's setuptools) installs into it
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", "--without-pip", str(venv)], check=True)
+    # The new venv sees the packages of the environment running the tests (a venv or the system's),
+    # by their folders, not through its .pth files: an editable lkjip there must not shadow the
+    # install under test. `--system-site-packages` would show the base interpreter's packages instead,
+    # which in a venv are not the test environment's (an old setuptools without bdist_wheel, say).
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    inner = subprocess.run([str(venv / "bin/python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                           check=True, capture_output=True, text=True).stdout.strip()
+    outer = dict.fromkeys([sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]])
+    (Path(inner) / "umwelt.pth").write_text("".join(f"{p}\n" for p in outer), "utf-8")
     pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin/python"), "install", "-q", "--no-deps",
            "--no-build-isolation", str(source)]
     subprocess.run(pip, check=True, capture_output=True)
