@@ -181,3 +181,18 @@ def test_html_goes_to_diff_html_beside_site_and_md_and_json_to_standard_output(c
     assert (code, out) == (0, "") and target.read_text("utf-8").startswith("<!-- lkjip-diff -->\n")
     code, out, _ = run(capsys, "diff", "dasar", "nrr", "--dir", str(repo), "--output", "-")
     assert out.startswith("<!DOCTYPE html>") and not page.exists()
+
+
+def test_several_formats_of_one_comparison_go_into_one_folder(capsys, repo, tmp_path):
+    folder = tmp_path / "hasil"
+    code, out, err = run(capsys, "diff", "dasar", "nrr", "--dir", str(repo), "--format", "json,md,html",
+                         "--output", str(folder))
+    assert (code, out) == (0, "")
+    assert sorted(p.name for p in folder.iterdir()) == ["diff.html", "diff.json", "diff.md"]
+    assert (folder / "diff.md").read_text("utf-8").startswith("<!-- lkjip-diff -->\n")
+    assert json.loads((folder / "diff.json").read_text("utf-8"))["changed"] is True
+    assert err.count("Ditulis ke ") == 3
+    code, _, err = run(capsys, "diff", "dasar", "nrr", "--dir", str(repo), "--format", "json,md")
+    assert code == 2 and err.startswith("galat: beberapa format sekaligus memerlukan --output FOLDER\n")
+    code, _, err = run(capsys, "diff", "--dir", str(repo), "--format", "json,pdf")
+    assert code == 2 and "format tidak dikenal: 'json,pdf'" in err
