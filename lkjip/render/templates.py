@@ -83,6 +83,19 @@ class LayoutSandbox(ImmutableSandboxedEnvironment):
 
     intercepted_binops = frozenset(["*", "**"])
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._safe: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Jinja's judgement, remembered by the object's type and the attribute's name, on which
+        alone it depends (a table of a thousand cells asks the same question a thousand times)."""
+        key = (type(obj), attr)
+        known = self._safe.get(key)
+        if known is None:
+            known = self._safe[key] = super().is_safe_attribute(obj, attr, value)
+        return known
+
     def call_binop(self, context: jinja2.runtime.Context, operator: str, left: Any, right: Any) -> Any:
         if operator == "*":
             for seq, count in ((left, right), (right, left)):
