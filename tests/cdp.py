@@ -94,9 +94,11 @@ class Browser:
         self.page("Emulation.setDeviceMetricsOverride", width=width, height=height, deviceScaleFactor=1,
                   mobile=width < 600)
 
-    def open(self, url: str, timeout: float = 30) -> list[str]:
+    def open(self, url: str, timeout: float = 30, settle: bool = True) -> list[str]:
         """Navigate and wait for the load event; returns the problems seen: console errors,
-        uncaught exceptions, failed requests and HTTP errors."""
+        uncaught exceptions, failed requests and HTTP errors (with `settle`, also those of the
+        page's own script just after the load; a test that reads the page, not its problems,
+        need not wait for them)."""
         self.events()
         self.page("Page.navigate", url=url)
         problems: list[str] = []
@@ -110,7 +112,8 @@ class Browser:
                 continue
             loaded = loaded or event.get("method") == "Page.loadEventFired"
             problems += _problem(event)
-        time.sleep(0.15)  # late console messages of the page's own script
+        if settle:
+            time.sleep(0.15)  # late console messages of the page's own script
         problems += [p for e in self.events() for p in _problem(e)]
         return problems
 

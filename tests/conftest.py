@@ -17,6 +17,28 @@ REPO = Path(__file__).resolve().parent.parent
 TOOLS_REQUIRED = "LKJIP_WAJIB_ALAT"
 """Set to 1 (as .ci/run does), a missing external program fails its tests instead of skipping them."""
 
+CAMPAIGN = "LKJIP_KAMPANYE"
+"""Set to 1 (as .ci/run does), the long campaigns run too: the fuzzing of the bundled report, axe
+on every page, the byte-identity of the bundled PDF. The default run covers the same ground on
+the small samples and a few pages, so that it answers in under two minutes."""
+
+
+def campaign() -> bool:
+    return os.environ.get(CAMPAIGN) == "1"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", f"kampanye: a long campaign, run only with {CAMPAIGN}=1 (.ci/run sets it)")
+
+
+def pytest_collection_modifyitems(config, items):
+    if campaign():
+        return
+    skip = pytest.mark.skip(reason=f"long campaign: runs with {CAMPAIGN}=1, as .ci/run sets it")
+    for item in items:
+        if "kampanye" in item.keywords:
+            item.add_marker(skip)
+
 
 def require_tool(name: str, install: str, *other_names: str) -> str:
     """The path of an external program (Chromium, a validator) some tests need.
@@ -69,11 +91,28 @@ def edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The bundled report built once, with its PDF, into a temporary copy."""
-    root = copy_report(tmp_path_factory.mktemp("build") / "laporan")
-    result = run(Project(root), Options(pdf=True))
-    return root, result
+def built(tmp_path_factory, request):
+    """The bundled report built once, with its PDF, into a temporary copy: (folder, result).
+
+    Under pytest-xdist the workers share one build (the PDF is most of a build's time): the
+    first to need it builds into a folder beside their own temporary folders while holding a
+    lock; the others wait, then take its site/ and compute the figures again without the PDF
+    (the same model, catalog and pages, in a second)."""
+    worker_id = getattr(request.config, "workerinput", {}).get("workerid")
+    if worker_id is None:
+        root = copy_report(tmp_path_factory.mktemp("build") / "laporan")
+        return root, run(Project(root), Options(pdf=True))
+    import fcntl
+    shared = tmp_path_factory.getbasetemp().parent / "susunan-bersama"
+    shared.mkdir(exist_ok=True)
+    with open(shared / "kunci", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        root, done = shared / "laporan", shared / "selesai"
+        if not done.exists():
+            result = run(Project(copy_report(root)), Options(pdf=True))
+            done.write_text(worker_id, "utf-8")
+            return root, result
+    return root, run(Project(root), Options(pdf=False, write=False))
 
 
 @pytest.fixture(scope="session")

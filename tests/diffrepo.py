@@ -7,10 +7,13 @@ on any machine whatever its global Git configuration.
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import subprocess
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO
 
@@ -19,6 +22,23 @@ CHANGES = ("target", "realisasi", "nrr", "desa", "sub_kegiatan", "paragraf", "na
 """One tag per kind of change, each a child of the first commit, tagged `dasar` (on branch main)."""
 
 BIAYA = "  - {id: biaya, nama: Biaya/Tarif, nrr: 4.00}\n"
+
+
+@contextlib.contextmanager
+def remembered_revisions():
+    """While open, each committed revision is loaded once: the diff tests compare a dozen tags
+    with the same `dasar`, and a commit's files never change. (A working tree is loaded anew.)"""
+    import lkjip.diff.fetch as fetch
+    real, seen = fetch._load, {}
+
+    def load(repo, label, commit, where):
+        if (repo.root, label, commit) not in seen:
+            seen[repo.root, label, commit] = real(repo, label, commit, where)
+        return seen[repo.root, label, commit]
+    load.__wrapped__ = real
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(fetch, "_load", load)
+        yield
 
 
 def git(root: Path, *args: str) -> str:

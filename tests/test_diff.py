@@ -5,7 +5,7 @@ import pytest
 
 from lkjip.diff.fetch import diff
 
-from diffrepo import make_history
+from diffrepo import make_history, remembered_revisions
 
 BAB_I, BAB_II, BAB_III, BAB_IV = ("BAB I PENDAHULUAN", "BAB II RENCANA KINERJA", "BAB III AKUNTABILITAS KINERJA",
                                   "BAB IV PENUTUP")
@@ -21,7 +21,8 @@ def changes(tmp_path_factory):
         if (old, new) not in done:
             done[old, new] = diff(root, old, new)
         return done[old, new]
-    return get
+    with remembered_revisions():
+        yield get
 
 
 def data_changes(result):

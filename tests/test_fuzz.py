@@ -3,7 +3,9 @@ fails with a proper diagnostic that names that file; no other exception ever esc
 
 Mutations mimic real slips: a deleted line or key, a value of the wrong type, a duplicated
 key, a truncated file, random bytes pasted in, a reference swapped for another id.
-`LKJIP_FUZZ_EXAMPLES` sets the number of cases (CI: the default below).
+The default run mutates the smallest sample (fast, the same mutations and the same rule); the
+campaign (LKJIP_KAMPANYE=1, as .ci/run sets) mutates the bundled report, 400 cases.
+`LKJIP_FUZZ_EXAMPLES` sets the number of cases, `LKJIP_FUZZ_RANDOM=1` draws new ones.
 """
 import os
 import re
@@ -17,11 +19,12 @@ from lkjip.diagnostics import BuildFailed, format_diagnostic
 from lkjip.pipeline import check
 from lkjip.project import Project
 
-from conftest import REPO, copy_report
+from conftest import REPO, SAMPLES, campaign, copy_report, copy_sample
 
-EXAMPLES = int(os.environ.get("LKJIP_FUZZ_EXAMPLES", "400"))
-FILES = sorted([p.relative_to(REPO).as_posix() for p in (REPO / "data").glob("*.yaml")] +
-               [p.relative_to(REPO).as_posix() for p in (REPO / "content").glob("*.md")])
+SOURCE = REPO if campaign() else SAMPLES / "minimal"
+EXAMPLES = int(os.environ.get("LKJIP_FUZZ_EXAMPLES", "400" if campaign() else "60"))
+FILES = sorted([p.relative_to(SOURCE).as_posix() for p in (SOURCE / "data").glob("*.yaml")] +
+               [p.relative_to(SOURCE).as_posix() for p in (SOURCE / "content").glob("*.md")])
 IDS = ["ikm", "sakip", "inovasi", "camat", "bupati", "penunjang", "pembinaan_desa", "tidak_ada", "x", "A B", "1"]
 BAD_VALUES = ["90,25", '"100%"', "[1, 2]", "{a: 1}", "", "null", "-5", "ya", "'teks'", "2024-13-45", "1e999",
               "&a x", "*a", "!!python/object:os.system x", '"<script>alert(1)</script>"', "1.000.000"]
@@ -69,7 +72,8 @@ def mutate(text: str, kind: str, rnd, noise: bytes, markdown: bool) -> bytes:
 
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory):
-    root = copy_report(tmp_path_factory.mktemp("fuzz") / "laporan")
+    target = tmp_path_factory.mktemp("fuzz") / "laporan"
+    root = copy_report(target) if campaign() else copy_sample("minimal", target)
     originals = {f: (root / f).read_bytes() for f in FILES}
     return root, originals
 
@@ -97,7 +101,7 @@ def test_any_mutation_fails_cleanly_naming_the_file(workspace, mutation):
 
 # --- the report's own files as an attacker writes them: paths, links, templates -------------
 
-SECURITY_EXAMPLES = max(10, EXAMPLES // 8)
+SECURITY_EXAMPLES = int(os.environ.get("LKJIP_FUZZ_EXAMPLES", "200" if campaign() else "40"))
 PATH_PIECES = ["..", "/", ".", "x", "\\\\", "%2e%2e", "~", " ", "site", ".git", "content", "data", "é", "gambar",
                "peta.png", "config", "\\r\\n", "*/", "<script>", ";"]
 TEMPLATE_PIECES = ["{{ cycler.__init__.__globals__.os.system('touch {marker}') }}", "{{ ''.__class__ }}",

@@ -459,10 +459,22 @@ def test_terminating_a_build_leaves_the_previous_site_and_no_leftovers(sample):
     before = (sample / "site/index.html").read_bytes()
     build = subprocess.Popen([sys.executable, str(REPO / "build.py"), "build", "--dir", str(sample)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)  # inside the PDF, the long part
+    import fcntl
+    folder = os.open(sample, os.O_RDONLY)
+    try:  # wait until the build holds the folder's lock: it is inside the pipeline, its handler installed
+        while build.poll() is None:
+            try:
+                fcntl.flock(folder, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(folder, fcntl.LOCK_UN)
+                time.sleep(0.02)
+            except BlockingIOError:
+                break
+    finally:
+        os.close(folder)
+    time.sleep(0.3)
     build.terminate()
     _, err = build.communicate(60)
-    assert build.returncode in (130, 0), err
+    assert build.returncode == 130 and err == "Dibatalkan. site/ tidak diubah.\n", err
     assert (sample / "site/index.html").read_bytes() == before
     assert not [p.name for p in sample.iterdir() if p.name.startswith(".site-")]
 
