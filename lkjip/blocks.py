@@ -31,12 +31,17 @@ class Signature:
 
 @dataclass(frozen=True)
 class Card:
-    """One headline figure on the home page: a title, the figure, a line that qualifies it (a
-    predikat, a mutu), and the table that shows it in full."""
+    """One headline figure on the home page, taken from a cell of a table the report shows.
+
+    A card shows only what the report itself shows: its figure is the text of cell `sel`
+    (row id, column key) of table `tabel` as readers see it (a signed report's signed value),
+    and its line is `keterangan` with `{0}`, `{1}` ... filled from the cells `isi`. A card
+    whose table no chapter places, or whose cell is missing, is not shown."""
 
     judul: str
-    nilai: str
+    tabel: str
+    sel: tuple[str, str]
     keterangan: str = ""
-    tabel: str | None = None
+    isi: tuple[tuple[str, str], ...] = ()
     urutan: int = 50
     """Place on the home page: kinerja first, then IKM, anggaran, penduduk."""

@@ -48,11 +48,24 @@ def compare_number(printed: Printed, computed: Decimal | int | None, what: str) 
                    "printed-mismatch")
 
 
+def rounding_only(printed: Printed, computed: Decimal | int | None) -> bool:
+    """Whether a printed number differs from the computed one only in its last printed decimal, by
+    one unit: the document rounded (or cut off) differently, nothing more."""
+    raw = printed.number
+    if raw is None or computed is None:
+        return False
+    places = numbers.decimals_of(raw)
+    step = Decimal(1).scaleb(-places)
+    return places > 0 and abs(numbers.round_half_up(computed, places) - raw) <= step
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", "", text).strip(".;:").casefold()
 
 
 def printed_text(printed: Printed) -> str:
+    if printed.tulisan is not None:
+        return printed.tulisan
     value = printed.value
     if isinstance(value, Quantity):
         return numbers.as_written(value.value) + (f" {value.unit}" if value.unit else "")
@@ -93,6 +106,8 @@ class Difference:
     cell: PrintedCell | None = None
     quoted: str = ""
     """A quote's printed text exactly as the author copied it ("4 Inovasi")."""
+    pembulatan: bool = False
+    """Only the document's rounding: one unit apart in the last decimal it printed (101,24 and 101,23)."""
 
     @property
     def tercetak(self) -> str:
@@ -135,7 +150,8 @@ def cell_differences(tables: Mapping[str, Table], printed: Iterable[PrintedCell]
             diag = compare_number(p.printed, value.number if value is not None else None, what)
         if diag:
             shown = value.text() if value is not None else "tidak dapat dihitung"
-            found.append(Difference(p.printed, shown, diag, p, _as_in_table(p.printed, value)))
+            found.append(Difference(p.printed, shown, diag, p, _as_in_table(p.printed, value),
+                                    rounding_only(p.printed, value.number if value is not None else None)))
     return errors, found
 
 

@@ -67,6 +67,10 @@ class Koreksi:
     sama_dengan: int | None = None
     """The number of the first correction that gave this same shared reason (from
     data/koreksi.yaml): readers are referred to it instead of reading the text again."""
+    alasan_id: str | None = None
+    """The id of the shared reason (data/koreksi.yaml) this place names, if any."""
+    pembulatan: bool = False
+    """Only the document's rounding practice (one unit in its last printed decimal)."""
 
     @property
     def label(self) -> str:
@@ -158,7 +162,7 @@ def collect(pages: Sequence[PageOrder], cells: Sequence[Difference], tables: Map
         earlier = first_of.setdefault(shared, number) if shared else number
         items.append(Koreksi(number, where, diff.tercetak, diff.shown, alasan, diff.printed.loc, cell,
                              (quote.file, quote.line, quote.column) if quote else None,
-                             earlier if earlier != number else None))
+                             earlier if earlier != number else None, shared, diff.pembulatan))
     return Corrections.of(items), problems
 
 

@@ -15,24 +15,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import isian
-from .compare import Difference, cell_differences
+from .compare import Difference, PrintedCell, cell_differences
 from .compute import Figures, compute_all, plan
 from .corrections import Corrections, collect
 from .diagnostics import BuildFailed, Collector, Diagnostic, Loc, error
+from .diff.revision import Revision, read_chapters, shown_pages
 from .domain import SUBJECTS
-from .domain.koreksi import KOREKSI, reasons
+from .domain.koreksi import KOREKSI, reasons, writing_only
 from .domain.laporan import LAPORAN, rounding_note
+from .edition import Ralat, against_signed
 from .model import Report
 from .output import OutputRefused, clean_stale, locked, refuse_link, write_tree
 from .project import Project
 from .render.catalog import Catalog
 from .render.chapters import Chapter, Page, load_chapters, render_pages
+from .render.identity import site_info
 from .render.links import media_path
 from .render.printblocks import PrintBlocks
-from .render.printdoc import corrections_annex, emblem, print_document
-from .render.site import Output, block_renderer, build_site, marker_link, site_info
+from .render.printdoc import emblem, findings_annex, print_document, ralat_section
+from .render.readers import ReadersView, readers_view
+from .render.site import Output, block_renderer, build_site, marker_link
 from .render.templates import TemplateProblem, Templates
 from .subject import PageInfo, Subject
+from .tables import Table
 from .validate import load_report
 
 
@@ -44,6 +49,7 @@ class Options:
     html: bool = True          # False (`pdf` command): only the PDF in site/ is replaced, the rest kept
     keep_pdf: bool = False     # `html` command: a PDF already in site/ is kept (and linked) though not rebuilt
     waiting: Callable[[], None] | None = None  # told when another build of the folder holds its lock
+    editions: bool = True      # compare a signed report with its signed revision (False where that loads it)
 
 
 @dataclass
@@ -55,22 +61,33 @@ class Result:
     pages: list[Page] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     corrections: Corrections = field(default_factory=Corrections)
-    """Every place the report shows another figure than the signed document printed (for the
-    site's Catatan Koreksi, the PDF's annex and the author report)."""
+    """Every place where the data give another figure than the signed document printed (for the
+    author report, and for readers' Catatan Pemeriksaan where the office shows it)."""
     machine: list[str] = field(default_factory=list)
     """Notes about the machine that built the report (a missing optional library and what it costs),
     kept apart from the report's diagnostics: they are not the author's to fix and never fail --strict."""
+    tables: dict[str, Table] = field(default_factory=dict)
+    """The tables as readers see them (a signed report's printed values in place)."""
+
+
+@dataclass(frozen=True)
+class _Analysis:
+    report: Report
+    figures: Figures
+    catalog: Catalog
+    differences: list[Difference]
+    printed: list[PrintedCell]
+    """Every cell the signed document printed, agreeing with the data or not."""
 
 
 def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
         tuple[Report, Figures, Catalog]:
     """Load, validate, compute and check the tables: everything `kunci` and `diff` need."""
-    report, figures, catalog, _ = _analyse(project, collector, subjects)
-    return report, figures, catalog
+    found = _analyse(project, collector, subjects)
+    return found.report, found.figures, found.catalog
 
 
-def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]) -> \
-        tuple[Report, Figures, Catalog, list[Difference]]:
+def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]) -> _Analysis:
     if not project.root.is_dir():
         collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
         collector.raise_if_errors()
@@ -83,15 +100,15 @@ def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]
     ordered = plan([f for s in subjects for f in s.figures], [x for s in subjects for x in s.sources])
     figures = compute_all(report, ordered)
     catalog = Catalog.of(report, figures, subjects)
-    collector.extend(catalog.problems())
+    collector.extend(catalog.problems() + catalog.layout_problems())
     collector.raise_if_errors()
     for subject in subjects:
         collector.extend(subject.checks(report, figures))
-    errors, cells = cell_differences(catalog.available_tables(full=True),
-                                     [p for s in subjects for p in s.printed(report)])
+    printed = [p for s in subjects for p in s.printed(report)]
+    errors, cells = cell_differences(catalog.available_tables(full=True), printed)
     collector.extend(errors)
     collector.raise_if_errors()
-    return report, figures, catalog, cells
+    return _Analysis(report, figures, catalog, cells, printed)
 
 
 def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJECTS) -> Result:
@@ -112,23 +129,27 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
 
 def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Result:
     collector = Collector()
-    report, figures, catalog, cells = _analyse(project, collector, subjects)
+    found = _analyse(project, collector, subjects)
+    report, figures, catalog = found.report, found.figures, found.catalog
     collector.extend(isian.in_chapters(project))
     chapters, images = load_chapters(project, catalog, collector)
     collector.extend(emblem(project, report.need(LAPORAN))[1])
     collector.raise_if_errors()
     for subject in subjects:
         collector.extend(subject.page_checks(report, [_info(c) for c in chapters]))
-    corrections, problems = collect([c.order() for c in chapters], cells, catalog.available_tables(full=True),
-                                    reasons(report), KOREKSI.path)
+    corrections, problems = collect([c.order() for c in chapters], found.differences,
+                                    catalog.available_tables(full=True), reasons(report), KOREKSI.path)
     collector.extend(problems)
+    view = readers_view(report.need(LAPORAN), catalog, found.printed, corrections, chapters, writing_only(report))
+    collector.extend(view.problems)
     collector.raise_if_errors()
     templates = Templates(project)
     pdf_name = site_info(report.need(LAPORAN)).pdf_name
     kept = _kept(project, options, pdf_name)
     try:
         out, pages, machine = _render(project, options, collector, report, catalog, templates, subjects,
-                             _Sources(chapters, images, corrections), with_pdf=options.pdf or pdf_name in kept)
+                                      _Sources(chapters, images, corrections, view),
+                                      with_pdf=options.pdf or pdf_name in kept)
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
         raise BuildFailed(collector.items) from None
@@ -145,7 +166,7 @@ def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Res
     if options.write:
         write_tree(project.site_dir, {**kept, **files})
     diagnostics = sorted(collector.items, key=Diagnostic.sort_key)
-    return Result(diagnostics, report, figures, catalog, pages, files, corrections, machine)
+    return Result(diagnostics, report, figures, catalog, pages, files, corrections, machine, view.tables)
 
 
 @dataclass(frozen=True)
@@ -155,6 +176,7 @@ class _Sources:
     chapters: list[Chapter]
     images: list[Path]
     corrections: Corrections
+    view: ReadersView
 
 
 def _kept(project: Project, options: Options, pdf_name: str) -> dict[str, bytes]:
@@ -178,12 +200,14 @@ def _render(project: Project, options: Options, collector: Collector, report: Re
             with_pdf: bool) -> tuple[Output, list[Page], list[str]]:
     """The site's files and pages, with the PDF when asked, and notes about the machine that made it."""
     info = site_info(report.need(LAPORAN))
-    tables = catalog.available_tables()
+    tables, marks = sources.view.tables, sources.view.marks
     site_blocks, print_blocks = block_renderer(templates, tables), PrintBlocks(templates)
-    pages = render_pages(sources.chapters, site_blocks, sources.corrections, marker_link, print_blocks)
-    cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)), key=lambda c: c.urutan)
-    out = build_site(templates, info, pages, tables, sources.corrections, cards, catalog, with_pdf,
-                     rounding_note(report))
+    pages = render_pages(sources.chapters, site_blocks, marks, marker_link, print_blocks)
+    ralat = _edition(project, options, collector, report, catalog, pages, tables)
+    cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)
+                    if all(sources.view.signed(c.tabel, *cell) for cell in (c.sel, *c.isi))), key=lambda c: c.urutan)
+    out = build_site(templates, info, pages, tables, marks, cards, catalog, with_pdf, rounding_note(report),
+                     sources.corrections, ralat)
     for image in sources.images:
         out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
     collector.extend(out.problems)
@@ -191,13 +215,38 @@ def _render(project: Project, options: Options, collector: Collector, report: Re
     machine: list[str] = []
     if options.pdf:
         from .pdf import make_pdf
-        annexes = [corrections_annex(templates, sources.corrections)] if sources.corrections.items else []
-        doc = print_document(project, pages, sources.images, templates, report.need(LAPORAN), info, annexes)
+        annexes = [findings_annex(templates, marks, pages, info, rounding_note(report))] if marks.items else []
+        front = [ralat_section(templates, ralat)] if ralat else []
+        doc = print_document(project, pages, sources.images, templates, report.need(LAPORAN), info, annexes, front)
         pdf, pdf_warnings, machine = make_pdf(doc.html, project.layout_dirs, project.root,
                                               templates.where("print.html"), doc.media, doc.arabic_from)
         collector.extend(pdf_warnings)
         out.add(info.pdf_name, pdf, templates.where("print.html"))
     return out, pages, machine
+
+
+def _edition(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
+             pages: list[Page], tables: dict[str, Table]) -> Ralat | None:
+    """A signed report against its signed revision: the Lembar Ralat of a revised edition, or the
+    error of a change made without one (`lkjip.edition`)."""
+    lap = report.need(LAPORAN)
+    if not (options.editions and lap.signed and lap.ditandatangani and lap.ditandatangani.revisi):
+        return None
+    approver = catalog.signatures.get(lap.edisi.disetujui) if lap.edisi else None
+    ralat, problems = against_signed(project, lap, approver, pages, tables, _signed_revision)
+    collector.extend(problems)
+    collector.raise_if_errors()
+    return ralat
+
+
+def _signed_revision(folder: Project, label: str, commit: str) -> Revision:
+    """The signed revision (extracted into `folder`) as readers saw it, built by this same pipeline."""
+    try:
+        result = run(folder, Options(pdf=False, write=False, editions=False))
+    except BuildFailed as failed:
+        return Revision(label, commit, failed.diagnostics, {}, [], None)
+    return Revision(label, commit, result.diagnostics, {}, read_chapters(folder), result.catalog,
+                    shown_tables=result.tables, shown=shown_pages(result.pages))
 
 
 def check(project: Project, strict: bool = False) -> Result:

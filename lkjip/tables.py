@@ -161,3 +161,5 @@ class Built:
     rows: tuple[Row, ...]
     notes: tuple[str, ...] = ()
     wide: bool = False
+    sumber: str | None = None
+    """Where the table's content comes from (a scale's legal basis), printed under it with any edition."""

@@ -16,6 +16,8 @@ from .isian import UnfilledDate
 from .words import PROVISIONAL
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+BELUM_DAPAT_DIUKUR = "belum dapat diukur"
+"""An indikator without a realisasi for the year: no capaian, no predikat, not in any average."""
 NUMERIC = ("angka", "rupiah", "persen")
 
 
@@ -28,8 +30,11 @@ class Value:
     sementara: bool = False
     note: str = ""
     kata: str = ""                                # a judging word's group (lkjip.words), compared by meaning
+    tulisan: str = ""                             # a signed number exactly as its document wrote it
 
     def text(self) -> str:
+        if self.tulisan:
+            return self.tulisan
         if self.kind == "kosong":
             return self.note or "–"
         if self.kind == "teks":

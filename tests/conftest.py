@@ -115,6 +115,22 @@ def built(tmp_path_factory, request):
     return root, run(Project(root), Options(pdf=False, write=False))
 
 
+def as_draft(root: Path) -> Path:
+    """The bundled report before signing: the same data, every figure computed and shown, every
+    disagreement with what the paper printed the author's to fix (`check`)."""
+    edit(root / "data/laporan.yaml", "status: ditandatangani", "status: draf")
+    edit(root / "data/laporan.yaml", "ditandatangani: {tanggal: 2025-01}", "")
+    edit(root / "data/laporan.yaml", "catatan_pemeriksaan: true", "")
+    return root
+
+
+@pytest.fixture(scope="session")
+def drafted(tmp_path_factory):
+    """The bundled report as a draft, built without its PDF: (folder, result)."""
+    root = as_draft(copy_report(tmp_path_factory.mktemp("draf") / "laporan"))
+    return root, run(Project(root), Options(pdf=False))
+
+
 @pytest.fixture(scope="session")
 def checked(tmp_path_factory):
     root = copy_report(tmp_path_factory.mktemp("check") / "laporan")

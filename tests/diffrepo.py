@@ -76,7 +76,10 @@ def _sub_kegiatan_removed(data: Path) -> None:
     text = (data / "anggaran.yaml").read_text("utf-8")
     block = re.search(r'  - kode: "7\.01\.01\.2\.06\.06"\n(    .*\n)+', text)
     assert block is not None
-    (data / "anggaran.yaml").write_text(text.replace(block.group(0), ""), "utf-8")
+    text = text.replace(block.group(0), "")
+    # what the signed realisasi printed for that row goes with it (a printed value needs its row)
+    text = re.sub(r'    "7\.01\.01\.2\.06\.06": .*\n', "", text)
+    (data / "anggaran.yaml").write_text(text, "utf-8")
 
 
 def _row_moved(data: Path) -> None:

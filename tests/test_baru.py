@@ -138,7 +138,7 @@ def test_next_year_checks_with_only_placeholders(next_year):
     findings = _check(root)
     placeholders = [d for d in findings if d.code == CODE]
     # 0 errors; the 2 warnings are the Renstra's own (kondisi akhir against its 2026 targets), carried with it (README)
-    assert len(placeholders) == 82 and [(d.code, d.loc.file) for d in findings if d.code != CODE] == [
+    assert len(placeholders) == 77 and [(d.code, d.loc.file) for d in findings if d.code != CODE] == [
         ("end-condition", "data/renstra.yaml"), ("end-condition", "data/renstra.yaml")]
     assert not any("tercetak" in p.read_text("utf-8") for p in (root / "data").glob("*.yaml"))
     assert not any("tercetak" in p.read_text("utf-8") for p in (root / "content").glob("*.md"))
@@ -148,15 +148,17 @@ def test_the_history_is_carried_forward_with_the_reports_values(next_year):
     _, root = next_year
     ind = {i["id"]: i for i in _data(root, "indikator")["indikator"]}
     assert ind["ikm"]["target"] == {2022: 82, 2023: 87, 2024: D("90.25")}
-    assert ind["ikm"]["realisasi"][2024] == D("91.33")            # computed from the nine NRR, frozen
+    # computed from the nine NRR (91,33), but the signed report printed 90,25: the record is carried
+    assert ind["ikm"]["realisasi"][2024] == {"nilai": D("90.25"), "catatan": "seperti ditandatangani dalam laporan "
+                                             "tahun 2024; hitung ulang dari data memberi 91,33"}
     assert ind["ikm"]["realisasi"][2025].startswith("ISI: realisasi 2025 IKM Kecamatan (tahun 2024 dihitung dari "
                                                     "ikm.nilai")
     assert (ind["sakip"]["target"][2024], ind["sakip"]["realisasi"][2024]) == (81, 82)
     assert ind["realisasi_anggaran"]["realisasi"][2024] == D("95.81")   # anggaran.serapan, frozen
     assert ind["inovasi"]["target"][2024] == 2                   # the PK Perubahan's target counted, not the PK's 1
-    assert ind["ip_asn"]["realisasi"][2024] == {"nilai": D("87.5"), "sementara": True, "catatan":
-                                                "nilai tahun 2023; IP ASN 2024 belum dikeluarkan BKPSDM Kabupaten "
-                                                "Mojokerto"}
+    assert ind["ip_asn"]["realisasi"][2024] == {
+        "nilai": D("87.5"), "sementara": True, "catatan": "IP ASN 2024 belum dikeluarkan BKPSDM Kabupaten Mojokerto",
+        "sumber": "nilai IP ASN Kecamatan Pungging tahun 2023 (BKPSDM Kabupaten Mojokerto)"}
     assert [list(i["realisasi"]) for i in ind.values()] == [[2022, 2023, 2024, 2025]] * 7
     assert all("tercetak" not in i for i in ind.values())
 
@@ -172,13 +174,14 @@ def test_the_draft_perjanjian_kinerja_takes_the_renstra_targets(next_year):
     assert targets["ip_asn"] == "ISI: target 2025 Indeks Profesionalitas ASN (Renstra tidak memuatnya)"
     laporan = _data(root, "laporan")
     assert laporan["tahun"] == 2025 and laporan["sampul"][-1] == "TAHUN 2025" and "lampiran_tercetak" not in laporan
+    assert not {"status", "ditandatangani", "edisi"} & set(laporan)   # next year starts as a draft
     assert "pk_perubahan" not in laporan["tabel"]
 
 
 def test_the_preview_of_next_years_report_shows_last_year_as_history(next_year):
     _, root = next_year
     result = run(Project(root), Options(pdf=False, write=False))
-    assert shown(result, "indikator.ikm.capaian_2024") == "101,20%"   # 91,33 of 90,25
+    assert shown(result, "indikator.ikm.capaian_2024") == "100%"   # 90,25 of 90,25, as signed
     assert shown(result, "indikator.ikm.capaian") == "tidak dapat dihitung"
     assert shown(result, "indikator.ikm.target") == "90,50"
 
@@ -207,7 +210,7 @@ def test_what_stayed_behind_is_named_in_the_readme(next_year):
     for name in ("anggaran", "ikm", "efisiensi", "pembanding", "penduduk", "renja", "rkt", "ratl", "prestasi"):
         assert f"- `data/{name}.yaml` (contoh: `{source}/data/{name}.yaml`)" in readme
         assert not (root / f"data/{name}.yaml").exists()
-    for name in ("pejabat", "renstra", "organisasi", "wilayah", "skala", "sop", "inovasi"):
+    for name in ("pejabat", "renstra", "organisasi", "wilayah", "sop", "inovasi"):
         assert (root / f"data/{name}.yaml").read_text("utf-8") == (source / f"data/{name}.yaml").read_text("utf-8")
 
 

@@ -46,7 +46,7 @@ def test_pages_render_in_chromium_from_a_sub_folder(server, tmp_path):
     done = chromium("--dump-dom", base + "bab-3-akuntabilitas-kinerja.html", profile=tmp_path / "p1")
     dom = done.stdout
     assert "Tabel 3.1 Pencapaian Kinerja" in dom
-    assert "3.3 Indeks Profesionalitas ASN" in dom and "87,5 (sementara)" in dom
+    assert "3.3 Indeks Profesionalitas ASN" in dom and "Catatan pemeriksaan P4" in dom
     assert ("/laporan/assets/style.css", "200") in requested  # the relative stylesheet link resolved
 
 

@@ -130,7 +130,8 @@ def test_kunci_lists_what_markdown_may_quote(capsys, report):
     out = capsys.readouterr().out
     assert "- `anggaran.serapan`: 95,81%" in out and "- `camat`" in out
     assert "- `capaian`: Tabel 3.1 Pencapaian Kinerja" in out
-    assert "  kolom: `no`, `sasaran`, `indikator`, `target`, `realisasi`, `capaian`, `predikat`" in out
+    # no predikat column: the signed document names no scale to judge by (data/skala.yaml)
+    assert "  kolom: `no`, `sasaran`, `indikator`, `target`, `realisasi`, `capaian`\n" in out
 
 
 def test_skema_json_writes_an_editor_schema_per_data_file(capsys, tmp_path):

@@ -51,11 +51,13 @@ def test_a_target_in_every_format(rendered):
     md, html, data = rendered("target")
     assert ("  - Perjanjian Kinerja Perubahan Tahun 2024 › Jumlah Inovasi yang terinternalisasi dan tersosialisasi … "
             "› target: 2 → 3 <sub>`dokumen[pk_perubahan].target[inovasi].nilai`</sub>") in lines(md)
-    assert ("| Tabel 3.1 Pencapaian Kinerja › Jumlah Inovasi yang terinternalisasi dan tersosialisasi … › Predikat | "
-            f"Sangat Berhasil | Kurang Berhasil | {BAB_III} |") in lines(md)
+    assert ("| Tabel 3.1 Pencapaian Kinerja › Jumlah Inovasi yang terinternalisasi dan tersosialisasi … › CAPAIAN "
+            f"KINERJA | 100% | 66,67% | {BAB_III} |") in lines(md)
     assert "| `indikator.inovasi.capaian` | 100% | 66,67% | BAB III AKUNTABILITAS KINERJA |" in lines(md)
-    assert ("<td class=\"lama\" data-label=\"Lama\">Sangat Berhasil</td><td class=\"baru\" data-label=\"Baru\">"
-            "Kurang Berhasil</td>") in section(html, BAB_III)
+    assert "| `kinerja.cakupan_tercapai` | semua | sebagian | BAB III AKUNTABILITAS KINERJA, BAB IV PENUTUP |" \
+        in lines(md)
+    assert ("<td class=\"lama\" data-label=\"Lama\">tercapai</td><td class=\"baru\" data-label=\"Baru\">"
+            "tidak tercapai</td>") in section(html, BAB_III)
     assert data["data"][0]["changes"] == [{
         "kind": "changed", "path": "dokumen[pk_perubahan].target[inovasi].nilai",
         "label": "Perjanjian Kinerja Perubahan Tahun 2024 › Jumlah Inovasi yang terinternalisasi dan tersosialisasi "
@@ -67,13 +69,13 @@ def test_a_realisasi_in_every_format(rendered):
     md, html, data = rendered("realisasi")
     assert ("  - Persentase hasil koordinasi yang ditindaklanjuti › realisasi › 2024: 100 → 80 "
             "<sub>`indikator[koordinasi].realisasi.2024`</sub>") in lines(md)
-    assert ("| Tabel 3.1 Pencapaian Kinerja › 2.1 Persentase hasil koordinasi yang ditindaklanjuti › Predikat | "
-            f"Sangat Berhasil | Cukup Berhasil | {BAB_III} |") in lines(md)
-    assert "Cukup Berhasil</td>" in section(html, "BAB IV PENUTUP")
+    assert ("| Tabel 3.1 Pencapaian Kinerja › 2.1 Persentase hasil koordinasi yang ditindaklanjuti › CAPAIAN "
+            f"KINERJA | 100% | 80% | {BAB_III} |") in lines(md)
+    assert "80%</td>" in section(html, "BAB IV PENUTUP")
     capaian = next(t for t in data["figures"]["tables"] if t["id"] == "capaian")
-    assert capaian["cells"][2] == {"row": "koordinasi", "row_label": "2.1 Persentase hasil koordinasi yang "
-                                   "ditindaklanjuti", "column": "predikat", "column_label": "Predikat",
-                                   "old": "Sangat Berhasil", "new": "Cukup Berhasil"}
+    assert capaian["cells"][1] == {"row": "koordinasi", "row_label": "2.1 Persentase hasil koordinasi yang "
+                                   "ditindaklanjuti", "column": "capaian", "column_label": "CAPAIAN KINERJA",
+                                   "old": "100%", "new": "80%"}
 
 
 def test_one_nrr_in_every_format_with_the_ripple_and_its_places(rendered):
@@ -81,19 +83,19 @@ def test_one_nrr_in_every_format_with_the_ripple_and_its_places(rendered):
     assert lines(md)[:2] == ["<!-- lkjip-diff -->", "### Perbedaan laporan"]
     table = lines(md)[lines(md).index("#### Angka yang berubah") + 2:]
     assert table[:4] == ["| Angka | Lama | Baru | Tampil di |", "|---|---|---|---|",
-                         f"| Tabel 3.1 Pencapaian Kinerja › IKM Kecamatan › Realisasi | 91,33 | 91,67 | {BAB_III} |",
-                         f"| Tabel 3.1 Pencapaian Kinerja › IKM Kecamatan › Capaian Kinerja | 101,20% | 101,57% | "
+                         f"| Tabel 3.1 Pencapaian Kinerja › IKM Kecamatan › REALISASI | 91,33 | 91,67 | {BAB_III} |",
+                         f"| Tabel 3.1 Pencapaian Kinerja › IKM Kecamatan › CAPAIAN KINERJA | 101,20% | 101,57% | "
                          f"{BAB_III} |"]
-    assert f"| `indikator.ikm.realisasi` | 91,33 | 91,67 | {BAB_III} (4×) |" in table
+    assert f"| `indikator.ikm.realisasi` | 91,33 | 91,67 | {BAB_III} (3×) |" in table
     assert f"| `ikm.nilai` | 91,33 | 91,67 | {BAB_III} |" in table
-    assert "| Tabel 3.1 Pencapaian Kinerja › IKM Kecamatan › Realisasi | 91,33 | 91,67 | BAB IV PENUTUP |" in table
-    assert ("| Tabel 3.3 Perbandingan Realisasi Kinerja s/d Akhir Periode … › IKM Kecamatan › Tingkat Kemajuan | "
+    assert "| Tabel 3.1 Pencapaian Kinerja › IKM Kecamatan › REALISASI | 91,33 | 91,67 | BAB IV PENUTUP |" in table
+    assert ("| Tabel 3.3 Perbandingan Realisasi Kinerja s/d Akhir Periode … › IKM Kecamatan › TINGKAT KEMAJUAN | "
             f"100,64% | 101,01% | {BAB_III} |") in table
     assert "| `kinerja.rata_rata_capaian` | 100,76% (sementara) | 100,81% (sementara) | tidak ditampilkan di bab |" in lines(md)
     assert "<summary>Semua angka terhitung yang berubah (19 sel tabel, 15 nilai)</summary>" in lines(md)
     bab_iii = section(html, BAB_III)
-    assert "<h3>Tabel 3.7 Efisiensi Penggunaan Sumber Daya</h3>" in bab_iii
-    assert ("<td data-label=\"Baris\">IKM Kecamatan</td><td data-label=\"Kolom\">Tingkat Efisiensi</td>\n"
+    assert "<h3>Tabel 3.7 EFISIENSI PENGGUNAAN SUMBER DAYA</h3>" in bab_iii
+    assert ("<td data-label=\"Baris\">IKM Kecamatan</td><td data-label=\"Kolom\">TINGKAT EFISIENSI</td>\n"
             "<td class=\"lama\" data-label=\"Lama\">5,39%</td><td class=\"baru\" data-label=\"Baru\">5,76%</td>") in bab_iii
     assert "<code>capaian_bab_iv</code>" in section(html, "BAB IV PENUTUP")
     assert "<code>kinerja.rata_rata_capaian</code>" in section(html, "Tidak ditampilkan di bab mana pun")
@@ -108,13 +110,13 @@ def test_an_added_desa_in_every_format(rendered):
     md, html, data = rendered("desa")
     assert ("  - Sumberwaru: ditambah: nama: Sumberwaru, l: 1.000, p: 1.200 <sub>`wilayah[Sumberwaru]`</sub>"
             in lines(md))
-    assert "- baris ditambah: Sumberwaru (Desa: Sumberwaru; L: 1.000; P: 1.200; Jumlah: 2.200)" in lines(md)
-    assert ("| Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember … › Sumberwaru (baris ditambah) | – | Desa: "
-            "Sumberwaru; L: 1.000; P: 1.200; Jumlah: 2.200 | BAB I PENDAHULUAN, JUMLAH PENDUDUK |") in lines(md)
+    assert "- baris ditambah: Sumberwaru (DESA: Sumberwaru; L: 1.000; P: 1.200; JUMLAH: 2.200)" in lines(md)
+    assert ("| Tabel 1.1 Jumlah Penduduk Kecamatan Pungging (Per Desember … › Sumberwaru (baris ditambah) | – | DESA: "
+            "Sumberwaru; L: 1.000; P: 1.200; JUMLAH: 2.200 | BAB I PENDAHULUAN, JUMLAH PENDUDUK |") in lines(md)
     assert "<span class=\"jenis added\">ditambah</span>\nSumberwaru</td>" in section(html, "BAB I PENDAHULUAN")
     assert data["figures"]["tables"][0]["rows"] == [{
         "kind": "added", "row": "sumberwaru", "label": "Sumberwaru", "old": None,
-        "new": "Desa: Sumberwaru; L: 1.000; P: 1.200; Jumlah: 2.200"}]
+        "new": "DESA: Sumberwaru; L: 1.000; P: 1.200; JUMLAH: 2.200"}]
 
 
 def test_a_removed_sub_kegiatan_in_every_format(rendered):
@@ -124,7 +126,8 @@ def test_a_removed_sub_kegiatan_in_every_format(rendered):
     assert any(line.startswith("- baris dihapus: Penyediaan Bahan Bacaan dan Peraturan Perundang-undangan (Kode "
                                "Rekening: 7.01.01.2.06.06;") for line in lines(md))
     assert "<span class=\"jenis removed\">dihapus</span>" in section(html, "REALISASI ANGGARAN")
-    assert [c["path"] for c in data["data"][0]["changes"]] == ["sub_kegiatan[7.01.01.2.06.06]"]
+    assert [c["path"] for c in data["data"][0]["changes"]] == ["sub_kegiatan[7.01.01.2.06.06]",
+                                                               "tercetak.realisasi_anggaran.7.01.01.2.06.06"]
 
 
 def test_an_edited_paragraph_in_every_format(rendered):

@@ -6,6 +6,7 @@ import pytest
 
 from lkjip.corrections import collect
 from lkjip.diagnostics import Collector
+from lkjip.findings import NO_MARKS, Shown, group
 from lkjip.render.chapters import SITE, read_chapter, render_body
 from lkjip.render.site import marker_link
 from lkjip.source.markdown import make_parser, parse_value, url_problem
@@ -44,6 +45,7 @@ class Catalog:
     """The part of the catalogue a chapter uses: values only, no tables, lists or signatures."""
 
     keys, tables, lists, signatures = NAMESPACE, {}, {}, {}
+    signed = True
 
     def value(self, key):
         return self.keys[key]
@@ -56,14 +58,25 @@ class Catalog:
         return PENDUDUK if key.startswith("penduduk.") else None
 
 
-def render(text, root=Path("/nonexistent"), reasons=None):
-    """One chapter read, its corrections numbered, rendered for the site: (html, diagnostics)."""
+def render(text, root=Path("/nonexistent"), reasons=None, signed=True):
+    """One chapter read, its differences grouped, rendered for the site: (html, diagnostics). Signed (the
+    default): as a signed report with catatan_pemeriksaan shows it; else as a draft."""
     collector = Collector()
     md = make_parser()
-    chapter = read_chapter(md, text, "content/x.md", Catalog(), root, root, collector)
+    catalog = Catalog()
+    catalog.signed = signed
+    chapter = read_chapter(md, text, "content/x.md", catalog, root, root, collector)
     corrections, problems = collect([chapter.order()], [], {}, reasons or {}, "data/koreksi.yaml")
-    html = render_body(md, chapter, None, corrections, marker_link, SITE)
+    if signed:
+        chapter.as_signed({})
+    html = render_body(md, chapter, None, Shown(group(corrections) if signed else NO_MARKS), marker_link, SITE)
     return html, collector.items + problems
+
+
+def test_a_draft_shows_the_computed_value_and_no_mark_the_difference_is_the_authors_warning():
+    html, problems = render("Penduduk {{ penduduk.jumlah | tercetak: 80.750 }} jiwa.\n", signed=False)
+    assert html == '<p>Penduduk <span class="nilai">81.574</span> jiwa.</p>\n'
+    assert [d.message for d in problems] == ["penduduk.jumlah di narasi: tercetak 80.750, dihitung 81.574"]
 
 
 @pytest.mark.parametrize("source, expected", read_fixtures())

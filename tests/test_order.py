@@ -28,6 +28,7 @@ def test_indikator_rows_follow_the_data_even_across_sasaran(minimal):
 def test_a_scale_written_from_the_lowest_band_is_shown_as_written(minimal):
     (minimal / "data/skala.yaml").write_text("""predikat:
   nama: Skala dari bawah
+  dasar: Peraturan Bupati Contoh Nomor 1 Tahun 2025
   tingkat:
     - {min: 0, predikat: Kurang}
     - {min: 90, predikat: Baik}

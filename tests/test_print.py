@@ -177,8 +177,8 @@ def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_
     from lkjip.domain.laporan import LAPORAN
     from lkjip.pipeline import Options, run
     from lkjip.project import Project
+    from lkjip.render.identity import site_info
     from lkjip.render.printdoc import Annex, print_document
-    from lkjip.render.site import site_info
     from lkjip.render.templates import Templates
 
     project = Project(minimal)

@@ -9,7 +9,7 @@ from lkjip.charts import Band, Bar, Chart, Group
 from lkjip.cli import main
 from lkjip.compare import Difference, PrintedCell, compare_text
 from lkjip.corrections import PageOrder, Quote, collect
-from lkjip.diagnostics import Loc, warning
+from lkjip.diagnostics import BuildFailed, Loc, warning
 from lkjip.pipeline import Options, run
 from lkjip.project import Project
 from lkjip.render.chapters import Page
@@ -116,11 +116,12 @@ def test_an_unknown_key_beside_a_printed_value_is_named(report, capsys):
 def test_check_writes_the_author_report_outside_site(report, tmp_path, capsys):
     edit(report / "data/pembanding.yaml", "realisasi: {nilai: 90.25, alasan: ikm_dihitung_ulang}", "realisasi: 90.25")
     out = tmp_path / "pemeriksaan.html"
+    # one printed value left without its reason: a warning again, and the report counts it
     assert main(["check", "--dir", str(report), "--laporan", str(out), "-q"]) == 0
     page = " ".join(out.read_text("utf-8").split())
     assert "<h1>Laporan pemeriksaan untuk penyusun</h1>" in page
     assert f"data/pembanding.yaml:{line_of(report / 'data/pembanding.yaml', 'realisasi: 90.25')}" in page
-    assert "belum ada (masih peringatan)" in page and "46 koreksi (1 belum beralasan)" in page
+    assert "belum ada (masih peringatan)" in page and "111 koreksi (1 belum beralasan)" in page
     assert not (report / "site").exists()
     assert main(["check", "--dir", str(report), "--laporan", str(report / "site/x.html")]) == 2
     assert "berada di dalam site/" in capsys.readouterr().err
@@ -242,7 +243,7 @@ def test_a_provisional_qualifier_alone_is_no_departure_from_the_printed_word():
 def test_an_average_that_counts_a_provisional_capaian_is_provisional(minimal):
     """92 of target 90 (provisional) and 10 of 12, in two sasaran: 102,22% and 83,33%."""
     path = minimal / "data/indikator.yaml"
-    edit(path, "realisasi: {2025: 92}", "realisasi: {2025: {nilai: 92, sementara: true}}")
+    edit(path, "realisasi: {2025: 92}", "realisasi: {2025: {nilai: 92, sementara: true, sumber: rekap Oktober}}")
     edit(path, "    sasaran: literasi\n    nama: Jumlah", "    sasaran: desa\n    nama: Jumlah")
     edit(path, "indikator:\n", "  - {id: desa, nomor: 2, nama: Meningkatnya perpustakaan desa}\nindikator:\n")
     result = run(Project(minimal), Options(pdf=False, write=False))
@@ -250,3 +251,51 @@ def test_an_average_that_counts_a_provisional_capaian_is_provisional(minimal):
     assert shown(result, "sasaran.literasi.rata_rata_capaian") == "102,22% (sementara)"
     assert shown(result, "sasaran.desa.rata_rata_capaian") == "83,33%"
     assert shown(result, "kinerja.rata_rata_capaian") == "92,78% (sementara)"   # (102,22 + 83,33) / 2
+
+
+def test_a_provisional_value_is_used_only_with_its_source(minimal):
+    edit(minimal / "data/indikator.yaml", "realisasi: {2025: 92}", "realisasi: {2025: {nilai: 92, sementara: true}}")
+    with pytest.raises(BuildFailed) as failed:
+        run(Project(minimal), Options(pdf=False, write=False))
+    [problem] = [d for d in failed.value.diagnostics if d.is_error]
+    assert (problem.loc.file, problem.loc.line, problem.code) == ("data/indikator.yaml", 10, "provisional-source")
+    assert problem.message == "realisasi 2025 layanan_tepat_waktu sementara tanpa sumber"
+
+
+def test_an_indikator_without_a_realisasi_is_not_yet_measurable_and_left_out_of_the_averages(minimal):
+    """Of 2 indikator only pembinaan (10 of 12: 83,33%) has a realisasi in 2025."""
+    edit(minimal / "data/indikator.yaml", "    realisasi: {2025: 92}\n", "")
+    result = run(Project(minimal), Options(pdf=False, write=False))
+    assert shown(result, "indikator.layanan_tepat_waktu.capaian") == "belum dapat diukur"
+    assert shown(result, "kinerja.rata_rata_capaian") == "83,33%"
+    assert shown(result, "kinerja.cakupan_rata_rata") == "1 dari 2 indikator"
+    rows = {r.id: [c.value.text() for c in r.cells if c] for r in result.catalog.table("rata_rata_capaian").rows}
+    assert rows["rata_rata"] == ["–", "Rata-rata capaian (1 dari 2 indikator)", "83,33%"]
+    capaian = result.catalog.table("capaian")
+    assert any("belum dapat diukur dan tidak ikut dirata-rata" in n for n in capaian.notes)
+
+
+def test_efisiensi_uses_the_budget_of_the_programs_declared_for_its_indikator(tmp_path):
+    """Kecamatan sample: Program Pelayanan 133.333 of 200.000 (66,67%), both programs 1.043.333 of 1.200.000
+    (86,94%); with `sisa_anggaran`, efisiensi = 100 - serapan."""
+    from conftest import copy_sample
+    root = copy_sample("kecamatan", tmp_path / "laporan")
+    edit(root / "data/efisiensi.yaml", "{indikator: ikm, anggaran: total}", "{indikator: ikm, anggaran: [pelayanan]}")
+    edit(root / "data/efisiensi.yaml", "{indikator: serapan, anggaran: penunjang}",
+         "{indikator: serapan, anggaran: [penunjang, pelayanan]}")
+    table = run(Project(root), Options(pdf=False, write=False)).catalog.table("efisiensi")
+    rows = {r.id: {c.key: r.cells[i].value.text() for i, c in enumerate(table.columns) if r.cells[i]}
+            for r in table.rows}
+    assert (rows["ikm"]["serapan"], rows["ikm"]["efisiensi"]) == ("66,67%", "33,33%")
+    assert (rows["serapan"]["serapan"], rows["serapan"]["efisiensi"]) == ("86,94%", "13,06%")
+
+
+def test_an_unknown_program_in_an_efisiensi_row_is_an_error(tmp_path):
+    from conftest import copy_sample
+    root = copy_sample("kecamatan", tmp_path / "laporan")
+    edit(root / "data/efisiensi.yaml", "{indikator: ikm, anggaran: total}", "{indikator: ikm, anggaran: [pelayanan, umum]}")
+    with pytest.raises(BuildFailed) as failed:
+        run(Project(root), Options(pdf=False, write=False))
+    [problem] = [d for d in failed.value.diagnostics if d.is_error]
+    assert (problem.loc.file, problem.loc.line) == ("data/efisiensi.yaml", 3)
+    assert (problem.loc.path, problem.message) == ("baris[0].anggaran", "anggaran 'umum' tidak dikenal")

@@ -133,7 +133,7 @@ def test_an_instansi_with_a_path_cannot_place_a_file_outside_site(sample, tmp_pa
     assert sorted(p.name for p in sample.iterdir()) == ["content", "data", "site"]
     assert (sample / "site/data/lkjip-x-di-luar-site-2025.json").is_file()
     from lkjip.domain.laporan import LAPORAN
-    from lkjip.render.site import site_info
+    from lkjip.render.identity import site_info
     assert site_info(check(Project(sample)).report.need(LAPORAN)).pdf_name == "lkjip-x-di-luar-site-2025.pdf"
 
 

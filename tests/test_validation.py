@@ -190,6 +190,11 @@ def test_a_table_whose_document_is_gone(report):
                                          "tabel 'pk_perubahan_anggaran' tidak dikenal"]
     edit(report / "data/laporan.yaml", "  pk_perubahan:", "  # pk_perubahan:")
     edit(report / "data/laporan.yaml", "  pk_perubahan_anggaran:", "  # pk_perubahan_anggaran:")
+    errs = errors_of(report)   # what the signed Perubahan printed has no table to stand in now
+    assert {(e.code, e.loc.file) for e in errs} == {("printed-unknown", "data/anggaran.yaml")}
+    assert errs[0].message.endswith("angka tercetak untuk tabel 'pk_perubahan_anggaran', yang tidak ada")
+    anggaran = report / "data/anggaran.yaml"
+    anggaran.write_text(re.sub(r"  pk_perubahan_anggaran:\n(    .*\n)+", "", anggaran.read_text("utf-8")), "utf-8")
     errs = errors_of(report)
     assert {e.code for e in errs} == {"block-unavailable", "unknown-value", "unknown-block"}
     unavailable = [e for e in errs if e.code == "block-unavailable"][0]
@@ -219,8 +224,7 @@ def test_required_key_left_empty(report):
 
 
 def test_a_printed_figure_for_a_column_the_table_does_not_have(report):
-    edit(report / "data/pembanding.yaml", "tercetak: {pembanding: {realisasi: {nilai: 90.25",
-         "tercetak: {pembanding: {realisasii: {nilai: 90.25")
+    edit(report / "data/pembanding.yaml", "        realisasi: {nilai: 90.25", "        realisasii: {nilai: 90.25")
     e = only(errors_of(report))
     assert e.code == "printed-unknown" and e.hint == "maksud Anda 'realisasi'?"
     assert e.message == ("Tabel 3.4 Perbandingan Realisasi Kinerja dengan Realisasi Kabupaten tidak memiliki "

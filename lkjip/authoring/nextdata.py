@@ -10,7 +10,10 @@ file has a policy (`POLICY`, one entry per file, tested to cover every file ther
   the new report's README names each, and the chapters that used it get placeholders.
 
 Carried forward: this year's realisasi become last year's; a computed realisasi
-(`dihitung: ikm.nilai`) is frozen at the value the report showed; the target that counted
+(`dihitung: ikm.nilai`) is frozen at the value the report showed, and where the report was
+signed with another figure in Tabel 3.1 than the data compute, at the signed one (the official
+record of that year, which next year's comparisons must quote), the recomputed figure kept in
+its `catatan`; the target that counted
 this year (the last PK's) is recorded on the indikator; the new year's targets come from
 the Renstra in force where it has them, and are placeholders where it has not.
 """
@@ -23,9 +26,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from .. import numbers
 from ..compute import Figures
 from ..domain.kinerja.figures import KINERJA, TARGETS
 from ..domain.kinerja.model import INDIKATOR, PERJANJIAN, Perjanjian
+from ..domain.laporan import laporan as laporan_of
 from ..domain.laporan import places
 from ..domain.target import Measure
 from ..isian import MARKER
@@ -78,11 +83,17 @@ class Context:
         return {f.indikator: f.nilai for f in facts if f.peran == "renstra" and f.berlaku and f.tahun == self.new}
 
 
+NOT_CARRIED = ("lampiran_tercetak", "status", "ditandatangani", "edisi", "diterbitkan")
+"""What belongs to last year's document only: its Daftar Isi, its signature and editions, its publication.
+Next year's report starts as a draft (`status` absent means draf)."""
+
+
 def laporan(raw: dict[str, Any], c: Context) -> dict[str, Any]:
-    """The new year; cover lines and table titles with the year moved; the old document's Daftar Isi dropped."""
+    """The new year, a draft; cover lines and table titles with the year moved; the old document's Daftar Isi
+    and signature dropped."""
     out: dict[str, Any] = {}
     for key, value in raw.items():
-        if key == "lampiran_tercetak":
+        if key in NOT_CARRIED:
             continue
         if key == "tahun":
             value = c.new
@@ -111,7 +122,7 @@ def _one_indikator(raw: dict[str, Any], c: Context) -> dict[str, Any]:
     realisasi = {y: v for y, v in (raw.get("realisasi") or {}).items() if int(y) < c.old}
     this_year = (raw.get("realisasi") or {}).get(c.old)
     if this_year is not None:
-        realisasi[c.old] = _frozen(this_year, id, c)
+        realisasi[c.old] = _as_signed(_frozen(this_year, id, c), raw, c)
     realisasi[c.new] = _next_realisasi(this_year, raw.get("nama", id), c)
     out: dict[str, Any] = {}
     for key, value in raw.items():
@@ -137,6 +148,22 @@ def _frozen(entry: Any, id: str, c: Context) -> Any:
         frozen = frozen.quantize(Decimal(1))  # shown whole, as the report showed it
     kept = {k: v for k, v in entry.items() if k in ("sementara", "catatan")}
     return {"nilai": frozen, **kept} if kept else frozen
+
+
+def _as_signed(frozen: Any, raw: dict[str, Any], c: Context) -> Any:
+    """The realisasi the signed report printed in its Tabel 3.1, where it differs from the data's."""
+    if not laporan_of(c.report).signed:
+        return frozen
+    printed = ((raw.get("tercetak") or {}).get("capaian") or {}).get("realisasi")
+    printed = printed.get("nilai") if isinstance(printed, dict) else printed
+    number = frozen.get("nilai") if isinstance(frozen, dict) else frozen
+    if not isinstance(printed, (int, Decimal)) or isinstance(printed, bool) or not isinstance(number, Decimal) \
+            or Decimal(printed) == number:
+        return frozen
+    kept = {k: v for k, v in frozen.items() if k != "nilai"} if isinstance(frozen, dict) else {}
+    note = (f"seperti ditandatangani dalam laporan tahun {c.old}; hitung ulang dari data memberi "
+            f"{numbers.as_written(number)}")
+    return {**kept, "nilai": Decimal(printed), "catatan": f"{kept['catatan']}; {note}" if "catatan" in kept else note}
 
 
 def _next_realisasi(this_year: Any, nama: str, c: Context) -> Any:

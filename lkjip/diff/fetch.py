@@ -13,7 +13,8 @@ from pathlib import Path
 from ..project import Project
 from . import git
 from .changes import ReportDiff, compare
-from .revision import Revision, load
+from .load import load
+from .revision import Revision
 
 WORKING_TREE = "folder kerja"
 

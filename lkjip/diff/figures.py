@@ -59,6 +59,13 @@ class RowChange:
 
 
 @dataclass(frozen=True)
+class ColumnChange:
+    kind: str                # added, removed
+    column: str
+    label: str
+
+
+@dataclass(frozen=True)
 class TableChange:
     id: str
     caption: str             # "Tabel 3.1 Pencapaian Kinerja", as the newer revision shows it
@@ -68,6 +75,7 @@ class TableChange:
     heading: tuple[str | None, str | None] | None
     """(old caption, new caption) when the number or title changed."""
     where: tuple[Place, ...]
+    columns: tuple[ColumnChange, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,11 +131,17 @@ def _tables(catalog: Catalog) -> dict[str, Table]:
 def compare_tables(old: Revision, new: Revision) -> list[TableChange]:
     """Every table with a changed cell, row, number or title; placed tables first, in reading order."""
     assert old.catalog is not None and new.catalog is not None
-    before, after = _tables(old.catalog), _tables(new.catalog)
+    return compare_table_maps(old, new, _tables(old.catalog), _tables(new.catalog))
+
+
+def compare_table_maps(old: Revision, new: Revision, before: dict[str, Table], after: dict[str, Table],
+                       placed_only: bool = False) -> list[TableChange]:
+    """`compare_tables` on given tables of the two revisions (the Lembar Ralat compares the tables
+    as readers see them, signed values included, and only those a chapter places)."""
     where_new = places(new.chapters, [c.tables for c in new.chapters])
     where_old = places(old.chapters, [c.tables for c in old.chapters])
     out = []
-    for id in dict.fromkeys([*where_new, *where_old, *after, *before]):
+    for id in dict.fromkeys([*where_new, *where_old, *([] if placed_only else [*after, *before])]):
         was, now = before.get(id), after.get(id)
         if was is None and now is None:
             continue
@@ -139,9 +153,17 @@ def compare_tables(old: Revision, new: Revision) -> list[TableChange]:
             continue
         cells, rows = _compare_rows(was, now)
         heading = (was.caption, now.caption) if was.caption != now.caption else None
-        if cells or rows or heading:
-            out.append(TableChange(id, now.caption, "changed", tuple(cells), tuple(rows), heading, where))
+        columns = _compare_columns(was, now)
+        if cells or rows or heading or columns:
+            out.append(TableChange(id, now.caption, "changed", tuple(cells), tuple(rows), heading, where,
+                                   tuple(columns)))
     return out
+
+
+def _compare_columns(was: Table, now: Table) -> list[ColumnChange]:
+    old_keys, new_keys = {c.key for c in was.columns}, {c.key for c in now.columns}
+    return [ColumnChange("added", c.key, column_label(now, c.key)) for c in now.columns if c.key not in old_keys] + \
+        [ColumnChange("removed", c.key, column_label(was, c.key)) for c in was.columns if c.key not in new_keys]
 
 
 def row_label(table: Table, row_id: str) -> str:

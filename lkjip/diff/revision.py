@@ -1,24 +1,23 @@
-"""One revision of the report, loaded as far as it goes: raw data, figures, chapters, problems.
+"""One revision of the report as a diff compares it: raw data, figures, chapters, problems.
 
-A diff must compare a revision that does not build with one that does, so nothing here
-stops at the first error. Each revision is checked exactly as `check` checks it (the same
-pipeline, nothing written); when rendering fails, the figures are still computed when
-the data is valid, and the data files are still read as plain YAML when validation fails,
-so a reviewer sees what changed next to the errors it caused.
+Plain data and the readers of a revision's files; loading one through the pipeline is
+`lkjip.diff.load` (kept apart, so that the pipeline's edition check can use these types).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import BuildFailed, Collector, Diagnostic
-from ..pipeline import Options, analyse, run
+from ..diagnostics import Diagnostic
 from ..project import Project
 from ..render.catalog import Catalog
+from ..render.plaintext import plain_text
 from ..source.markdown import make_parser, parse
 from ..source.text import SourceError, read_text
 from ..source.yamlfile import parse_yaml
+from ..tables import Table
 
 ORDER_PREFIX = re.compile(r"^\d+-")
 UNREADABLE = object()
@@ -50,6 +49,10 @@ class Revision:
     catalog: Catalog | None = None
     """Tables and keys as computed, or None when the data does not validate."""
     notes: list[str] = field(default_factory=list)
+    shown_tables: dict[str, Table] | None = None
+    """The tables as readers see them (signed values in place), or None when the revision does not build."""
+    shown: tuple[Chapter, ...] = ()
+    """Each page's words as readers read them (values in place, tables and note marks left out)."""
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -64,19 +67,9 @@ class Revision:
         return not self.errors
 
 
-def load(project: Project, label: str, commit: str | None) -> Revision:
-    """Check one report folder as `check` does, and keep whatever each stage produced."""
-    catalog: Catalog | None = None
-    try:
-        result = run(project, Options(pdf=False, write=False))
-        diagnostics, catalog = result.diagnostics, result.catalog
-    except BuildFailed as failed:
-        diagnostics = failed.diagnostics
-        try:
-            catalog = analyse(project, Collector())[2]
-        except BuildFailed:
-            catalog = None
-    return Revision(label, commit, diagnostics, read_data(project), read_chapters(project), catalog)
+def shown_pages(pages: Sequence[Any]) -> tuple[Chapter, ...]:
+    """Each rendered page's words as readers read them (`Page` of lkjip.render.chapters)."""
+    return tuple(Chapter(p.slug, p.file, p.title, plain_text(p.body), (), (), ()) for p in pages)
 
 
 def read_data(project: Project) -> dict[str, Any]:

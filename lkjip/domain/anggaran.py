@@ -249,11 +249,9 @@ def _chart(report: Report, figures: Figures) -> Chart:
 
 
 def _cards(report: Report, figures: Figures) -> Iterator[Card]:
-    budget = figures.get(ANGGARAN_FIGURE)
-    if budget is not None:
-        t = budget.total
-        yield Card("Serapan anggaran", v.percent(t.serapan, places(report)).text(),
-                   f"{v.rupiah(t.realisasi).text()} dari pagu {v.rupiah(t.pagu).text()}", "anggaran_program", 30)
+    if figures.get(ANGGARAN_FIGURE) is not None:
+        yield Card("Serapan anggaran", "anggaran_program", ("jumlah", "persen"), "{0} dari pagu {1}",
+                   (("jumlah", "realisasi"), ("jumlah", "pagu")), 30)
 
 
 def _printed(report: Report) -> Iterable[PrintedCell]:

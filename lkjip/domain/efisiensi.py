@@ -1,7 +1,11 @@
 """Efisiensi penggunaan sumber daya: capaian kinerja set against the serapan anggaran.
 
 No regulation fixes the formula, and reports mix several. The office names the one it
-uses in its data, and the report prints it under the table.
+uses in its data, and the report prints it under the table. Each row's serapan is that of
+the budget that supports its indikator, as the office declares it: the programs of its
+sasaran (`anggaran: [program, ...]`, their pagu and realisasi summed), one program, or
+the whole DPA (`total`); so the efisiensi table uses the same budget lines as the budget
+table beside it, not the office-wide figure for every row.
 """
 from __future__ import annotations
 
@@ -15,11 +19,11 @@ from ..compare import PRINTED_ROW, PrintedCell, row_cells
 from ..compute import Figure, Figures
 from ..diagnostics import Diagnostic, error
 from ..model import DataFile, Report
-from ..schema import Choice, Entry, Id, ListOf, Record, Ref, frozen_map, opt, req
+from ..schema import Choice, Entry, Id, ListOf, OneOrMany, Record, Ref, frozen_map, opt, req
 from ..subject import Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import EMPTY, Value
-from .anggaran import ANGGARAN, ANGGARAN_FIGURE
+from .anggaran import ANGGARAN, ANGGARAN_FIGURE, Anggaran
 from .kinerja.figures import KINERJA, mean
 from .kinerja.tables import LEAD, indicator_rows
 from .laporan import places
@@ -39,7 +43,9 @@ FORMULAS: dict[str, tuple[Formula, str]] = {
 @dataclass(frozen=True, kw_only=True)
 class BarisEfisiensi(Entry):
     indikator: str = req(Ref("indikator"), "indikator")
-    anggaran: str = req(Id(), "serapan yang dipakai: 'total' atau pengenal program")
+    anggaran: str | tuple[str, ...] = req(OneOrMany(Id(), ListOf(Id(), min_items=1)),
+                                          "anggaran yang mendukung indikator ini: daftar pengenal program "
+                                          "sasarannya (pagu dan realisasinya dijumlah), satu program, atau 'total'")
     tercetak: Mapping[str, Any] = opt(PRINTED_ROW, "angka baris ini seperti tercetak, per tabel (pembanding)",
                                       frozen_map())
 
@@ -60,10 +66,12 @@ def _validate(report: Report) -> Iterator[Diagnostic]:
         return
     programs = [p.id for p in budget.program]
     for i, row in enumerate(data.baris):
-        if row.anggaran != "total" and row.anggaran not in programs:
-            yield error(row.loc.at(f"baris[{i}].anggaran"), f"anggaran '{row.anggaran}' tidak dikenal",
-                        "tulis 'total' atau pengenal program dari data/anggaran.yaml: " + ", ".join(programs),
-                        "unknown-ref")
+        named = (row.anggaran,) if isinstance(row.anggaran, str) else row.anggaran
+        for id in named:
+            if id not in programs and not (id == "total" and isinstance(row.anggaran, str)):
+                yield error(row.loc.at(f"baris[{i}].anggaran"), f"anggaran '{id}' tidak dikenal",
+                            "tulis 'total' atau pengenal program dari data/anggaran.yaml: " + ", ".join(programs),
+                            "unknown-ref")
 
 
 @dataclass(frozen=True)
@@ -95,12 +103,21 @@ def _efisiensi(report: Report, figures: Figures) -> Efisiensi:
     fn, _ = FORMULAS[data.rumus]
     rows = []
     for row in data.baris:
-        source = budget.total if row.anggaran == "total" else budget.program[row.anggaran]
+        serapan = _serapan(budget, row.anggaran)
         kini = kinerja[row.indikator].kini
-        rows.append(EfisiensiRow(row.indikator, kini.capaian, source.serapan, fn(kini.capaian, source.serapan),
+        rows.append(EfisiensiRow(row.indikator, kini.capaian, serapan, fn(kini.capaian, serapan),
                                  kini.realisasi.sementara))
     return Efisiensi(data.rumus, tuple(rows), mean([r.efisiensi for r in rows if r.efisiensi is not None]),
                      mean([r.capaian for r in rows if r.capaian is not None]), budget.total.serapan)
+
+
+def _serapan(budget: Anggaran, named: str | tuple[str, ...]) -> Decimal | None:
+    """The serapan of the budget a row names: the whole DPA, one program, or several summed."""
+    if named == "total":
+        return budget.total.serapan
+    lines = [budget.program[id] for id in ((named,) if isinstance(named, str) else named)]
+    pagu, realisasi = sum(b.pagu for b in lines), sum(b.realisasi for b in lines)
+    return None if pagu == 0 else Decimal(realisasi) / Decimal(pagu) * 100
 
 
 EFISIENSI_FIGURE = Figure("efisiensi", _efisiensi, files=(EFISIENSI,), needs=("kinerja", "anggaran"))

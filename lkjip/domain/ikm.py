@@ -126,8 +126,8 @@ def _chart(report: Report, figures: Figures) -> Chart:
 def _cards(report: Report, figures: Figures) -> Iterator[Card]:
     ikm = figures.get(IKM_FIGURE)
     if ikm is not None:
-        mutu = f"Mutu {ikm.mutu} · {ikm.kinerja}" if ikm.mutu else ""
-        yield Card("Indeks Kepuasan Masyarakat", v.computed(ikm.nilai, places(report)).text(), mutu, "ikm_unsur", 20)
+        yield Card("Indeks Kepuasan Masyarakat", "ikm_unsur", ("ikm", "nrr"), "Mutu {0}" if ikm.mutu else "",
+                   (("mutu", "nrr"),) if ikm.mutu else (), 20)
 
 
 def _printed(report: Report) -> Iterable[PrintedCell]:

@@ -5,14 +5,35 @@ and the words that go with it come from here, never from code.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from .. import numbers
 from .. import values as v
 from ..blocks import Signature
 from ..compute import Figures
+from ..diagnostics import Diagnostic, error
 from ..model import DataFile, Report
-from ..schema import Choice, Entry, Id, Integer, ListOf, MapOf, Record, Ref, Text, Year, frozen_map, opt, req
+from ..schema import (
+    Choice,
+    Date,
+    DateOrMonth,
+    Entry,
+    Flag,
+    Id,
+    Integer,
+    ListOf,
+    MapOf,
+    Month,
+    Record,
+    Ref,
+    Text,
+    Year,
+    frozen_map,
+    opt,
+    req,
+)
 from ..subject import IdKind, Subject
 from ..values import Value
 
@@ -27,12 +48,39 @@ class Pembulatan(Entry):
 
 
 @dataclass(frozen=True, kw_only=True)
+class Penerbit(Entry):
+    nama: str | None = opt(Text(), "penerbit laporan di situs (bawaan: nama instansi)")
+    alamat: str | None = opt(Text(), "alamat kantor")
+    telepon: str | None = opt(Text(), "nomor telepon")
+    surel: str | None = opt(Text(), "alamat surel (e-mail)")
+    situs: str | None = opt(Text(), "alamat situs web instansi")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tambahan(Entry):
+    tabel: bool = opt(Flag(), "seluruh tabel ini tambahan penyusun, tidak ada pada dokumen yang ditandatangani", False)
+    kolom: tuple[str, ...] = opt(ListOf(Id()), "kolom tambahan penyusun (kunci kolom; lihat 'python build.py kunci')",
+                                 ())
+    baris: tuple[str, ...] = opt(ListOf(Text()), "baris tambahan penyusun (pengenal baris)", ())
+
+
+@dataclass(frozen=True, kw_only=True)
 class JudulTabel(Entry):
     nomor: str | None = opt(Text(), "nomor tabel seperti dicetak, mis. '3.1'")
     judul: str | None = opt(Text(), "judul tabel; tanpa ini dipakai judul bawaan tabel itu")
     sumber: str | None = opt(Text(), "catatan sumber di bawah tabel")
     salinan: str | None = opt(Id(), "tabel ini salinan tabel lain (pengenalnya), ditampilkan lagi di tempat lain "
                                     "dengan angka tercetaknya sendiri")
+    tambahan: Tambahan | None = opt(Record(Tambahan), "laporan yang ditandatangani: bagian tabel ini yang "
+                                    "ditambahkan penyusun (ditandai † dan didaftar di Catatan Pemeriksaan)")
+    kolom: Mapping[str, str] = opt(MapOf(Id(), Text(allow_empty=True)),
+                                   "judul kolom seperti dicetak, menurut kunci kolom (mis. {target: TARGET}; "
+                                   "\"\" bila dokumen membiarkannya kosong)", frozen_map())
+    kelompok: Mapping[str, str] = opt(MapOf(Text(), Text(allow_empty=True)),
+                                      "judul kelompok kolom seperti dicetak, menurut judul bawaannya (mis. "
+                                      "{Target Kinerja Renstra Lama: Target Kinerja RENSTRA Lama})", frozen_map())
+    urutan: tuple[str, ...] = opt(ListOf(Text()), "urutan baris seperti dicetak (pengenal baris); baris lain "
+                                  "menyusul dalam urutan bawaannya", ())
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +91,24 @@ class LampiranTercetak(Entry):
 
 
 DEFAULT_ROUNDING = Pembulatan(desimal=2, cara="setengah_ke_atas")
+DRAF, DITANDATANGANI = "draf", "ditandatangani"
+UNSIGNED = "……………… (belum ditandatangani)"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Penandatanganan(Entry):
+    tanggal: dt.date | Month = req(DateOrMonth(), "tanggal laporan ditandatangani (YYYY-MM-DD), atau bulannya "
+                                   "(YYYY-MM) bila dokumen kertas hanya menyebut bulan")
+    revisi: str | None = opt(Text(), "tag atau commit Git edisi yang ditandatangani (mis. ttd-2024); kosong untuk "
+                             "dokumen kertas yang ditranskripsi, yang catatan resminya adalah angka tercetaknya")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Edisi(Entry):
+    nomor: int = req(Integer(2, 99), "nomor edisi revisi (edisi yang ditandatangani adalah edisi 1)")
+    tanggal: dt.date = req(Date(), "tanggal edisi ini disetujui")
+    disetujui: str = req(Ref("pejabat"), "pejabat yang menyetujui edisi ini (pengenal di data/pejabat.yaml)")
+    dasar: str = req(Text(), "dasar perubahan, mis. Nota Dinas Nomor ...")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,10 +131,33 @@ class Laporan(Entry):
     lampiran_tercetak: tuple[LampiranTercetak, ...] = opt(
         ListOf(Record(LampiranTercetak)), "lampiran yang didaftar Daftar Isi dokumen bertanda tangan "
         "(hanya untuk pemeriksaan struktur)", ())
+    status: str = opt(Choice(DRAF, DITANDATANGANI), "draf (angka dihitung, PDF bertanda DRAF) atau ditandatangani "
+                      "(yang diterbitkan persis yang ditandatangani)", DRAF)
+    ditandatangani: Penandatanganan | None = opt(Record(Penandatanganan), "kapan laporan ditandatangani dan revisi "
+                                                 "Git edisi itu; wajib bila status ditandatangani")
+    edisi: Edisi | None = opt(Record(Edisi), "edisi revisi sesudah penandatanganan: nomor, tanggal, pejabat yang "
+                              "menyetujui, dasar; Lembar Ralat dibuat dari perbedaannya dengan edisi yang "
+                              "ditandatangani")
+    penerbit: Penerbit | None = opt(Record(Penerbit), "penerbit, alamat dan kontak yang dicantumkan di kepala dan kaki "
+                                    "situs")
+    diterbitkan: dt.date | None = opt(Date(), "tanggal laporan diterbitkan di situs")
+    catatan_pemeriksaan: bool = opt(Flag(), "laporan yang ditandatangani: tampilkan hasil hitung ulang kepada "
+                                    "pembaca sebagai tanda catatan di samping angka tercetak dan lampiran Catatan "
+                                    "Pemeriksaan (bawaan: tidak)", False)
+
+    @property
+    def signed(self) -> bool:
+        return self.status == DITANDATANGANI
+
+    @property
+    def transcribed(self) -> bool:
+        """A signed paper document typed into the tool: its printed values are the record."""
+        return self.signed and (self.ditandatangani is None or self.ditandatangani.revisi is None)
 
     @property
     def cover(self) -> tuple[str, ...]:
-        return self.sampul or (self.judul.upper(), self.instansi.upper(), self.daerah.upper(), f"TAHUN {self.tahun}")
+        return self.sampul or (f"PEMERINTAH {self.daerah.upper()}", self.judul.upper(), self.instansi.upper(),
+                               f"TAHUN {self.tahun}")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -111,6 +200,38 @@ def rounding_note(report: Report) -> str:
     return f"{note} {rule.catatan}" if rule.catatan else note
 
 
+def signing_day(when: dt.date | Month) -> dt.date:
+    return when.first if isinstance(when, Month) else when
+
+
+def day_text(when: dt.date | Month) -> str:
+    """'31 Januari 2025', or 'Januari 2025' for a document that names its month only."""
+    return numbers.month(when.first) if isinstance(when, Month) else numbers.date(when)
+
+
+def _validate(report: Report) -> Iterator[Diagnostic]:
+    """The report's status and editions agree with each other."""
+    lap = laporan(report)
+    if lap.signed and lap.ditandatangani is None:
+        yield error(lap.at("status"), "status ditandatangani tanpa 'ditandatangani'",
+                    "tulis ditandatangani: {tanggal: 2025-01-31, revisi: ttd-2024} (revisi: tag Git edisi yang "
+                    "ditandatangani; tanpa revisi untuk dokumen kertas yang ditranskripsi)", "status")
+    if not lap.signed and lap.ditandatangani is not None:
+        yield error(lap.at("ditandatangani"), "'ditandatangani' diisi, tetapi status masih draf",
+                    "tulis status: ditandatangani, atau hapus 'ditandatangani'", "status")
+    if lap.edisi is not None:
+        if not lap.signed:
+            yield error(lap.at("edisi"), "edisi revisi untuk laporan yang belum ditandatangani",
+                        "hanya laporan berstatus ditandatangani yang dapat mempunyai edisi revisi", "status")
+        elif lap.ditandatangani is not None and lap.ditandatangani.revisi is None:
+            yield error(lap.at("edisi"), "edisi revisi memerlukan revisi Git edisi yang ditandatangani",
+                        "tulis ditandatangani.revisi (tag atau commit): Lembar Ralat dibuat dari perbedaan "
+                        "edisi ini dengan revisi itu", "status")
+        elif lap.ditandatangani is not None and lap.edisi.tanggal < signing_day(lap.ditandatangani.tanggal):
+            yield error(lap.edisi.at("tanggal"), f"edisi revisi bertanggal {numbers.date(lap.edisi.tanggal)}, "
+                        f"sebelum laporan ditandatangani ({day_text(lap.ditandatangani.tanggal)})", "", "status")
+
+
 def _signatures(report: Report) -> Iterator[Signature]:
     for p in report.need(PEJABAT).pejabat:
         yield Signature(p.id, p.jabatan, p.nama, p.pangkat, p.nip)
@@ -122,6 +243,10 @@ def _keys(report: Report, figures: Figures) -> Iterable[tuple[str, Value]]:
         yield f"laporan.{attr}", v.text(getattr(lap, attr))
     yield "laporan.tahun", v.text(str(lap.tahun))
     yield "laporan.tahun_sebelumnya", v.text(str(lap.tahun - 1))
+    # The date beside the head's signature: the day it was signed; a draft leaves it open, as a
+    # draft circulated for review must not carry a date the head has not signed on.
+    signed = day_text(lap.ditandatangani.tanggal) if lap.signed and lap.ditandatangani else UNSIGNED
+    yield "laporan.tanggal_tanda_tangan", v.text(signed)
     for p in report.need(PEJABAT).pejabat:
         for attr in ("nama", "jabatan", "pangkat", "nip"):
             yield f"pejabat.{p.id}.{attr}", v.text(getattr(p, attr))
@@ -131,6 +256,7 @@ SUBJECT = Subject(
     name="laporan",
     files=(LAPORAN, PEJABAT),
     id_kinds=(IdKind("pejabat", PEJABAT, lambda r: [p.id for p in r.need(PEJABAT).pejabat]),),
+    validate=_validate,
     signatures=_signatures,
     keys=_keys,
     key_files=(("laporan", LAPORAN), ("pejabat", PEJABAT)),

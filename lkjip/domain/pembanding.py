@@ -14,10 +14,12 @@ from .. import values as v
 from ..compare import PRINTED_ROW, PrintedCell, row_cells
 from ..compute import Figures
 from ..model import DataFile, Report
+from ..numbers import round_half_up
 from ..schema import Entry, ListOf, Number, Record, Ref, Text, frozen_map, opt, req
 from ..subject import Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import Value
+from ..words import compare
 from .kinerja.figures import KINERJA
 from .kinerja.model import INDIKATOR
 from .kinerja.tables import measure, realisasi_value
@@ -32,7 +34,8 @@ class BarisPembanding(Entry):
     realisasi_pemda: Decimal | None = opt(Number(0), "realisasi pemerintah daerah")
     indikator_nasional: str | None = opt(Text(), "indikator sejenis nasional")
     realisasi_nasional: Decimal | None = opt(Number(0), "realisasi nasional")
-    keterangan: str | None = opt(Text(), "keterangan")
+    keterangan: str | None = opt(Text(), "keterangan; '{banding}' di dalamnya diganti kata perbandingan realisasi "
+                                 "instansi ini dengan realisasi pemda (lebih tinggi, lebih rendah, sama), dihitung")
     tercetak: Mapping[str, Any] = opt(PRINTED_ROW, "angka baris ini seperti tercetak, per tabel (pembanding)",
                                       frozen_map())
 
@@ -53,16 +56,31 @@ def _table(report: Report, figures: Figures) -> Built:
     for n, row in enumerate(report.need(PEMBANDING).baris, 1):
         ind = inds[row.indikator]
         own = realisasi_value(kinerja[ind.id].kini.realisasi, ind, report)
+        pemda = measure(row.realisasi_pemda, ind)
         rows.append(Row(ind.id, cells(v.text(str(n)), row.nama or ind.nama, row.indikator_pemda,
-                                      row.indikator_nasional, own,
-                                      measure(row.realisasi_pemda, ind), measure(row.realisasi_nasional, ind),
-                                      row.keterangan)))
+                                      row.indikator_nasional, own, pemda, measure(row.realisasi_nasional, ind),
+                                      _keterangan(row.keterangan, own, pemda))))
     names, real = ("Indikator Kinerja",), (f"Realisasi {lap.tahun}",)
     columns = (Column("no", "No"), Column("nama", lap.instansi, group=names),
                Column("indikator_pemda", "Pemda", group=names), Column("indikator_nasional", "Nasional", group=names),
                Column("realisasi", lap.instansi, "angka", real), Column("realisasi_pemda", "Pemda", "angka", real),
                Column("realisasi_nasional", "Nasional", "angka", real), Column("keterangan", "Keterangan"))
     return Built(columns, tuple(rows), wide=True)
+
+
+def _keterangan(text: str | None, own: Value, pemda: Value) -> str | None:
+    """The office's remark, with its comparison word (`{banding}`) computed from the two figures as shown,
+    so a remark that calls the office's figure lower cannot stand beside a figure that is higher."""
+    if text is None or "{banding}" not in text:
+        return text
+    a, b = own.number, pemda.number
+    if a is None or b is None:
+        return text.replace("{banding}", v.TIDAK_DAPAT_DIHITUNG)
+    if own.places is not None:
+        a = round_half_up(a, own.places)
+    if pemda.places is not None:
+        b = round_half_up(b, pemda.places)
+    return text.replace("{banding}", compare(a, b))
 
 
 def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:

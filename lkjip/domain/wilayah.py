@@ -159,9 +159,9 @@ def _cards(report: Report, figures: Figures) -> Iterator[Card]:
     pend = figures.get(PENDUDUK_FIGURE)
     if pend is not None:
         sebutan = report.need(PENDUDUK).sebutan.lower()
-        yield Card("Jumlah penduduk", v.count(pend.jumlah).text(),
-                   f"{len(pend.rows)} {sebutan} · laki-laki {v.count(pend.l).text()}, perempuan "
-                   f"{v.count(pend.p).text()}", "penduduk", 90)
+        yield Card("Jumlah penduduk", "penduduk", ("jumlah", "jumlah"),
+                   f"{len(pend.rows)} {sebutan} · laki-laki {{0}}, perempuan {{1}}", (("jumlah", "l"), ("jumlah", "p")),
+                   90)
 
 
 def _printed(report: Report) -> Iterable[PrintedCell]:

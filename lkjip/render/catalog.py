@@ -18,7 +18,7 @@ from ..blocks import DataList, Signature
 from ..charts import Chart
 from ..compute import Figures
 from ..diagnostics import Diagnostic, Loc, error
-from ..domain.laporan import LAPORAN
+from ..domain.laporan import LAPORAN, JudulTabel, laporan
 from ..model import DataFile, Report
 from ..subject import ChartSpec, ListSpec, Subject, TableSpec
 from ..tables import Table
@@ -28,6 +28,22 @@ from ..values import Value
 
 class Unavailable(Exception):
     """A known block or value that this report's data cannot provide; the message says why."""
+
+
+def _close_to(word: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f"maksud Anda '{close[0]}'?" if close else "yang ada: " + ", ".join(known)
+
+
+def as_printed(table: Table, meta: JudulTabel) -> Table:
+    """The table laid out as its document prints it: column and group labels, and row order."""
+    columns = tuple(replace(c, label=meta.kolom.get(c.key, c.label),
+                            group=tuple(meta.kelompok.get(g, g) for g in c.group)) for c in table.columns)
+    rows = table.rows
+    if meta.urutan:
+        place = {id: i for i, id in enumerate(meta.urutan)}
+        rows = tuple(sorted(rows, key=lambda r: place.get(r.id, len(place))))
+    return replace(table, columns=columns, rows=rows)
 
 
 def _missing(needs: Sequence[DataFile[Any]], report: Report) -> str | None:
@@ -48,6 +64,8 @@ class Catalog:
     copies: dict[str, str] = field(default_factory=dict)
     clashes: list[TableSpec] = field(default_factory=list)
     _built: dict[str, Table] = field(default_factory=dict)
+    _defaults: dict[str, Table] = field(default_factory=dict)
+    """Each built table before data/laporan.yaml renamed its columns (to check the names it renames)."""
 
     @classmethod
     def of(cls, report: Report, figures: Figures, subjects: Sequence[Subject]) -> Catalog:
@@ -103,12 +121,34 @@ class Catalog:
             spec = self.tables[id]
             built = spec.build(self.report, self.figures)
             meta = self.report.need(LAPORAN).tabel.get(id)
-            self._built[id] = Table(id, meta.nomor if meta and meta.nomor else spec.nomor,
-                                    meta.judul if meta and meta.judul else spec.judul, built.columns, built.rows,
-                                    built.notes, meta.sumber if meta and meta.sumber else spec.sumber, built.wide,
-                                    self.copies.get(id))
+            table = Table(id, meta.nomor if meta and meta.nomor else spec.nomor,
+                          meta.judul if meta and meta.judul else spec.judul, built.columns, built.rows,
+                          built.notes, meta.sumber if meta and meta.sumber else spec.sumber or built.sumber, built.wide,
+                          self.copies.get(id))
+            self._defaults[id] = table
+            self._built[id] = as_printed(table, meta) if meta else table
         table = self._built[id]
         return table if full else table.without_empty_columns()
+
+    def layout_problems(self) -> list[Diagnostic]:
+        """Column labels, group labels and row orders of data/laporan.yaml that name nothing in their table."""
+        doc = self.report.documents.get(LAPORAN.path)
+        out: list[Diagnostic] = []
+        for id, meta in self.report.need(LAPORAN).tabel.items():
+            if doc is None or id not in self.tables or self.why_not_table(id) is not None:
+                continue
+            table = self.table(id, full=True)
+            out += [error(meta.at("kolom"), f"{table.name} tidak memiliki kolom '{key}'",
+                          _close_to(key, [c.key for c in table.columns]), "layout-unknown")
+                    for key in meta.kolom if table.column(key) is None]
+            groups = {g for c in self._defaults[id].columns for g in c.group}   # the labels before renaming
+            out += [error(meta.at("kelompok"), f"{table.name} tidak memiliki kelompok kolom '{label}'",
+                          _close_to(label, sorted(groups)), "layout-unknown")
+                    for label in meta.kelompok if label not in groups]
+            out += [error(meta.at("urutan"), f"{table.name} tidak memiliki baris '{row}'",
+                          _close_to(row, [r.id for r in table.rows]), "layout-unknown")
+                    for row in meta.urutan if table.row(row) is None]
+        return out
 
     def available_tables(self, full: bool = False) -> dict[str, Table]:
         return {id: self.table(id, full) for id in self.tables if self.why_not_table(id) is None}
@@ -132,6 +172,11 @@ class Catalog:
         if reason:
             raise Unavailable(f"daftar '{id}' {reason}")
         return spec.build(self.report)
+
+    @property
+    def signed(self) -> bool:
+        """Whether readers see what was signed (quotes in the words of the signed document)."""
+        return laporan(self.report).signed
 
     def value(self, key: str) -> Value:
         if key in self.keys:

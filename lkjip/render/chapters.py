@@ -14,22 +14,27 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..corrections import Corrections, Koreksi, PageOrder, Quote
+from ..charts import Chart
+from ..corrections import PageOrder, Quote
 from ..diagnostics import Collector, Loc, error
+from ..findings import Pemeriksaan, Shown, Temuan
 from ..project import Project
+from ..record import printed_quote
 from ..source.markdown import Parsed, make_parser, parse
 from ..source.text import SourceError, read_text
 from ..subject import PageInfo
+from ..tables import Table
 from ..values import Value
 from .catalog import Catalog, Unavailable
 from .links import check_links
+from .printblocks import group_signatures
 from .quotes import Resolved, resolve_values
 
 ORDER_PREFIX = re.compile(r"^\d+-")
@@ -55,8 +60,8 @@ class Page:
         return PageInfo(self.file, self.slug, self.title, self.kind, tuple(h[1] for h in self.headings), self.tables)
 
 
-BlockRenderer = Callable[[str, object, str, Corrections], str]
-"""(kind, object, target, corrections) -> HTML of a placed table, chart, list or signature."""
+BlockRenderer = Callable[[str, object, str, Shown], str]
+"""(kind, object, target, marks) -> HTML of a placed table, chart, list or signature."""
 
 
 @dataclass
@@ -76,6 +81,18 @@ class Chapter:
     @property
     def title(self) -> str:
         return self.parsed.title or ""
+
+    def as_signed(self, tables: Mapping[str, Table], chart_note: str = "") -> None:
+        """Show what was signed: each quote's printed text in place of the computed value, each table
+        with its printed cells (`lkjip.record`), each chart titled with `chart_note` (an addition)."""
+        for resolved in self.values.values():
+            if resolved.printed is not None:
+                resolved.value = printed_quote(resolved.printed)
+        for key, (kind, obj) in list(self.blocks.items()):
+            if kind == "tabel" and isinstance(obj, Table):
+                self.blocks[key] = (kind, tables.get(obj.id, obj))
+            elif kind == "grafik" and chart_note and isinstance(obj, Chart):
+                self.blocks[key] = (kind, replace(obj, judul=f"{obj.judul} ({chart_note})"))
 
     def order(self) -> PageOrder:
         """The tables and differing quotes of this chapter in reading order."""
@@ -126,37 +143,36 @@ def read_chapter(md: MarkdownIt, text: str, file: str, catalog: Catalog, root: P
     return chapter
 
 
-def render_pages(chapters: Sequence[Chapter], render_block: BlockRenderer, corrections: Corrections,
-                 links: Callable[[Koreksi, str], str], print_block: BlockRenderer | None = None) -> list[Page]:
+def render_pages(chapters: Sequence[Chapter], render_block: BlockRenderer, marks: Pemeriksaan,
+                 links: Callable[[Temuan, str], str], print_block: BlockRenderer | None = None) -> list[Page]:
     """Every chapter's HTML for the site and for print (through `print_block`, paper's own markup,
-    when given); `links(k, target)` is a marker's target."""
+    when given); `marks` are the note marks readers see, `links(mark, target)` where each leads."""
     md = make_parser()
     pages = []
+    on_paper = Shown(marks)  # the PDF is one document: a mark's id once in it
     for ch in chapters:
-        site = render_body(md, ch, render_block, corrections, links, SITE)
-        cetak = render_body(md, ch, print_block or render_block, corrections, links, PRINT)
+        site = group_signatures(render_body(md, ch, render_block, Shown(marks), links, SITE))
+        cetak = render_body(md, ch, print_block or render_block, on_paper, links, PRINT)
         pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, site, tuple(ch.parsed.headings), tuple(ch.tables),
                           cetak))
     return pages
 
 
-def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, corrections: Corrections,
-                links: Callable[[Koreksi, str], str], target: str) -> str:
-    seen: set[int] = set()
+def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, marks: Shown,
+                links: Callable[[Temuan, str], str], target: str) -> str:
     for token in chapter.parsed.tokens:
         block = chapter.blocks.get(id(token))
         if block:
-            token.content = render_block(block[0], block[1], target, corrections)
+            token.content = render_block(block[0], block[1], target, marks)
         children = token.children or []
         for i, child in enumerate(children):
             found = chapter.values.get(id(child))
             if found:
-                mark = corrections.quote(found.quote.file, found.quote.line, found.quote.column) \
-                    if found.quote else None
+                mark = marks.quote(found.quote.file, found.quote.line, found.quote.column) if found.quote else None
                 value = found.value
                 if value.kata and isinstance(value.raw, str) and _opens_sentence(children[:i]):
                     value = replace(value, raw=value.raw[:1].upper() + value.raw[1:])
-                child.content = value_markup(value, mark, links, target, seen)
+                child.content = value_markup(value, mark, links, target, marks)
     return md.renderer.render(chapter.parsed.tokens, md.options, {})
 
 
@@ -166,22 +182,22 @@ def _opens_sentence(before: Sequence[Token]) -> bool:
     return not text.strip() or text.rstrip().endswith((".", "!", "?"))
 
 
-def value_markup(value: Value, mark: Koreksi | None, links: Callable[[Koreksi, str], str], target: str,
-                 seen: set[int]) -> str:
+def value_markup(value: Value, mark: Temuan | None, links: Callable[[Temuan, str], str], target: str,
+                 marks: Shown) -> str:
     text = html.escape(value.text())
     if mark is None:
         return f'<span class="nilai">{text}</span>'
-    return f'<span class="nilai dikoreksi">{text}</span>{marker(mark, links(mark, target), seen)}'
+    return f'<span class="nilai dikoreksi">{text}</span>{marker(mark, links(mark, target), marks)}'
 
 
-def marker(k: Koreksi, href: str, seen: set[int]) -> str:
-    """A numbered reference to a correction: readable without hover and on paper."""
+def marker(k: Temuan, href: str, marks: Shown) -> str:
+    """A numbered note mark beside a signed value: readable without hover and on paper."""
     if not href:
         return f'<sup class="tanda-koreksi">{k.label}</sup>'
-    anchor = "" if k.nomor in seen else f' id="tanda-{k.anchor}"'
-    seen.add(k.nomor)
+    first = marks.first_id(k)
+    anchor = f' id="{first}"' if first else ""
     return (f'<sup class="tanda-koreksi"><a{anchor} href="{html.escape(href, quote=True)}" '
-            f'aria-label="Catatan koreksi {k.label}">{k.label}</a></sup>')
+            f'aria-label="Catatan pemeriksaan {k.label}">{k.label}</a></sup>')
 
 
 def _block(kind: str, ident: str, catalog: Catalog) -> object | None:

@@ -122,21 +122,28 @@ def _present(items: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in items.items() if v is not None and v != {} and v != []}
 
 
-def everything(tables: Mapping[str, Table], catalog: Catalog, corrections: Corrections) -> str:
+def everything(tables: Mapping[str, Table], catalog: Catalog, corrections: Corrections,
+               computed: bool = True) -> str:
+    """`computed` false for a signed report whose readers are not told of the recomputation: its
+    figures are then only those the document printed, in its tables."""
     report = catalog.report
     data = {
         # the files of data/ and its folders (an office's own tables, one file each) by their names
         "sumber": facts({**dict(sorted(report.files.items())), **dict(sorted(report.folders.items()))}),
-        "nilai": {key: {"nilai": raw(v.raw), "teks": v.text(), "jenis": v.kind} for key, v in catalog.keys.items()},
+        "nilai": {key: {"nilai": raw(v.raw), "teks": v.text(), "jenis": v.kind}
+                  for key, v in catalog.keys.items()} if computed else {},
         "tabel": {id: table_json(t) for id, t in tables.items()},
-        "koreksi": [{"nomor": k.label, "tercetak": k.tercetak, "ditampilkan": k.ditampilkan, "alasan": k.alasan,
-                     "tabel": k.tempat.tabel, "baris": k.tempat.baris, "kolom": k.tempat.kolom,
-                     "halaman": k.tempat.judul_halaman, "bagian": k.tempat.bagian} for k in corrections.items],
+        # a signed report's recomputation, where the office shows it to readers (catatan_pemeriksaan)
+        "pemeriksaan": [{"tercetak": k.tercetak, "dihitung": k.ditampilkan, "alasan": k.alasan,
+                         "pembulatan": k.pembulatan, "tabel": k.tempat.tabel, "baris": k.tempat.baris,
+                         "kolom": k.tempat.kolom, "halaman": k.tempat.judul_halaman, "bagian": k.tempat.bagian}
+                        for k in corrections.items],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    return json.dumps(_present(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
-def files(base: str, tables: Mapping[str, Table], catalog: Catalog, corrections: Corrections) -> dict[str, str]:
+def files(base: str, tables: Mapping[str, Table], catalog: Catalog, corrections: Corrections,
+          computed: bool = True) -> dict[str, str]:
     out = {name: table_csv(tables[id]) for id, name in csv_names(tables).items()}
-    out[json_name(base)] = everything(tables, catalog, corrections)
+    out[json_name(base)] = everything(tables, catalog, corrections, computed)
     return out

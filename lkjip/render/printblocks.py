@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..blocks import DataList, Signature
-from ..corrections import Corrections, Koreksi
+from ..findings import Shown, Temuan
 from ..tables import Cell, Row, Table
 from . import charts
 from .printtables import PORTRAIT_PT, Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
@@ -48,13 +48,13 @@ class CellView:
     whole: bool              # never broken (a number or a date)
     rowspan: int
     sementara: bool
-    mark: Koreksi | None = None   # the correction this cell carries (its marker leads to the annex)
+    mark: Temuan | None = None    # the note mark this cell carries (it leads to the annex)
 
 
-Marks = dict[tuple[str, str], Koreksi]
+Marks = dict[tuple[str, str], Temuan]
 
 
-def _cell(cell: Cell, unit: str, mark: Koreksi | None) -> CellView:
+def _cell(cell: Cell, unit: str, mark: Temuan | None) -> CellView:
     text = unbreakable(cell_text(cell, unit))
     whole = cell.value.is_number or cell.value.kind == "tanggal"
     lines = (text,) if whole else tuple(numbered_lines(text))
@@ -90,17 +90,11 @@ class PrintBlocks:
         self.seen[base] = self.seen.get(base, 0) + 1
         return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
 
-    def mark_id(self, k: Koreksi) -> str:
-        """The id of a table cell's marker, which the annex's page column points at; only its first
-        appearance has it, since a table may be printed twice."""
-        base = f"tanda-{k.anchor}"
-        return base if self.anchor(base) == base else ""
-
-    def __call__(self, kind: str, obj: Any, target: str = "cetak", corrections: Corrections | None = None) -> str:
+    def __call__(self, kind: str, obj: Any, target: str = "cetak", marks: Shown | None = None) -> str:
         """The `BlockRenderer` of the print document (`target` is always print here)."""
         anchor = self.anchor(f"{kind}-{obj.id}")
         if kind == "tabel":
-            return self.table(obj, anchor, corrections.in_table(obj.id) if corrections else {})
+            return self.table(obj, anchor, marks)
         if kind == "grafik":
             drawn = charts.pieces(obj, anchor, PRINT_FONT, PAPER, TALLEST_PT)
             return self.templates.render("cetak_grafik.html", item=obj, anchor=anchor,
@@ -113,15 +107,18 @@ class PrintBlocks:
         # one line, so that group_signatures can find it in the chapter's HTML
         return " ".join(self.templates.render("cetak_ttd.html", item=obj, anchor=anchor).split("\n")) + "\n"
 
-    def table(self, table: Table, anchor: str, marks: Marks | None = None) -> str:
+    def table(self, table: Table, anchor: str, marks: Shown | None = None) -> str:
+        """A table on paper; a note mark's first appearance in the document carries the id the annex's
+        page column points at (`Shown.first_id`, called in reading order as the template draws)."""
         plan: PrintLayout = layout(table)
-        parts = [_part_view(p, marks or {}) for p in plan.parts]
+        parts = [_part_view(p, marks.in_table(table.id) if marks else {}) for p in plan.parts]
         return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
-                                     compact=plan.compact, smallest=plan.smallest,
-                                     parts=parts, caption=unbreakable(table.caption), mark_id=self.mark_id)
+                                     compact=plan.compact, smallest=plan.smallest, parts=parts,
+                                     caption=unbreakable(table.caption),
+                                     mark_id=marks.first_id if marks else (lambda k: ""))
 
 
-_SIGNATURE = re.compile(r'^<div class="ttd-cetak"')
+_SIGNATURE = re.compile(r'^<div class="ttd(?:-cetak)?"')
 _PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _BLOCK_START = re.compile(r"(?<=\n)(?=</?(?:p|div|ul|ol|li|h[1-6]|figure|table|blockquote|hr|pre)[\s>])")

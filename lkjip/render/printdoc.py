@@ -23,16 +23,20 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from ..corrections import Corrections
 from ..diagnostics import Diagnostic, error
 from ..domain.laporan import Laporan
+from ..edition import Ralat
+from ..findings import Pemeriksaan
 from ..project import Project
 from ..source.inputs import image_problem
+from . import pemeriksaan
 from .chapters import Page
 from .links import media_path
 from .order import reading_order
 from .printblocks import group_signatures
+from .ralat import context
 from .templates import Templates, safe
 
 EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
@@ -42,6 +46,13 @@ _HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
 _TABLE = re.compile(r'<figure class="tabel-cetak[^"]*" id="([^"]+)"[^>]*>\s*<div class="tabel-bagian">\s*'
                     r'<p class="judul-tabel"[^>]*data-judul="([^"]*)"')
 _LANDSCAPE = re.compile(r'<figure class="tabel-cetak lebar[ "]')
+_INTRODUCES_LANDSCAPE = re.compile(r'<p>((?:(?!</?p>).)*?:\s*)</p>(\s*<figure class="tabel-cetak lebar[ "])', re.S)
+
+
+def _introductions_with_their_table(body: str) -> str:
+    """A paragraph that introduces a landscape table ('... sebagai berikut:') goes onto the table's
+    landscape page, so its last lines never stand alone on a portrait page before it."""
+    return _INTRODUCES_LANDSCAPE.sub(r'<p class="pengantar-lebar">\1</p>\2', body)
 _FIGURE = re.compile(r'<figure class="gambar[^"]*" id="([^"]+)"[^>]*data-judul="([^"]*)"')
 
 
@@ -120,13 +131,13 @@ def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
     return _HREF.sub(link, body)
 
 
-def _sections(pages: Sequence[Page], annexes: Sequence[Annex]) -> list[Section]:
+def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[Annex] = ()) -> list[Section]:
     targets = {p.slug: {h[2] for h in p.headings} for p in pages}
     targets[""] = {a for p in pages for a in re.findall(r'<figure[^>]* id="([^"]+)"', p.body_cetak)}
-    out = []
+    out = [Section(a.slug, a.title, "depan", a.body) for a in front]
     for placed in reading_order(pages):
         page = placed.page
-        body = _localise(page, group_signatures(page.body_cetak), targets)
+        body = _introductions_with_their_table(_localise(page, group_signatures(page.body_cetak), targets))
         level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
         out.append(Section(page.slug, page.title, placed.part, body, level2, placed.nomor))
     return out + [Section(a.slug, a.title, "tambahan", a.body) for a in annexes]
@@ -144,10 +155,12 @@ def _listed(sections: Sequence[Section], pattern: re.Pattern[str]) -> list[Liste
 
 
 def print_document(project: Project, pages: Sequence[Page], images: Sequence[Path], templates: Templates,
-                   lap: Laporan, info: object, annexes: Sequence[Annex] = ()) -> PrintDocument:
+                   lap: Laporan, info: object, annexes: Sequence[Annex] = (), front: Sequence[Annex] = ()) -> \
+        PrintDocument:
     """The print HTML of the whole report (the chapters' print bodies, rendered with the print
-    blocks) and the images it needs (served to WeasyPrint from memory)."""
-    sections = _sections(pages, annexes)
+    blocks) and the images it needs (served to WeasyPrint from memory); `front` goes first of all,
+    right after the cover (a revised edition's Lembar Ralat)."""
+    sections = _sections(pages, annexes, front)
     media = {media_path(project.root, image): image.read_bytes() for image in images}
     found, _ = emblem(project, lap)
     emblem_src = None
@@ -165,11 +178,18 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
     return PrintDocument(markup, media, arabic_from)
 
 
-def corrections_annex(templates: Templates, corrections: Corrections) -> Annex:
-    """The Catatan Koreksi as the PDF's last annex: one note per correction, with the id its
-    markers in the chapters and tables link to."""
-    body = templates.render("cetak_koreksi.html", corrections=corrections)
-    return Annex("catatan-koreksi", "CATATAN KOREKSI", body)
+def findings_annex(templates: Templates, marks: Pemeriksaan, pages: Sequence[Page], info: Any,
+                   rounding: str) -> Annex:
+    """The Catatan Pemeriksaan as the PDF's last annex: one entry per cause, with the id its note
+    marks in the chapters and tables link to."""
+    body = templates.render("cetak_pemeriksaan.html", info=info, **pemeriksaan.context(marks, pages, rounding))
+    return Annex("catatan-pemeriksaan", "CATATAN PEMERIKSAAN", body)
+
+
+def ralat_section(templates: Templates, ralat: Ralat) -> Annex:
+    """The Lembar Ralat, first after the cover of a revised edition: a reader meets what changed
+    before anything else."""
+    return Annex("lembar-ralat", "LEMBAR RALAT", templates.render("cetak_ralat.html", **context(ralat)))
 
 
 def _keywords(lap: Laporan) -> str:

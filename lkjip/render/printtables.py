@@ -77,9 +77,13 @@ class PrintLayout:
 
 
 def _column_unit(table: Table, index: int) -> str:
-    """'Rp' or '%' when every filled cell of the column is of that kind, else ''."""
-    kinds = {c.value.kind for r in table.rows if r.kind != "bagian"
-             for c in (r.cells[index],) if c is not None and not c.value.is_empty and c.value.kind != "kosong"}
+    """'Rp' or '%' when every filled cell of the column is of that kind, else ''. A column holding a value
+    as the signed document wrote it ('Rp. 2.415.383.480,00') keeps its units in the cells, as printed."""
+    filled = [c for r in table.rows if r.kind != "bagian"
+              for c in (r.cells[index],) if c is not None and not c.value.is_empty and c.value.kind != "kosong"]
+    if any(c.value.tulisan for c in filled):
+        return ""
+    kinds = {c.value.kind for c in filled}
     return UNITS.get(next(iter(kinds)), "") if len(kinds) == 1 else ""
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from markdown_it.token import Token
 
-from ..compare import Difference, compare_number, compare_text
+from ..compare import Difference, compare_number, compare_text, rounding_only
 from ..corrections import Quote
 from ..diagnostics import Collector, Diagnostic, Loc, error, warning
 from ..numbers import parse_printed_number, round_half_up
@@ -32,6 +32,8 @@ class Resolved:
 
     value: Value
     quote: Quote | None = None
+    printed: str | None = None
+    """What the signed document printed here (`| tercetak: ...`), as the author copied it."""
 
 
 VALUE_HINT = "tulis {{ kunci }}, {{ kunci | tercetak: teks asli | alasan: ... }} atau {{ kunci | banding: kunci }}"
@@ -68,17 +70,20 @@ def resolve_values(parsed: Parsed, values: dict[int, Resolved], catalog: Catalog
             value = _comparison(value, meta["banding"], loc, catalog, collector)
         if value is None:
             continue
-        values[id(ph.token)] = Resolved(value)
+        values[id(ph.token)] = Resolved(value, printed=meta["tercetak"])
         if meta["tercetak"] is not None:
             what = meta["key"] + (" | banding" if meta["banding"] else "")
             diag = compare_printed(value, meta["tercetak"], loc, what)
             if diag:
+                number = parse_printed_number(meta["tercetak"]) if value.is_number else None
+                rounding = number is not None and rounding_only(Printed(Quantity(number), loc), value.number)
                 differing.append((ph, Difference(Printed(meta["tercetak"], loc, meta["alasan"]), value.text(), diag,
-                                                 quoted=meta["tercetak"])))
+                                                 quoted=meta["tercetak"], pembulatan=rounding)))
     section = _sections(parsed)
+    signed = catalog.signed
     for ph, difference in differing:
-        values[id(ph.token)].quote = Quote(difference, parsed.file, ph.line, ph.column,
-                                                   section.get(id(ph.token)), _words_before(ph.token, parsed, values))
+        values[id(ph.token)].quote = Quote(difference, parsed.file, ph.line, ph.column, section.get(id(ph.token)),
+                                           _words_before(ph.token, parsed, values, signed))
 
 
 def _comparison(value: Value, other_key: str, loc: Loc, catalog: Catalog, collector: Collector) -> Value | None:
@@ -116,9 +121,10 @@ def _sections(parsed: Parsed) -> dict[int, str]:
     return out
 
 
-def _words_before(target: Token, parsed: Parsed, values: dict[int, Resolved], size: int = 70) -> str | None:
-    """The words just before a quote, as this report shows them, so a reader finds the place; only
-    the quoted figures differ from the signed document's words, and the note says what it printed."""
+def _words_before(target: Token, parsed: Parsed, values: dict[int, Resolved], signed: bool,
+                  size: int = 70) -> str | None:
+    """The words just before a quote, as this report shows them, so a reader finds the place: a signed
+    report's words as signed, a draft's with its computed figures."""
     for token in parsed.tokens:
         children = token.children or []
         if target not in children:
@@ -130,8 +136,8 @@ def _words_before(target: Token, parsed: Parsed, values: dict[int, Resolved], si
             elif child.type in ("softbreak", "hardbreak"):
                 text += " "
             elif "raw" in (child.meta or {}):
-                found = values.get(id(child))
-                text += found.value.text() if found else child.meta.get("tercetak") or ""
+                found, printed = values.get(id(child)), child.meta.get("tercetak")
+                text += printed if signed and printed is not None else found.value.text() if found else printed or ""
         text = re.sub(r"\s+", " ", text).strip()
         if len(text) > size:
             text = "…" + text[-size:].split(" ", 1)[-1]

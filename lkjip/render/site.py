@@ -9,38 +9,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..blocks import Card
-from ..corrections import Corrections, Koreksi
+from ..corrections import Corrections
 from ..diagnostics import Diagnostic, Loc, error
-from ..domain.laporan import Laporan
+from ..edition import Ralat
+from ..findings import Pemeriksaan, Shown, Temuan
 from ..output import safe_output_path
 from ..source.markdown import short_slug, slugify
 from ..tables import Table
-from . import charts, opendata, search
+from . import charts, opendata, pemeriksaan, search
+from . import ralat as ralat_page
 from .catalog import Catalog
 from .chapters import PRINT, SITE, Page
+from .identity import SiteInfo
 from .order import number_figures, reading_order
 from .templates import Templates, safe
 
 STATIC = ("style.css", "cari.js", "tabel.js", "favicon.svg")
-CORRECTIONS_PAGE, DATA_PAGE, SEARCH_PAGE = "catatan-koreksi.html", "data.html", "cari.html"
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    judul: str
-    instansi: str
-    daerah: str
-    tahun: int
-    sampul: tuple[str, ...]
-    pdf_name: str
-
-    @property
-    def base(self) -> str:
-        return self.pdf_name.removesuffix(".pdf")
+DATA_PAGE, SEARCH_PAGE = "data.html", "cari.html"
+FINDINGS_PAGE = pemeriksaan.FINDINGS_PAGE
 
 
 class Output:
@@ -61,17 +51,10 @@ class Output:
         self.files[path] = data.encode("utf-8") if isinstance(data, str) else data
 
 
-def site_info(lap: Laporan) -> SiteInfo:
-    """The report's file names come from a slug of its abbreviation, office and year (letters,
-    digits and hyphens only), so no value in the data can place a file outside site/."""
-    name = slugify(f"{lap.singkatan}-{lap.instansi}-{lap.tahun}")
-    return SiteInfo(lap.judul, lap.instansi, lap.daerah, lap.tahun, lap.cover, f"{name}.pdf")
-
-
-def marker_link(k: Koreksi, target: str) -> str:
-    """Where a correction marker leads: the site's Catatan Koreksi page, or in print the note
-    of the same id in the PDF's Catatan Koreksi annex."""
-    return f"{CORRECTIONS_PAGE}#{k.anchor}" if target == SITE else f"#{k.anchor}"
+def marker_link(k: Temuan, target: str) -> str:
+    """Where a note mark leads: the site's Catatan Pemeriksaan page, or in print the entry of the
+    same id in the PDF's annex."""
+    return f"{FINDINGS_PAGE}#{k.anchor}" if target == SITE else f"#{k.anchor}"
 
 
 def table_anchors(tables: Mapping[str, Table]) -> dict[str, str]:
@@ -187,7 +170,7 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
     anchors, csv = table_anchors(tables), opendata.csv_names(tables)
     seen: dict[tuple[str, str], int] = {}
 
-    def render_block(kind: str, obj: Any, target: str, corrections: Corrections) -> str:
+    def render_block(kind: str, obj: Any, target: str, marks: Shown) -> str:
         if kind == "grafik":
             anchor = "grafik-" + anchors.get(obj.id, "tabel").removeprefix("tabel-")
             return templates.render(names[kind], item=obj, svg=safe(charts.svg(obj, anchor)), target=target,
@@ -199,8 +182,10 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         seen[(target, base)] = seen.get((target, base), 0) + 1
         count = seen[(target, base)]
         anchor = base if count == 1 else f"{base}-{count}"
-        marks = {key: (k.label, marker_link(k, target), k.anchor) for key, k in corrections.in_table(obj.id).items()}
-        return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=marks,
+        found = marks.in_table(obj.id)
+        shown = {(r.id, c.key): (k.label, marker_link(k, target), marks.first_id(k)) for r in obj.rows
+                 for c in obj.columns if (k := found.get((r.id, c.key))) is not None}  # ids in reading order
+        return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=shown,
                                 csv=csv.get(obj.id), frozen=frozen_column(obj), fit=fit(obj),
                                 starts=head_starts(obj),
                                 print=target == PRINT)
@@ -208,10 +193,13 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
 
 
 def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tables: Mapping[str, Table],
-               corrections: Corrections, cards: Sequence[Card], catalog: Catalog, with_pdf: bool,
-               rounding: str = "") -> Output:
+               marks: Pemeriksaan, cards: Sequence[Card], catalog: Catalog, with_pdf: bool,
+               rounding: str = "", corrections: Corrections | None = None, ralat: Ralat | None = None) -> Output:
+    """`marks` is what readers are told of the recomputation (nothing in a draft); `corrections`,
+    every difference found, goes into the open data's JSON where readers are told of it."""
     out = Output()
-    extra = [(CORRECTIONS_PAGE, "Catatan Koreksi")] if corrections.items else []
+    extra = [(ralat_page.PAGE, ralat_page.TITLE)] if ralat else []
+    extra += [(FINDINGS_PAGE, pemeriksaan.TITLE)] if marks.items else []
     extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
     placed = number_figures(reading_order(pages))   # the order and numbers of the PDF's Daftar Isi and Gambar
     pages = [p.page for p in placed]
@@ -219,7 +207,7 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
     common = {"info": info, "nav": nav, "with_pdf": with_pdf}
     where = {id: _place(id, pages, tables) for id in tables}
-    out.add("index.html", templates.render("index.html", page=None, cards=[_card(c, where) for c in cards],
+    out.add("index.html", templates.render("index.html", page=None, cards=_cards(cards, tables, where),
                                            **common), templates.where("index.html"))
     for i, page in enumerate(pages):
         contents = _contents(page)
@@ -228,13 +216,18 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
                                             body=safe(_back_links(body) if contents else body),
                                             prev=pages[i - 1] if i > 0 else None,
                                             next=pages[i + 1] if i + 1 < len(pages) else None, **common), page.file)
-    if corrections.items:
-        out.add(CORRECTIONS_PAGE, templates.render("koreksi.html", page={"path": CORRECTIONS_PAGE}, rounding=rounding,
-                                                   items=[_correction(k, pages) for k in corrections.items], **common),
-                templates.where("koreksi.html"))
-    files = opendata.files(info.base, tables, catalog, corrections)
+    if ralat:
+        out.add(ralat_page.PAGE, templates.render("ralat.html", page={"path": ralat_page.PAGE},
+                                                  **ralat_page.context(ralat), **common), templates.where("ralat.html"))
+    if marks.items:
+        out.add(FINDINGS_PAGE, templates.render("pemeriksaan.html", page={"path": FINDINGS_PAGE},
+                                                **pemeriksaan.context(marks, pages, rounding), **common),
+                templates.where("pemeriksaan.html"))
+    told = corrections if corrections is not None and (marks.temuan or marks.pembulatan) else Corrections()
+    files = opendata.files(info.base, tables, catalog, told, computed=info.draf or bool(told.items))
     out.add(DATA_PAGE, templates.render("data.html", page={"path": DATA_PAGE}, tables=open_data_list(tables, pages),
-                                        json=opendata.json_name(info.base), **common), templates.where("data.html"))
+                                        json=opendata.json_name(info.base), pemeriksaan=bool(told.items),
+                                        **common), templates.where("data.html"))
     for path, data in files.items():
         out.add(path, data, "data/")
     out.add(SEARCH_PAGE, templates.render("cari.html", page={"path": SEARCH_PAGE}, **common),
@@ -274,9 +267,26 @@ def _place(id: str, pages: Sequence[Page], tables: Mapping[str, Table]) -> str |
     return f"{page.path}#{anchor}" if page else None
 
 
-def _card(card: Card, where: Mapping[str, str | None]) -> dict[str, Any]:
-    return {"judul": card.judul, "nilai": card.nilai, "keterangan": card.keterangan,
-            "tautan": where.get(card.tabel) if card.tabel else None}
+def _cards(cards: Sequence[Card], tables: Mapping[str, Table], where: Mapping[str, str | None]) -> \
+        list[dict[str, Any]]:
+    """Each card whose table a chapter places, its figures read from that table as readers see it."""
+    out = []
+    for card in cards:
+        table, link = tables.get(card.tabel), where.get(card.tabel)
+        texts = [_cell_text(table, cell) for cell in (card.sel, *card.isi)] if table is not None else [None]
+        if link is None or any(t is None for t in texts):
+            continue
+        out.append({"judul": card.judul, "nilai": texts[0], "keterangan": card.keterangan.format(*texts[1:]),
+                    "tautan": link})
+    return out
+
+
+def _cell_text(table: Table, where: tuple[str, str]) -> str | None:
+    row, index = table.row(where[0]), table.column(where[1])
+    cell = row.cells[index] if row is not None and index is not None and row.kind != "bagian" else None
+    # a figure in the house style ('95,81%', 'Rp2.505.613.366') even where the table keeps the
+    # document's own writing of it ('95,81' under a '%' header): a card stands without its header
+    return replace(cell.value, tulisan="").text() if cell is not None and not cell.value.is_empty else None
 
 
 def _contents(page: Page) -> list[dict[str, Any]]:
@@ -306,8 +316,4 @@ def _back_links(body: str) -> str:
         return body
     return body[:first + 3] + body[first + 3:].replace("<h2", BACK + "<h2")
 
-
-def _correction(k: Koreksi, pages: Sequence[Page]) -> dict[str, Any]:
-    page = next((p for p in pages if p.slug == k.tempat.halaman), None)
-    return {"k": k, "page": page, "href": f"{page.path}#tanda-{k.anchor}" if page else None}
 

@@ -92,6 +92,20 @@ class AnyOf(Type):
         return self.mapping.nested()
 
 
+class OneOrMany(Type):
+    """A single value, or a list of them (`anggaran: total` or `anggaran: [a, b]`)."""
+
+    def __init__(self, one: Type, many: Type):
+        self.one, self.many = one, many
+        self.expected = f"{one.expected} atau daftarnya"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        return (self.many if isinstance(value, list) else self.one).convert(value, path, ctx)
+
+    def json(self) -> dict[str, Any]:
+        return {"anyOf": [self.one.json(), self.many.json()]}
+
+
 def describe(record: Record, indent: str = "") -> list[str]:
     """One documented line per field, recursing into nested records (for `skema` and the README)."""
     lines = []

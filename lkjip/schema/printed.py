@@ -58,6 +58,10 @@ class Printed:
     value: Quantity | str
     loc: Loc
     alasan: str | None = None
+    tulisan: str | None = None
+    """The value exactly as the document wrote it, when the author copied it as text ("Rp. 2.415.383.480,00",
+    "93,15 %", "82,00", "100" in a column of percentages, "3.1 Nilai SAKIP" in a column of names): a
+    signed report shows this, while the check compares the number (or, in a column of text, the text)."""
 
     @property
     def number(self) -> Decimal | None:
@@ -65,6 +69,18 @@ class Printed:
 
 
 PRINTED_KEYS = ("nilai", "alasan")
+_WRITTEN = re.compile(r"^\s*(Rp\.?\s*)?(-?\d{1,3}(?:\.\d{3})+|-?\d+)(,\d+)?\s*(%)?\s*$")
+
+
+def as_written_number(text: str) -> Quantity | None:
+    """A number written the Indonesian way, as documents print them: 'Rp. 2.415.383.480,00' (rupiah),
+    '93,15 %', '82,00', '1.504'; None for anything else (a word, a number with a unit word)."""
+    match = _WRITTEN.match(text)
+    if not match:
+        return None
+    whole = match.group(2).replace(".", "")
+    number = Decimal(whole + ("." + match.group(3)[1:] if match.group(3) else ""))
+    return Quantity(number, "%" if match.group(4) else "")
 
 
 class PrintedValue(Type):
@@ -80,8 +96,17 @@ class PrintedValue(Type):
             return Printed(Quantity(Decimal(value)), ctx.loc(path))
         if isinstance(value, str) and value.strip():
             match = _QUANTITY.match(value)
-            found = Quantity(Decimal(match.group(1)), (match.group(2) or "").strip()) if match else value.strip()
-            return Printed(found, ctx.loc(path))
+            if match:
+                # '81.20' is YAML's decimal point, shown the Indonesian way; '100' or '3.1 Nilai ...' as written
+                written = value.strip() if "." not in match.group(1) or (match.group(2) or "").strip() else None
+                return Printed(Quantity(Decimal(match.group(1)), (match.group(2) or "").strip()), ctx.loc(path),
+                               tulisan=written)
+            number = as_written_number(value)
+            if number is not None:
+                return Printed(number, ctx.loc(path), tulisan=value.strip())
+            return Printed(value.strip(), ctx.loc(path))
+        if value == "":
+            return Printed("", ctx.loc(path))  # the document left this place empty
         return self.wrong(value, path, ctx)
 
     def _with_reason(self, value: dict[Any, Any], path: PathKey, ctx: Context) -> Any:
@@ -100,13 +125,13 @@ class PrintedValue(Type):
         alasan = Text().convert(value["alasan"], path + ("alasan",), ctx) if "alasan" in value else None
         if printed is INVALID or alasan is INVALID:
             return INVALID
-        return Printed(printed.value, printed.loc, alasan)
+        return Printed(printed.value, printed.loc, alasan, printed.tulisan)
 
     def describe(self) -> str:
         return (f"{self.expected}, atau {{nilai: ..., alasan: ...}} dengan alasan koreksinya (hanya pembanding, "
                 "tidak pernah dipakai menghitung)")
 
     def json(self) -> dict[str, Any]:
-        plain = {"type": ["number", "string"], "pattern": r"\S"}
+        plain = {"type": ["number", "string"]}  # "" is a place the document left empty
         return {"anyOf": [plain, {"type": "object", "properties": {"nilai": plain, "alasan": {"type": "string"}},
                                   "required": ["nilai"], "additionalProperties": False}]}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -203,6 +204,35 @@ class Date(Type):
 
     def json(self) -> dict[str, Any]:
         return or_placeholder({"type": "string", "format": "date"})
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A date known to its month only, as a paper document dates itself ("Sukamaju, Januari 2025")."""
+
+    year: int
+    month: int
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+
+class DateOrMonth(Date):
+    """A date, or only its month (YYYY-MM) where a document gives no day."""
+
+    expected = "tanggal (YYYY-MM-DD) atau bulan (YYYY-MM)"
+
+    def convert(self, value: Any, path: PathKey, ctx: Context) -> Any:
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{4}-\d{2}\s*", value):
+            year, month = (int(x) for x in value.strip().split("-"))
+            if not 1 <= month <= 12:
+                return ctx.fail(path, f"bulan '{value.strip()}' tidak ada di kalender", "", "type")
+            return Month(year, month)
+        return super().convert(value, path, ctx)
+
+    def json(self) -> dict[str, Any]:
+        return or_placeholder({"type": "string", "pattern": r"^\d{4}-\d{2}(-\d{2})?$"})
 
 
 class Choice(Type):

@@ -7,16 +7,14 @@ of bars has its own scale from zero; every bar carries its value as the tables w
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from ... import values as v
 from ...blocks import Card
 from ...charts import Bar, Chart, Group
 from ...compute import Figures
 from ...model import Report
-from ..laporan import laporan, places
-from .figures import AVERAGES, KINERJA, as_number, predikat
-from .model import INDIKATOR, SKALA
+from ..laporan import laporan
+from .figures import AVERAGES, KINERJA, as_number
+from .model import INDIKATOR
 from .tables import measure, realisasi_value
 
 
@@ -62,12 +60,10 @@ def over_the_years(report: Report, figures: Figures) -> Chart | None:
 
 
 def cards(report: Report, figures: Figures) -> Iterator[Card]:
-    avg, p, year = figures.need(AVERAGES), places(report), laporan(report).tahun
-    scale = report.get(SKALA)
+    """The average capaian of each sasaran, from the rata-rata table (shown only where a chapter places it)."""
+    avg, year = figures.need(AVERAGES), laporan(report).tahun
     for s in report.need(INDIKATOR).sasaran:
-        value: Decimal | None = avg.per_sasaran.get(s.id, {}).get(year)
-        if value is None:
+        if avg.per_sasaran.get(s.id, {}).get(year) is None:
             continue
-        word = predikat(value, scale.predikat, p) if scale else None
         label = "Rata-rata capaian sementara" if avg.is_sementara(year, s.id) else "Rata-rata capaian"
-        yield Card(s.nama, v.percent(value, p).text(), f"{label} · {word}" if word else label, "capaian", 10)
+        yield Card(s.nama, "rata_rata_capaian", (s.id, f"capaian_{year}"), label, (), 10)

@@ -104,12 +104,26 @@ def predikat(value: Decimal | None, scale: Skala | None, places: int) -> str | N
     return None
 
 
-def trend(now: Decimal | None, before: Decimal | None, places: int) -> str | None:
-    """naik, turun or tetap, comparing the two values as the report shows them."""
+def trend(now: Decimal | None, before: Decimal | None, places: int | None) -> str | None:
+    """naik, turun or tetap, comparing two figures shown at the same precision (see `trend_shown`)."""
+    return trend_shown(now, places, before, places)
+
+
+def trend_shown(now: Decimal | None, now_places: int | None, before: Decimal | None,
+                before_places: int | None) -> str | None:
+    """naik, turun or tetap, comparing the two values exactly as the report shows them: a computed
+    figure at its rounding (places), a value the data give as written (None: 0,035 is below 0,04,
+    though both round to 0,04). The rule is the reader's: the word agrees with the two figures shown."""
     if now is None or before is None:
         return None
-    a, b = round_half_up(now, places), round_half_up(before, places)
+    a = now if now_places is None else round_half_up(now, now_places)
+    b = before if before_places is None else round_half_up(before, before_places)
     return "naik" if a > b else "turun" if a < b else "tetap"
+
+
+def shown_places(real: Realisasi, places: int) -> int | None:
+    """How precisely a realisasi is shown: a computed one at the report's rule, a typed one as written."""
+    return places if real.computed else None
 
 
 @dataclass(frozen=True)
@@ -117,6 +131,7 @@ class Realisasi:
     nilai: Measure | None
     sementara: bool = False
     catatan: str | None = None
+    sumber: str | None = None
     dihitung: str | None = None
     pembilang: Decimal | None = None
     penyebut: Decimal | None = None
@@ -133,11 +148,11 @@ def realisasi_of(entry: Measure | RealisasiRinci | None, sources: Mapping[str, D
     if not isinstance(entry, RealisasiRinci):
         return Realisasi(entry)
     if entry.dihitung:
-        return Realisasi(sources.get(entry.dihitung), entry.sementara, entry.catatan, entry.dihitung)
+        return Realisasi(sources.get(entry.dihitung), entry.sementara, entry.catatan, entry.sumber, entry.dihitung)
     if entry.pembilang is not None and entry.penyebut:
-        return Realisasi(entry.pembilang / entry.penyebut * 100, entry.sementara, entry.catatan,
+        return Realisasi(entry.pembilang / entry.penyebut * 100, entry.sementara, entry.catatan, entry.sumber,
                          pembilang=entry.pembilang, penyebut=entry.penyebut)
-    return Realisasi(entry.nilai, entry.sementara, entry.catatan)
+    return Realisasi(entry.nilai, entry.sementara, entry.catatan, entry.sumber)
 
 
 @dataclass(frozen=True)
@@ -181,7 +196,9 @@ def _history(ind: Indikator, targets: Targets, sources: Mapping[str, Decimal | N
         prev = out[-1] if out and out[-1].tahun == y - 1 else None
         now_n = as_number(real.nilai, ind)
         before_n = as_number(prev.realisasi.nilai, ind) if prev else None
-        out.append(Tahunan(y, target, real, value, predikat(value, scale, p), trend(now_n, before_n, p),
+        before_p = shown_places(prev.realisasi, p) if prev else None
+        real_trend = trend_shown(now_n, shown_places(real, p), before_n, before_p)
+        out.append(Tahunan(y, target, real, value, predikat(value, scale, p), real_trend,
                            None if now_n is None or before_n is None or ind.jenis == "kategori" else now_n - before_n,
                            trend(value, prev.capaian if prev else None, p),
                            None if value is None or prev is None or prev.capaian is None else value - prev.capaian))
@@ -257,6 +274,7 @@ class RataRata:
     keseluruhan: Mapping[int, Decimal | None]
     per_sasaran: Mapping[str, Mapping[int, Decimal | None]]
     dihitung_dari: Mapping[int, int]       # how many indikator had a computable capaian
+    jumlah: int                            # how many indikator the report measures
     anggota: Mapping[str, frozenset[str]]  # the indikator of each sasaran
     sementara: frozenset[tuple[str, int]]
     """(indikator, year) whose capaian rests on a provisional realisasi: an average that counts one
@@ -264,6 +282,11 @@ class RataRata:
 
     def tahun(self) -> list[int]:
         return sorted(self.keseluruhan)
+
+    def cakupan(self, year: int) -> str:
+        """'7 dari 8 indikator' where some could not be measured that year, else ''."""
+        counted = self.dihitung_dari.get(year, 0)
+        return f"{counted} dari {self.jumlah} indikator" if counted < self.jumlah else ""
 
     def is_sementara(self, year: int, sasaran: str | None = None) -> bool:
         """Whether the year's average (over all indikator, or of one sasaran) counts a provisional capaian."""
@@ -291,7 +314,7 @@ def _averages(report: Report, figures: Figures) -> RataRata:
             overall[y] = mean(list(by_ind.values()))
     return RataRata(data.rata_rata_capaian, MappingProxyType(overall),
                     MappingProxyType({k: MappingProxyType(v) for k, v in per_sasaran.items()}),
-                    MappingProxyType(counted),
+                    MappingProxyType(counted), len(data.indikator),
                     MappingProxyType({s.id: frozenset(i.id for i in data.indikator if i.sasaran == s.id)
                                       for s in data.sasaran}), provisional)
 

@@ -18,7 +18,7 @@ from ..laporan import laporan, places
 from ..perencanaan import RENSTRA
 from .figures import AVERAGES, KINERJA, Kinerja, Tahunan, pk_in_force, predikat, trend
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Indikator
-from .tables import measure, realisasi_value
+from .tables import measure, realisasi_value, unmeasured
 
 NOT_COMPUTABLE = v.Value("kosong", note=v.TIDAK_DAPAT_DIHITUNG)
 
@@ -37,7 +37,7 @@ def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: st
     p, real = places(report), t.realisasi
     yield f"{base}.target{suffix}", measure(t.target.nilai if t.target else None, ind)
     yield f"{base}.realisasi{suffix}", realisasi_value(real, ind, report)
-    yield f"{base}.capaian{suffix}", v.percent(t.capaian, p, real.sementara)
+    yield f"{base}.capaian{suffix}", v.percent(t.capaian, p, real.sementara, unmeasured(real))
     if report.has(SKALA):
         yield f"{base}.predikat{suffix}", _word(t.predikat, real.sementara)
     shown = None if t.capaian is None else numbers.round_half_up(t.capaian, p)
@@ -64,6 +64,7 @@ def _average_keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value
     now, before = avg.keseluruhan.get(year), avg.keseluruhan.get(year - 1)
     provisional = avg.is_sementara(year) or avg.is_sementara(year - 1)   # what compares the two years
     yield "kinerja.rata_rata_capaian", v.percent(now, p, avg.is_sementara(year))
+    yield "kinerja.cakupan_rata_rata", v.text(avg.cakupan(year) or f"{avg.jumlah} indikator")
     for y in avg.tahun():
         yield f"kinerja.rata_rata_capaian_{y}", v.percent(avg.keseluruhan[y], p, avg.is_sementara(y))
     yield "kinerja.perubahan_rata_rata_capaian", v.percent(None if now is None or before is None else now - before, p,

@@ -81,7 +81,9 @@ class RealisasiRinci(Entry):
     pembilang: Decimal | None = opt(Number(0), "pembilang, untuk persentase yang dihitung (mis. 397 usulan)")
     penyebut: Decimal | None = opt(Number(0), "penyebut, untuk persentase yang dihitung (mis. 754 usulan)")
     dihitung: str | None = opt(KeyRef(), "realisasi diambil dari nilai terhitung, mis. ikm.nilai")
-    sementara: bool = opt(Flag(), "nilai sementara (belum final)", False)
+    sementara: bool = opt(Flag(), "nilai sementara (belum final); hanya dengan 'sumber'", False)
+    sumber: str | None = opt(Text(), "asal nilai sementara, mis. 'nilai IP ASN 2023 dari BKPSDM': nilai sementara "
+                             "hanya dipakai bila instansi menyebut sumbernya")
     catatan: str | None = opt(Text(), "penjelasan")
 
 
@@ -129,7 +131,10 @@ class Tingkat(Entry):
 @dataclass(frozen=True, kw_only=True)
 class Skala(Entry):
     nama: str = req(Text(), "nama skala")
-    keterangan: str | None = opt(Text(), "dasar atau penjelasan skala, dicetak di bawah tabelnya")
+    dasar: str = req(Text(), "dasar hukum skala: peraturan dan pasal atau lampirannya, mis. 'Peraturan Bupati "
+                     "Sukamaju Nomor 12 Tahun 2023, Pasal 8'; dicetak bersama skala. Predikat dihitung hanya dari "
+                     "skala yang dasarnya disebut")
+    keterangan: str | None = opt(Text(), "penjelasan skala, dicetak di bawah tabelnya")
     tingkat: tuple[Tingkat, ...] = req(ListOf(Record(Tingkat), 1), "tingkat, dari yang tertinggi")
 
 

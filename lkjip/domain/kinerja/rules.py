@@ -79,6 +79,11 @@ def _indikator(report: Report, ind: Indikator, path: str) -> Iterator[Diagnostic
         where = ind.loc.at(f"{path}.realisasi.{y}")
         if isinstance(entry, RealisasiRinci):
             yield from _detailed(ind, entry, where, y)
+            if entry.sementara and not entry.sumber:
+                yield error(entry.at("sementara"), f"realisasi {y} {ind.id} sementara tanpa sumber",
+                            "nilai sementara dipakai hanya bila sumbernya disebut: tulis sumber: \"...\" (mis. nilai "
+                            "tahun sebelumnya dari instansi penerbit), atau hapus nilainya agar indikator ini "
+                            "'belum dapat diukur'", "provisional-source")
             if entry.nilai is not None:
                 yield from _value(ind, entry.nilai, where, f"realisasi {y}")
         else:

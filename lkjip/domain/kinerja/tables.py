@@ -74,10 +74,20 @@ def indicator_rows(report: Report, width: int, build: Callable[[Indikator], Sequ
 def _sementara_notes(report: Report, figures: Figures) -> tuple[str, ...]:
     notes = []
     for k in figures.need(KINERJA).values():
-        if k.kini.realisasi.sementara:
-            why = k.kini.realisasi.catatan or "belum final"
-            notes.append(f"Realisasi {k.indikator.nama} bersifat sementara: {why}.")
+        real = k.kini.realisasi
+        if real.sementara:
+            why = real.catatan or "belum final"
+            source = f" Sumber: {real.sumber}." if real.sumber else ""
+            notes.append(f"Realisasi {k.indikator.nama} bersifat sementara: {why}.{source}")
+        elif real.nilai is None:
+            notes.append(f"Realisasi {k.indikator.nama} tahun {laporan(report).tahun} belum ada: indikator ini "
+                         "belum dapat diukur dan tidak ikut dirata-rata.")
     return tuple(notes)
+
+
+def unmeasured(real: Realisasi) -> str:
+    """Why a capaian is absent: no realisasi yet ('belum dapat diukur'), or it cannot be computed."""
+    return v.BELUM_DAPAT_DIUKUR if real.nilai is None else v.TIDAK_DAPAT_DIHITUNG
 
 
 def _kinerja(figures: Figures, ind: Indikator) -> Kinerja:
@@ -91,8 +101,8 @@ def capaian_table(report: Report, figures: Figures) -> Built:
         t = _kinerja(figures, ind).kini
         real = t.realisasi
         out = (measure(t.target.nilai if t.target else None, ind), realisasi_value(real, ind, report),
-               v.percent(t.capaian, p, real.sementara))
-        predikat = v.text(t.predikat, real.sementara) if t.predikat else v.text(v.TIDAK_DAPAT_DIHITUNG)
+               v.percent(t.capaian, p, real.sementara, unmeasured(real)))
+        predikat = v.text(t.predikat, real.sementara) if t.predikat else v.text(unmeasured(real))
         return out + ((predikat,) if has_scale else ())
     pk = pk_in_force(report, laporan(report).tahun)
     notes = [f"Target yang diukur adalah target {pk.judul}." if pk else "",
@@ -166,14 +176,16 @@ def rata_rata_table(report: Report, figures: Figures) -> Built:
         rows.append(Row(s.id, cells(v.text(str(s.nomor or n)), s.nama,
                                     *[v.percent(avg.per_sasaran[s.id].get(y), p, avg.is_sementara(y, s.id))
                                       for y in years])))
-    rows.append(Row("rata_rata", cells("", "Rata-rata capaian", *[v.percent(avg.keseluruhan[y], p, avg.is_sementara(y))
-                                                                  for y in years]), "jumlah"))
+    scope = avg.cakupan(laporan(report).tahun)
+    label = f"Rata-rata capaian ({scope})" if scope else "Rata-rata capaian"
+    rows.append(Row("rata_rata", cells("", label, *[v.percent(avg.keseluruhan[y], p, avg.is_sementara(y))
+                                                     for y in years]), "jumlah"))
     columns = (Column("no", "No"), Column("sasaran", "Sasaran")) + tuple(
         Column(f"capaian_{y}", f"Th. {y}", "persen", ("Rata-rata Capaian",)) for y in years)
     how = ("setiap indikator berbobot sama" if avg.cara == "indikator"
            else "rata-rata dari rata-rata setiap sasaran")
-    return Built(columns, tuple(rows), (f"Rata-rata capaian: {how}; indikator yang capaiannya tidak dapat dihitung "
-                                        "tidak ikut dirata-rata.",))
+    return Built(columns, tuple(rows), (f"Rata-rata capaian: {how}; indikator yang belum dapat diukur atau "
+                                        "capaiannya tidak dapat dihitung tidak ikut dirata-rata.",))
 
 
 def kemajuan_table(report: Report, figures: Figures) -> Built:
@@ -213,8 +225,8 @@ def predikat_table(report: Report, figures: Figures) -> Built:
         low, high = v.percent(band.min).text(), upper[id(band)]
         label = f"≥ {low}" if high is None else f"{low} s.d. < {v.percent(high).text()}"
         rows.append(Row(band.predikat.lower().replace(" ", "_"), cells(label, band.predikat)))
-    notes = (f"{scale.nama}. {scale.keterangan}" if scale.keterangan else f"{scale.nama}.",)
-    return Built((Column("capaian", "Capaian Kinerja"), Column("predikat", "Predikat")), tuple(rows), notes)
+    return Built((Column("capaian", "Capaian Kinerja"), Column("predikat", "Predikat")), tuple(rows),
+                 (scale.keterangan,) if scale.keterangan else (), sumber=f"{scale.nama}, menurut {scale.dasar}.")
 
 
 def document_table(doc: Dokumen) -> Callable[[Report, Figures], Built]:
