@@ -23,7 +23,7 @@ from .schema import Id, MapOf, Printed, PrintedValue, Quantity, Text, Type, Year
 from .schema.core import Context
 from .source.yamlfile import PathKey
 from .tables import Table
-from .values import Value
+from .values import TIDAK_DAPAT_DIHITUNG, Value
 from .words import agrees, unqualified
 
 TRUNCATED = "dokumen asli memotong angka, tidak membulatkan; laporan ini membulatkan setengah ke atas"
@@ -114,6 +114,8 @@ class Difference:
         """What the signed document printed, as a reader would find it there."""
         if self.quoted:
             return self.quoted
+        if self.printed.tulisan:
+            return self.printed.tulisan
         value = self.printed.value
         if isinstance(value, Quantity):
             return numbers.as_written(value.value) + (value.unit if value.unit == "%" else
@@ -149,7 +151,10 @@ def cell_differences(tables: Mapping[str, Table], printed: Iterable[PrintedCell]
         else:
             diag = compare_number(p.printed, value.number if value is not None else None, what)
         if diag:
-            shown = value.text() if value is not None else "tidak dapat dihitung"
+            # no value: a figure that cannot be computed, or a place the table leaves empty (a row
+            # number or name covered by the merged cell above)
+            shown = value.text() if value is not None else "" if table.columns[index].kind == "teks" \
+                else TIDAK_DAPAT_DIHITUNG
             found.append(Difference(p.printed, shown, diag, p, _as_in_table(p.printed, value),
                                     rounding_only(p.printed, value.number if value is not None else None)))
     return errors, found

@@ -28,7 +28,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .compare import Difference
 from .diagnostics import Diagnostic, Loc, error
@@ -179,27 +179,41 @@ def _reading(table: Table, by_table: Mapping[str, list[Difference]]) -> list[Dif
 
 def _cell_place(table: Table, d: Difference, page: PageOrder | None) -> Tempat:
     assert d.cell is not None
-    row, index = table.row(d.cell.row), table.column(d.cell.column)
+    return _place(table, d.cell.row, d.cell.column, page.slug if page else None, page.title if page else None)
+
+
+def _place(table: Table, row_id: str, column_key: str, slug: str | None, title: str | None) -> Tempat:
+    row, index = table.row(row_id), table.column(column_key)
     column = None
     if index is not None:
         col = table.columns[index]
         column = " ".join((*col.group, col.label))
-    return Tempat(page.slug if page else None, page.title if page else None, tabel=table.caption,
-                  baris=row_label(table, row) if row else None, kolom=column)
+    return Tempat(slug, title, tabel=table.caption, baris=row_label(table, row) if row else None, kolom=column)
+
+
+def as_shown_in(corrections: Corrections, tables: Mapping[str, Table]) -> Corrections:
+    """The places named as readers see the tables (a signed report's own headers and row names), so
+    that a reader looking for "row X" finds X."""
+    items = []
+    for k in corrections.items:
+        table = tables.get(k.cell[0]) if k.cell else None
+        if table is not None and k.cell is not None:
+            place = _place(table, k.cell[1], k.cell[2], k.tempat.halaman, k.tempat.judul_halaman)
+            # a row the document left unnamed (a total without its label) keeps the name the data give it
+            k = replace(k, tempat=replace(place, baris=place.baris or k.tempat.baris))
+        items.append(k)
+    return Corrections.of(items)
 
 
 def row_label(table: Table, row: Row) -> str | None:
-    """How a reader names a row: its text before the first number column (not the "No"), the
-    last such ungrouped text, or the first of a group of texts."""
-    found: list[tuple[str, bool]] = []
-    for col, cell in zip(table.columns, row.cells, strict=True):
-        if col.kind != "teks":
-            break
-        if col.key == "no" or cell is None or cell.value.is_empty:
-            continue
-        found.append((cell.value.text(), bool(col.group)))
-    plain = [text for text, grouped in found if not grouped]
-    return plain[-1] if plain else found[0][0] if found else None
+    """How a reader names a row: its cell in the column that names rows (the one that stays put on
+    screen), else its first filled text."""
+    index = table.name_column()
+    named = row.cells[index] if index is not None and row.kind != "bagian" else None
+    if named is not None and not named.value.is_empty:
+        return named.value.text()
+    return next((c.value.text() for col, c in zip(table.columns, row.cells, strict=True)
+                 if col.kind == "teks" and col.key != "no" and c is not None and not c.value.is_empty), None)
 
 
 def _reason(diff: Difference, reasons: Mapping[str, str], reasons_file: str) -> tuple[str | None, Diagnostic | None]:

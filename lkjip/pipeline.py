@@ -201,7 +201,8 @@ def _render(project: Project, options: Options, collector: Collector, report: Re
     """The site's files and pages, with the PDF when asked, and notes about the machine that made it."""
     info = site_info(report.need(LAPORAN))
     tables, marks = sources.view.tables, sources.view.marks
-    site_blocks, print_blocks = block_renderer(templates, tables), PrintBlocks(templates)
+    site_blocks = block_renderer(templates, tables)
+    print_blocks = PrintBlocks(templates, as_printed=report.need(LAPORAN).signed)
     pages = render_pages(sources.chapters, site_blocks, marks, marker_link, print_blocks)
     ralat = _edition(project, options, collector, report, catalog, pages, tables)
     cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)

@@ -18,6 +18,7 @@ chart of a transcribed document is one.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -33,16 +34,16 @@ ADDITION_NOTE = f"{MARK} Tambahan penyusun: tidak ada pada dokumen yang ditandat
 ADDED = "tambahan penyusun"
 
 
-def printed_value(printed: Printed, like: Value | None) -> Value:
+def printed_value(printed: Printed, like: Value | None, column_kind: str = "angka") -> Value:
     """What the signed document printed, as a value of the kind its cell holds: a percentage keeps
     its sign, rupiah its prefix, a number the decimals it was printed with; a word stays a word;
     an empty print ("") is an empty cell."""
     value = printed.value
     if isinstance(value, str):
         return EMPTY if not value.strip() else Value("teks", value)
-    kind = like.kind if like is not None else "angka"
-    if kind == "teks" and printed.tulisan:
-        return Value("teks", printed.tulisan)   # a name that starts with a number ("3.1 Nilai SAKIP")
+    kind = like.kind if like is not None and not like.is_empty else column_kind
+    if kind == "teks":   # a row number, or a name that starts with a number ("3.1 Nilai SAKIP")
+        return Value("teks", printed.tulisan or Value("angka", value.value, value.unit).text())
     number, unit = value.value, value.unit
     written = printed.tulisan or ""
     if unit == "%" or (kind == "persen" and not unit):
@@ -71,7 +72,45 @@ def _signed_table(table: Table, printed: Mapping[tuple[str, str], Printed]) -> T
             if found is None or row.kind == "bagian":
                 continue
             old = cells[i]
-            cells[i] = Cell(printed_value(found, old.value if old else None), old.rowspan if old else 1)
+            cells[i] = Cell(printed_value(found, old.value if old else None, col.kind), old.rowspan if old else 1)
+        rows.append(replace(row, cells=tuple(cells)))
+    return replace(table, rows=_spans_cut(rows))
+
+
+def _spans_cut(rows: list[Row]) -> tuple[Row, ...]:
+    """A cell the document printed where the table merged it into the one above (its own number "5"
+    under the sasaran of row 4) ends that merge: the cell above spans only down to it."""
+    out = [list(r.cells) if r.kind != "bagian" else None for r in rows]
+    for r, cells in enumerate(out):
+        for i, cell in enumerate(cells or ()):
+            if cell is None or cell.rowspan <= 1:
+                continue
+            for k in range(1, cell.rowspan):
+                below = out[r + k] if r + k < len(out) else None
+                if below is None or below[i] is not None:
+                    cells[i] = Cell(cell.value, k)   # type: ignore[index]
+                    break
+    return tuple(replace(row, cells=tuple(c)) if c is not None else row for row, c in zip(rows, out, strict=True))
+
+
+_UNIT_IN_HEADER = {"rupiah": re.compile(r"\bRp\b"), "persen": re.compile("%")}
+
+
+def units_in_headers(table: Table) -> Table:
+    """A signed document names the unit once, in the header ("Pagu (Rp.)", "% Capaian", a "Rp"
+    column under "Tahun 2024"), and prints its cells as plain numbers: so does the signed report,
+    for every cell whose printing was not copied as written."""
+    plain = {i for i, col in enumerate(table.columns)
+             if col.kind in _UNIT_IN_HEADER and _UNIT_IN_HEADER[col.kind].search(" ".join((*col.group, col.label)))}
+    if not plain:
+        return table
+    rows = []
+    for row in table.rows:
+        cells = list(row.cells)
+        for i in plain:
+            cell = cells[i] if row.kind != "bagian" else None
+            if cell is not None and cell.value.kind == table.columns[i].kind and not cell.value.tulisan:
+                cells[i] = Cell(replace(cell.value, tulisan=replace(cell.value, kind="angka").text()), cell.rowspan)
         rows.append(replace(row, cells=tuple(cells)))
     return replace(table, rows=tuple(rows))
 

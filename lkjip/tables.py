@@ -114,6 +114,33 @@ class Table:
                 i += span
         return tuple(tuple(r) for r in rows)
 
+    def name_column(self) -> int | None:
+        """The column that names a row (and stays put while a wide table scrolls sideways): the last
+        ungrouped text column before the first column of figures, or the first of a group of texts;
+        in a table of texts only, the first."""
+        plain, grouped = None, None
+        if not any(self._figures(i) for i in range(self.width)):
+            return next((i for i, col in enumerate(self.columns) if col.key != "no"), None)
+        for i, col in enumerate(self.columns):
+            if self._figures(i):
+                break
+            if col.key == "no":
+                continue
+            if col.group:
+                grouped = i if grouped is None else grouped
+            else:
+                plain = i
+        return plain if plain is not None else grouped
+
+    def _figures(self, i: int) -> bool:
+        """A column of figures: typed so, or text whose filled cells are mostly numbers (quantities with a
+        unit word, such as '22 orang')."""
+        if self.columns[i].kind != "teks":
+            return True
+        filled = [c.value for r in self.rows if r.kind != "bagian" and (c := r.cells[i]) is not None
+                  and not c.value.is_empty]
+        return bool(filled) and 2 * sum(v.is_number for v in filled) > len(filled)
+
     def without_empty_columns(self) -> Table:
         """Drop every column that no data or total row fills (unless the column is kept)."""
         keep = [c.keep or any(_filled(r, i) for r in self.rows) for i, c in enumerate(self.columns)]

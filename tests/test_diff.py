@@ -60,9 +60,13 @@ def test_a_target_is_named_by_its_document_and_indikator_and_moves_capaian_and_s
     assert keys(result)["kinerja.rata_rata_capaian"] == ("100,76% (sementara)", "95,99% (sementara)", ())
     assert shown_in(result)["pk_perubahan"] == ("PERJANJIAN KINERJA PERUBAHAN TAHUN 2024 KECAMATAN PUNGGING "
                                                 "KABUPATEN MOJOKERTO",
-                                                (BAB_II, "PERJANJIAN KINERJA PERUBAHAN TAHUN 2024"))
+                                                ("PERJANJIAN KINERJA PERUBAHAN TAHUN 2024",))
+    # its Bab II copy, printed with a caption of its own, moves with it
+    assert shown_in(result)["pk_perubahan_bab_ii"] == ("PERJANJIAN KINERJA PERUBAHAN TAHUN 2024 KECAMATAN PUNGGING",
+                                                       (BAB_II,))
+    assert ("pk_perubahan_bab_ii", "inovasi", "target", "2 Inovasi", "3 Inovasi") in cells(result)
     assert ("peringatan", "data/rkt.yaml", "target inovasi 2024 di Rencana Kerja Tahunan (RKT) Tahun 2024 (2) berbeda "
-            "dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:87)") in new_messages(result)
+            "dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:92)") in new_messages(result)
     assert result.status.resolved == ()
 
 
@@ -175,7 +179,7 @@ def test_a_renamed_indikator_is_one_data_change_and_every_table_that_names_it(ch
     assert data_changes(result) == [("data/indikator.yaml", "changed", "indikator[ikm].nama",
                                      "Indeks Kepuasan Masyarakat Kecamatan › nama", "IKM Kecamatan",
                                      "Indeks Kepuasan Masyarakat Kecamatan")]
-    assert {c[0] for c in cells(result)} == {"rkt", "pk", "pk_perubahan", "capaian", "perbandingan_tahunan",
+    assert {c[0] for c in cells(result)} == {"rkt", "pk", "pk_perubahan", "pk_bab_ii", "pk_perubahan_bab_ii", "capaian", "perbandingan_tahunan",
                                              "kemajuan_renstra", "efisiensi", "capaian_bab_iv", "iku",
                                              "iku_formulasi", "status_capaian"}
     assert all(c[1:] == ("ikm", "indikator", "IKM Kecamatan", "Indeks Kepuasan Masyarakat Kecamatan")

@@ -145,7 +145,7 @@ def test_a_pull_request_that_adds_warnings_fails_with_them_annotated_and_updates
     code, out, _ = step("Galat dan peringatan baru")
     assert code == 1
     assert ("::error file=data/rkt.yaml,line=25,col=5::peringatan: target inovasi 2024 di Rencana Kerja Tahunan (RKT) "
-            "Tahun 2024 (2) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:87)"
+            "Tahun 2024 (2) berbeda dengan Perjanjian Kinerja Perubahan Tahun 2024 (3, data/perjanjian_kinerja.yaml:92)"
             ) in out.split("\n")
     assert out.endswith("12 galat/peringatan baru dari pull request ini, 0 selesai.\n")
     # inovasi no longer reaches its target: both sentences that say "Semua" are flagged

@@ -164,6 +164,8 @@ def test_no_page_holds_only_a_heading_or_a_caption(pdf):
     _, _, layout, _, _ = pdf
     for number, page in enumerate(layout[1:], 2):
         body = [line for line in page.splitlines() if line.strip()][1:-1]   # without running header and folio
+        if "tidak dimuat dalam versi ini" in page:
+            continue   # a lampiran whose picture is only on paper: its heading, title and the note saying so
         assert len(body) >= 4, (number, page)
 
 
@@ -281,7 +283,7 @@ def test_wide_tables_go_on_landscape_pages_split_with_their_identifying_columns(
     for n in (1, 2, 3):
         assert (f"(bagian {n} dari 3; kolom Tujuan, Kode, Program dan Kegiatan, Indikator Kinerja Tujuan, Sasaran "
                 "Pgram (outcome) dan Kegiatan (output) diulang pada setiap bagian)") in " ".join(flat(p) for p in layout)
-    assert widths("REALISASI ANGGARAN KECAMATAN PUNGGING KABUPATEN MOJOKERTO BULAN : DESEMBER 2024 Realisasi") == [842]
+    assert widths("REALISASI ANGGARAN KECAMATAN PUNGGING KABUPATEN MOJOKERTO BULAN : DESEMBER 2024 Kode") == [842]
     assert widths("Perubahan RKPD Tahun 2024 Kabupaten Mojokerto Rancangan Akhir") == [842]
     assert widths("MATRIK RENJA Perubahan RKPD") == [842]   # the title on the table's page, not alone
     assert widths("Tabel 3.1 Pencapaian Kinerja CAPAIAN No SASARAN") == [595, 595]

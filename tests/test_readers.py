@@ -16,7 +16,7 @@ from lkjip.render.chapters import Page
 from lkjip.render.charts import svg
 from lkjip.render.opendata import facts, table_csv
 from lkjip.render.order import number_figures, reading_order
-from lkjip.render.site import fit, frozen_column, open_data_list
+from lkjip.render.site import fit, open_data_list
 from lkjip.render.templates import breakable
 from lkjip.schema import Printed, Quantity
 from lkjip.tables import Column, Row, Table, cells
@@ -121,7 +121,7 @@ def test_check_writes_the_author_report_outside_site(report, tmp_path, capsys):
     page = " ".join(out.read_text("utf-8").split())
     assert "<h1>Laporan pemeriksaan untuk penyusun</h1>" in page
     assert f"data/pembanding.yaml:{line_of(report / 'data/pembanding.yaml', 'realisasi: 90.25')}" in page
-    assert "belum ada (masih peringatan)" in page and "111 koreksi (1 belum beralasan)" in page
+    assert "belum ada (masih peringatan)" in page and "120 koreksi (1 belum beralasan)" in page
     assert not (report / "site").exists()
     assert main(["check", "--dir", str(report), "--laporan", str(report / "site/x.html")]) == 2
     assert "berada di dalam site/" in capsys.readouterr().err
@@ -175,10 +175,10 @@ def test_the_row_name_stays_put_not_a_column_of_figures_written_as_text():
                Column("awal", "Data Capaian Awal"), Column("target", "Target", "angka", ("Renstra",)))
     rows = tuple(Row(str(i), cells(str(i), "7.01", name, source(22, "orang"), count(25))) for i, name in
                  enumerate(("Jumlah Pegawai", "Nilai SAKIP"), 1))
-    assert frozen_column(Table("t", None, "T", columns, rows)) == 2
+    assert Table("t", None, "T", columns, rows).name_column() == 2
     texts = Table("s", None, "SOP", (Column("no", "No"), Column("unsur", "Unsur"), Column("isi", "Isi")),
                   (Row("a", cells("1", "Dasar hukum", "Peraturan")),))
-    assert frozen_column(texts) == 1
+    assert texts.name_column() == 1
 
 
 def test_a_table_of_many_columns_is_wide_and_says_how_wide_a_screen_it_needs():

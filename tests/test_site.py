@@ -208,7 +208,7 @@ def test_a_table_of_ten_columns_fits_a_1280_px_screen_beside_the_navigation(site
 def test_a_group_header_keeps_its_label_in_view_while_the_table_scrolls(site, browser, width):
     """Tabel 2.1 (21 columns) scrolls at any width: its row names (headed as the signed document heads them)
     stay put, and each group header with room beside them shows its whole label there ("Target Kinerja
-    Renstra Lama")."""
+    RENSTRA Lama", as the signed document prints it)."""
     browser.width(width, 900)
     browser.open((site / "bab-2-perencanaan-kinerja.html").as_uri())
     frozen, checked, hidden = browser.eval("""(() => {
@@ -225,7 +225,7 @@ def test_a_group_header_keeps_its_label_in_view_while_the_table_scrolls(site, br
       }
       return [box.querySelector('th.tetap').textContent, seen, out]; })()""")
     assert frozen == "Indikator Kinerja Tujuan, Sasaran Pgram (outcome) dan Kegiatan (output)"
-    assert "Target Kinerja Renstra Lama" in checked and "Target Kinerja Renstra Baru" in checked and hidden == []
+    assert "Target Kinerja RENSTRA Lama" in checked and "Target Kinerja RENSTRA Baru" in checked and hidden == []
 
 
 def test_on_a_phone_the_row_names_leave_room_for_the_figures(site, browser):
@@ -244,6 +244,23 @@ def test_on_a_phone_the_row_names_leave_room_for_the_figures(site, browser):
       return out; })()""")
     share, amounts, frozen_left, amounts_scrolled = state
     assert share <= 0.45 and amounts > 0 and abs(frozen_left) < 1 and amounts_scrolled > 0
+
+
+def test_on_a_phone_each_place_of_the_catatan_pemeriksaan_is_a_card(site, browser):
+    """At 390 px three columns would leave one syllable per line ("Dokume / n yang"): each place takes
+    the whole width, the signed and the recomputed value side by side under their own labels."""
+    browser.width(390, 844)
+    browser.open((site / "catatan-pemeriksaan.html").as_uri())
+    state = browser.eval("""(() => {
+      const table = document.querySelector('.tempat-pemeriksaan'), w = table.getBoundingClientRect().width;
+      const [place, signed, shown] = table.querySelectorAll('tbody tr')[0].querySelectorAll('td');
+      const width = c => c.getBoundingClientRect().width / w;
+      return [getComputedStyle(table.querySelector('thead')).display, width(place), width(signed), width(shown),
+              getComputedStyle(signed, '::before').content,
+              document.documentElement.scrollWidth <= innerWidth]; })()""")
+    head, place, signed, shown, label, no_sideways = state
+    assert head == "none" and place > 0.95 and signed > 0.45 and shown > 0.45 and no_sideways
+    assert label == '"Dokumen yang ditandatangani"'
 
 
 def test_phone_menu_is_one_control_and_the_title_comes_first(site, browser):

@@ -186,15 +186,21 @@ def test_a_table_whose_document_is_gone(report):
     (report / "data/perjanjian_kinerja.yaml").write_text(text.split("  - id: pk_perubahan")[0], "utf-8")
     errs = errors_of(report)
     assert {(e.code, e.loc.file) for e in errs} == {("unknown-table", "data/laporan.yaml")}
+    # each title entry, and each Bab II copy whose original is gone
     assert [e.message for e in errs] == ["tabel 'pk_perubahan' tidak dikenal",
-                                         "tabel 'pk_perubahan_anggaran' tidak dikenal"]
-    edit(report / "data/laporan.yaml", "  pk_perubahan:", "  # pk_perubahan:")
-    edit(report / "data/laporan.yaml", "  pk_perubahan_anggaran:", "  # pk_perubahan_anggaran:")
+                                         "tabel 'pk_perubahan_anggaran' tidak dikenal"] * 2
+    assert [e.loc.column for e in errs] == [3, 3, 34, 43]
+    for entry in ("pk_perubahan", "pk_perubahan_anggaran", "pk_perubahan_bab_ii", "pk_perubahan_anggaran_bab_ii"):
+        edit(report / "data/laporan.yaml", f"  {entry}:", f"  # {entry}:")
     errs = errors_of(report)   # what the signed Perubahan printed has no table to stand in now
-    assert {(e.code, e.loc.file) for e in errs} == {("printed-unknown", "data/anggaran.yaml")}
-    assert errs[0].message.endswith("angka tercetak untuk tabel 'pk_perubahan_anggaran', yang tidak ada")
+    assert {(e.code, e.loc.file) for e in errs} == {("printed-unknown", "data/anggaran.yaml"),
+                                                    ("printed-unknown", "data/indikator.yaml")}
+    assert sorted(e.message.rsplit(" untuk ", 1)[1] for e in errs) == [
+        "tabel 'pk_perubahan', yang tidak ada", "tabel 'pk_perubahan_anggaran', yang tidak ada",
+        "tabel 'pk_perubahan_anggaran_bab_ii', yang tidak ada"]
     anggaran = report / "data/anggaran.yaml"
-    anggaran.write_text(re.sub(r"  pk_perubahan_anggaran:\n(    .*\n)+", "", anggaran.read_text("utf-8")), "utf-8")
+    anggaran.write_text(re.sub(r"  pk_perubahan_anggaran(_bab_ii)?:.*\n(    .*\n)+", "", anggaran.read_text("utf-8")), "utf-8")
+    edit(report / "data/indikator.yaml", "      pk_perubahan: {", "      # pk_perubahan: {")
     errs = errors_of(report)
     assert {e.code for e in errs} == {"block-unavailable", "unknown-value", "unknown-block"}
     unavailable = [e for e in errs if e.code == "block-unavailable"][0]

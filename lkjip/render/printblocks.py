@@ -82,8 +82,9 @@ def _part_view(part: Part, marks: Marks) -> dict[str, Any]:
 class PrintBlocks:
     """A block renderer for `render_chapter` whose anchors are unique across the whole document."""
 
-    def __init__(self, templates: Templates):
+    def __init__(self, templates: Templates, as_printed: bool = False):
         self.templates = templates
+        self.as_printed = as_printed   # a signed report: units stay in the cells, as printed
         self.seen: dict[str, int] = {}
 
     def anchor(self, base: str) -> str:
@@ -110,7 +111,7 @@ class PrintBlocks:
     def table(self, table: Table, anchor: str, marks: Shown | None = None) -> str:
         """A table on paper; a note mark's first appearance in the document carries the id the annex's
         page column points at (`Shown.first_id`, called in reading order as the template draws)."""
-        plan: PrintLayout = layout(table)
+        plan: PrintLayout = layout(table, self.as_printed)
         parts = [_part_view(p, marks.in_table(table.id) if marks else {}) for p in plan.parts]
         return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
                                      compact=plan.compact, smallest=plan.smallest, parts=parts,

@@ -49,10 +49,16 @@ _LANDSCAPE = re.compile(r'<figure class="tabel-cetak lebar[ "]')
 _INTRODUCES_LANDSCAPE = re.compile(r'<p>((?:(?!</?p>).)*?:\s*)</p>(\s*<figure class="tabel-cetak lebar[ "])', re.S)
 
 
+_HEADING_BEFORE = re.compile(r'<(h[2-4])((?:\s(?![^>]*class=)[^>]*)?)>((?:(?!</\1>).)*)</\1>(\s*)'
+                            r'(?=<p class="pengantar-lebar">)', re.S)
+
+
 def _introductions_with_their_table(body: str) -> str:
     """A paragraph that introduces a landscape table ('... sebagai berikut:') goes onto the table's
-    landscape page, so its last lines never stand alone on a portrait page before it."""
-    return _INTRODUCES_LANDSCAPE.sub(r'<p class="pengantar-lebar">\1</p>\2', body)
+    landscape page, so its last lines never stand alone on a portrait page before it; so does a
+    heading right above it, which would otherwise end its page alone."""
+    body = _INTRODUCES_LANDSCAPE.sub(r'<p class="pengantar-lebar">\1</p>\2', body)
+    return _HEADING_BEFORE.sub(r'<\1 class="pengantar-lebar"\2>\3</\1>\4', body)
 _FIGURE = re.compile(r'<figure class="gambar[^"]*" id="([^"]+)"[^>]*data-judul="([^"]*)"')
 
 

@@ -175,9 +175,11 @@ def _pack(runs: list[list[int]], width: dict[int, float], capacity: float) -> li
     return [[i for p in pieces[a:b] for i in p] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
-def layout(table: Table) -> PrintLayout:
-    """How the table goes on paper: its orientation and its parts (one when it fits)."""
-    units = {i: _column_unit(table, i) for i in range(table.width)}
+def layout(table: Table, as_printed: bool = False) -> PrintLayout:
+    """How the table goes on paper: its orientation and its parts (one when it fits). `as_printed`: a
+    signed document's table, whose cells keep their units as the document printed them ("101,24%"),
+    as they do on the site."""
+    units = {i: "" if as_printed else _column_unit(table, i) for i in range(table.width)}
     cols = [_measure(table, i, units[i]) for i in range(table.width)]
     need = sum(c.comfort_em for c in cols)
     everything = list(range(table.width))

@@ -16,11 +16,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..compare import PrintedCell
-from ..corrections import Corrections
+from ..corrections import Corrections, as_shown_in
 from ..diagnostics import Diagnostic
 from ..domain.laporan import Laporan
 from ..findings import NO_MARKS, Pemeriksaan, group
-from ..record import ADDED, Addition, addition_problems, additions_of, as_signed, described, labelled
+from ..record import ADDED, Addition, addition_problems, additions_of, as_signed, described, labelled, units_in_headers
 from ..tables import Table
 from .catalog import Catalog
 from .chapters import Chapter
@@ -49,7 +49,9 @@ def readers_view(lap: Laporan, catalog: Catalog, printed: Sequence[PrintedCell],
     problems = addition_problems(additions, catalog.available_tables(full=True), lap.tabel)
     if not lap.signed:
         return ReadersView(tables, NO_MARKS, problems)
-    signed = as_signed(tables, printed)
+    # a column the document printed stays, though the data leave it empty (Tabel 3.4's "Nasional", "-")
+    signed = {id: units_in_headers(t.without_empty_columns())
+              for id, t in as_signed(catalog.available_tables(full=True), printed).items()}
     if lap.transcribed:  # the tool's notes on method were never part of the paper that was signed
         signed = {id: replace(t, notes=()) for id, t in signed.items()}
     signed = labelled(signed, additions)
@@ -62,5 +64,6 @@ def readers_view(lap: Laporan, catalog: Catalog, printed: Sequence[PrintedCell],
     # a table no page shows was never signed: the open data publishes only what the document holds
     signed = {id: t for id, t in signed.items() if id in placed}
     added = described(additions, tables, charts)
-    marks = group(corrections, added, writing) if lap.catatan_pemeriksaan else Pemeriksaan(tambahan=tuple(added))
+    marks = group(as_shown_in(corrections, signed), added, writing) if lap.catatan_pemeriksaan else \
+        Pemeriksaan(tambahan=tuple(added))
     return ReadersView(signed, marks, problems, additions)

@@ -70,35 +70,6 @@ def table_anchors(tables: Mapping[str, Table]) -> dict[str, str]:
     return out
 
 
-def frozen_column(table: Table) -> int | None:
-    """The column that stays put while a wide table scrolls sideways: the row's name (the last
-    ungrouped text column before the first column of figures, or the first of a group of texts;
-    in a table of texts only, the first)."""
-    plain, grouped = None, None
-    if not any(_figures(table, i) for i in range(table.width)):
-        return next((i for i, col in enumerate(table.columns) if col.key != "no"), None)
-    for i, col in enumerate(table.columns):
-        if _figures(table, i):
-            break
-        if col.key == "no":
-            continue
-        if col.group:
-            grouped = i if grouped is None else grouped
-        else:
-            plain = i
-    return plain if plain is not None else grouped
-
-
-def _figures(table: Table, i: int) -> bool:
-    """A column of figures: typed so, or text whose filled cells are mostly numbers (quantities with a
-    unit word, such as '22 orang')."""
-    if table.columns[i].kind != "teks":
-        return True
-    filled = [c.value for r in table.rows if r.kind != "bagian" and (c := r.cells[i]) is not None
-              and not c.value.is_empty]
-    return bool(filled) and 2 * sum(v.is_number for v in filled) > len(filled)
-
-
 def head_starts(table: Table) -> list[list[int]]:
     """The first column each header cell covers, row by row (cells spanning rows from above
     take their columns first), so the header of the column that stays put can stay put too."""
@@ -186,7 +157,7 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         shown = {(r.id, c.key): (k.label, marker_link(k, target), marks.first_id(k)) for r in obj.rows
                  for c in obj.columns if (k := found.get((r.id, c.key))) is not None}  # ids in reading order
         return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=shown,
-                                csv=csv.get(obj.id), frozen=frozen_column(obj), fit=fit(obj),
+                                csv=csv.get(obj.id), frozen=obj.name_column(), fit=fit(obj),
                                 starts=head_starts(obj),
                                 print=target == PRINT)
     return render_block

@@ -69,12 +69,13 @@ class Printed:
 
 
 PRINTED_KEYS = ("nilai", "alasan")
-_WRITTEN = re.compile(r"^\s*(Rp\.?\s*)?(-?\d{1,3}(?:\.\d{3})+|-?\d+)(,\d+)?\s*(%)?\s*$")
+_WRITTEN = re.compile(r"^\s*(Rp\.?\s*)?(-?\d{1,3}(?:\.\d{3})+|-?\d+)(,\d+)?\s*(%)?\s*(\([^()]*\))?\s*$")
 
 
 def as_written_number(text: str) -> Quantity | None:
     """A number written the Indonesian way, as documents print them: 'Rp. 2.415.383.480,00' (rupiah),
-    '93,15 %', '82,00', '1.504'; None for anything else (a word, a number with a unit word)."""
+    '93,15 %', '82,00', '1.504', with a note in brackets ('87,5 (nilai tahun 2023)'); None for anything
+    else (a word, a number with a unit word)."""
     match = _WRITTEN.match(text)
     if not match:
         return None
