@@ -14,6 +14,7 @@ from .pipeline import analyse
 from .project import Project
 from .schema import Record, describe, jsonschema
 from .subject import Subject
+from .years import YearAnchors
 
 
 def data_files(subjects: Sequence[Subject] = SUBJECTS) -> str:
@@ -48,6 +49,7 @@ def markdown_keys(project: Project, subjects: Sequence[Subject] = SUBJECTS) -> s
     _, _, catalog = analyse(project, Collector(), subjects)
     out = ["# Kunci untuk Markdown\n\n## Nilai: {{ kunci }} atau {{ kunci | tercetak: teks asli }}\n\n"]
     out += [f"- `{k}`: {v.text()}\n" for k, v in catalog.keys.items()]
+    out.append(_relative_years(catalog.anchors))
     out.append("\n## Tabel: {{ tabel: ID }}\n\nKolom (pengenal: judul) dipakai untuk angka `tercetak`.\n\n")
     for id in catalog.known("tabel"):
         reason = catalog.why_not_table(id)
@@ -62,3 +64,19 @@ def markdown_keys(project: Project, subjects: Sequence[Subject] = SUBJECTS) -> s
         out.append(f"\n## {title}\n\n")
         out += [f"- `{i}`\n" for i in catalog.known(kind)]
     return "".join(out)
+
+
+def _relative_years(anchors: YearAnchors) -> str:
+    """How a key ending in a year may name that year instead, so the sentence stays true next year."""
+    now = anchors.tahun
+    lines = [f"\nKunci yang diakhiri tahun (`..._{now - 1}`) dapat menyebut tahunnya menurut tahun laporan, "
+             "agar kalimatnya tetap benar pada laporan tahun berikutnya:\n\n",
+             f"- `..._tahun_ini`: tahun laporan ({now})\n",
+             f"- `..._tahun_lalu`: tahun sebelumnya ({now - 1})\n",
+             f"- `..._2_tahun_lalu`, `..._3_tahun_lalu`, ...: dua, tiga, ... tahun sebelumnya "
+             f"({now - 2}, {now - 3}, ...)\n"]
+    if anchors.renstra is not None:
+        first, last = anchors.renstra
+        lines += [f"- `..._awal_renstra`: tahun pertama periode Renstra ({first})\n",
+                  f"- `..._akhir_renstra`: tahun terakhir periode Renstra ({last})\n"]
+    return "".join(lines)

@@ -251,9 +251,43 @@ def test_years_move_in_the_prose_but_not_in_references_links_or_regulations():
             "capaian {{ indikator.ikm.capaian_2024 | tercetak: 95,81% }} dari 2.360.146.480 rupiah, 95,81% dan 4 orang.")
     assert nextchapters.carry(text, 2024, 2025, review=False).split("\n")[2] == (
         "Laporan Tahun 2025 (tahun lalu 2024) menurut Nomor 12 Tahun 2024 dan [data 2025](a/2024.pdf), capaian "
-        "{{ indikator.ikm.capaian_2024 }} dari [ISI: angka tahun 2025; tahun 2024 tertulis 2.360.146.480] rupiah, "
-        "[ISI: angka tahun 2025; tahun 2024 tertulis 95,81%] dan 4 orang.")
+        "{{ indikator.ikm.capaian_tahun_ini }} dari [ISI: angka tahun 2025; tahun 2024 tertulis 2.360.146.480] "
+        "rupiah, [ISI: angka tahun 2025; tahun 2024 tertulis 95,81%] dan 4 orang.")
     assert nextchapters.carry("# LAMPIRAN X\n\nTeks.", 2024, 2025, review=False) == "# LAMPIRAN X\n\nTeks."
+
+
+def carried(line: str, old: int = 2024, new: int = 2025) -> str:
+    return nextchapters.carry(f"# BAB\n\n{line}", old, new, review=False).split("\n")[2]
+
+
+@pytest.mark.parametrize("line", [
+    "sesuai RPJMD 2019-2023 dan Renstra 2021 – 2026",          # spans of years
+    "Renstra 2021-2025 (Reviu), periode 2024 s/d 2026, 2023 sampai dengan 2025, 2024 hingga 2026",
+    "RPJMD Tahun 2024 dan Renstra 2025",                      # a multi-year plan named by its first year
+    "Permendagri 86/2024 dan PP Nomor 8 Tahun 2023",          # a regulation's year
+])
+def test_a_period_never_moves_with_the_report_year(line):
+    """A 2024 report's "RPJMD 2019-2023" stays as written in the 2025 report (not "2019-2024")."""
+    assert carried(line) == line
+
+
+def test_a_value_of_this_year_or_the_year_before_is_named_relatively_and_moves_with_its_prose():
+    """ "rata-rata capaian tahun 2023 adalah {{ …_2023 }}" in 2024 becomes "tahun 2024 adalah {{ …_tahun_lalu }}"
+    in 2025, which is the 2024 value; a year further back stays absolute, as does its prose year."""
+    assert carried("rata-rata capaian tahun 2023 adalah {{ kinerja.rata_rata_capaian_2023 }}") == \
+        "rata-rata capaian tahun 2024 adalah {{ kinerja.rata_rata_capaian_tahun_lalu }}"
+    assert carried("turun dari {{ indikator.x.realisasi_2023 }} pada tahun 2023 menjadi {{ indikator.x.realisasi }}") \
+        == "turun dari {{ indikator.x.realisasi_tahun_lalu }} pada tahun 2024 menjadi {{ indikator.x.realisasi }}"
+    assert carried("pada tahun 2021 sebesar {{ indikator.x.realisasi_2021 }}") == \
+        "pada tahun 2021 sebesar {{ indikator.x.realisasi_2021 }}"
+    assert carried("{{ indikator.x.realisasi_2024 | banding: indikator.y.realisasi_2023 }}") == \
+        "{{ indikator.x.realisasi_tahun_ini | banding: indikator.y.realisasi_tahun_lalu }}"
+
+
+def test_counts_typed_in_the_prose_become_placeholders():
+    """ "397 dari 754 usulan" are last year's counts: never carried silently."""
+    assert carried("sebanyak 397 dari 754 usulan, 19 Desa") == \
+        "sebanyak [ISI: angka tahun 2025; tahun 2024 tertulis 397 dari 754] usulan, 19 Desa"
 
 
 def test_the_yaml_writer_reads_back_every_real_data_file_exactly():

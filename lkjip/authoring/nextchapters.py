@@ -19,24 +19,31 @@ from ..diagnostics import Diagnostic
 from ..domain.struktur import CHAPTERS, LAMPIRAN_PK, SECTIONS
 from ..render.chapters import ORDER_PREFIX
 from ..subject import PageInfo
+from ..years import as_relative
 from . import outline
 from .nextdata import shift_years
 
 _PROTECTED = re.compile(r"(\{\{.*?\}\}|\]\([^)]*\)|\[ISI:[^\]]*\])")
 _PRINTED = re.compile(r"\{\{\s*([A-Za-z0-9_.-]+)\s*\|\s*tercetak\s*:[^}]*\}\}")
-_REGULATION = re.compile(r"(?i)\b(nomor|no\.?)\s*[\w./:-]+\s+tahun\s+$")
+_COUNT_OF = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*\s+dari\s+\d+(?:[.,]\d+)*(?![\w]|[.,]\d)")
+"""A count out of a total ("397 dari 754 usulan"): the year's own figures, however small."""
+_KEY = re.compile(r"\b[A-Za-z][\w.-]*_\d{4}\b")
 _FIGURE = re.compile(r"(?<![\w.,/])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+,\d+|\d+(?=\s?%))(\s?%)?(?![\w/]|[.,]\d)")
 REFERENCE_CODES = ("block-unavailable", "value-unavailable", "unknown-block", "unknown-value")
 
 
 def _prose(text: str, old: int, new: int) -> str:
-    def year(match: re.Match[str]) -> str:
-        if _REGULATION.search(text[:match.start()]):
-            return match.group(0)
-        return shift_years(match.group(0), old, new)
+    moved = shift_years(text, old, new)
+    stale = lambda m: f"[ISI: angka tahun {new}; tahun {old} tertulis {m.group(0)}]"  # noqa: E731
+    return _FIGURE.sub(stale, _COUNT_OF.sub(stale, moved))
 
-    moved = re.sub(r"(?<!\d)\d{4}(?!\d)", year, text)
-    return _FIGURE.sub(lambda m: f"[ISI: angka tahun {new}; tahun {old} tertulis {m.group(0)}]", moved)
+
+def _relative_keys(placeholder: str, old: int) -> str:
+    """A value placeholder with its keys of the old report's year and the year before named relatively
+    (`…_2024` -> `…_tahun_ini`), so they move on with the prose years beside them."""
+    if not placeholder.startswith("{{"):
+        return placeholder
+    return _KEY.sub(lambda m: as_relative(m.group(0), old), placeholder)
 
 
 def carry(text: str, old: int, new: int, review: bool) -> str:
@@ -45,7 +52,7 @@ def carry(text: str, old: int, new: int, review: bool) -> str:
     out = []
     for line in text.split("\n"):
         parts = _PROTECTED.split(line)
-        out.append("".join(p if i % 2 else _prose(p, old, new) for i, p in enumerate(parts)))
+        out.append("".join(_relative_keys(p, old) if i % 2 else _prose(p, old, new) for i, p in enumerate(parts)))
     if review:
         title = next((i for i, line in enumerate(out) if line.startswith("# ")), None)
         if title is not None:

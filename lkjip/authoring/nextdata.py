@@ -52,11 +52,33 @@ def isi(text: str) -> str:
     return f"{MARKER} {text}"
 
 
+_YEAR = r"(?:19|20|21)\d\d"
+_SPAN = rf"{_YEAR}(?:\s*(?:-|–|—|/|s\.?\s?/?\s?d\.?|sampai(?:\s+dengan)?|hingga)\s*{_YEAR})"
+_PERIODS = re.compile(
+    # a span of years ("2021-2026", "2019 s/d 2023", "2021 sampai dengan 2026"), a multi-year plan named by its
+    # years ("RPJMD 2019", "Renstra Tahun 2021-2026"), a regulation's year ("Nomor 53 Tahun 2014", "86/2017")
+    rf"(?i:\b(?:rpjmd|rpjmn|rpjpd|rpjpn|renstra|periode)\s+(?:tahun\s+)?)(?:{_SPAN}|{_YEAR})(?!\d)"
+    rf"|(?<!\d){_SPAN}(?!\d)"
+    rf"|(?i:\b(?:nomor|no\.?)\s*[\w./:-]+\s+tahun\s+){_YEAR}(?!\d)"
+    rf"|(?<=\d/){_YEAR}(?!\d)")
+
+
 def shift_years(text: str, old: int, new: int) -> str:
-    """The report year (and the years either side of it) moved to the new report's, whole words only."""
+    """The report year (and the years either side of it) moved to the new report's, whole words only.
+
+    A period never moves with them: a span of years, a multi-year plan named by its first year, a
+    regulation's year. Their years stay as written until the data say the period changed."""
     delta = new - old
-    return re.sub(r"(?<!\d)(\d{4})(?!\d)",
-                  lambda m: str(int(m.group(1)) + delta) if abs(int(m.group(1)) - old) <= 1 else m.group(1), text)
+
+    def move(part: str) -> str:
+        return re.sub(r"(?<!\d)(\d{4})(?!\d)",
+                      lambda m: str(int(m.group(1)) + delta) if abs(int(m.group(1)) - old) <= 1 else m.group(1),
+                      part)
+    out, last = [], 0
+    for match in _PERIODS.finditer(text):
+        out += [move(text[last:match.start()]), match.group(0)]
+        last = match.end()
+    return "".join(out) + move(text[last:])
 
 
 @dataclass
@@ -100,10 +122,43 @@ def laporan(raw: dict[str, Any], c: Context) -> dict[str, Any]:
         elif key == "sampul" and isinstance(value, list):
             value = [shift_years(str(x), c.old, c.new) for x in value]
         elif key == "tabel" and isinstance(value, dict):
-            value = {id: {k: shift_years(v, c.old, c.new) if k in ("judul", "sumber") and isinstance(v, str) else v
-                          for k, v in entry.items()} if isinstance(entry, dict) else entry
-                     for id, entry in value.items()}
+            value = _copies_as_their_original(
+                {id: _table_entry(entry, c) if isinstance(entry, dict) else entry for id, entry in value.items()})
         out[key] = value
+    return out
+
+
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+
+
+def _table_entry(entry: dict[str, Any], c: Context) -> dict[str, Any]:
+    """A table's title and source with the year moved; its column and group labels and declared additions
+    that name a year dropped: "REALISASI (2024)" or "TARGET AKHIR RENSTRA (2026)" cannot be told apart from
+    a label, so the table's own label, computed from the new data, is shown instead."""
+    out: dict[str, Any] = {}
+    for k, v in entry.items():
+        if k in ("judul", "sumber") and isinstance(v, str):
+            v = shift_years(v, c.old, c.new)
+        elif k in ("kolom", "kelompok") and isinstance(v, dict):
+            v = {name: label for name, label in v.items() if not _A_YEAR.search(f"{name} {label}")}
+        elif k == "tambahan" and isinstance(v, dict):
+            v = {part: [x for x in ids if not _A_YEAR.search(str(x))] if isinstance(ids, list) else ids
+                 for part, ids in v.items()}
+            v = {part: ids for part, ids in v.items() if ids != []}
+        if v != {}:
+            out[k] = v
+    return out
+
+
+def _copies_as_their_original(entries: dict[str, Any]) -> dict[str, Any]:
+    """A `salinan` printed its own title and labels in last year's signed document (the Bab II copy of the
+    PK headed "TAHUN 2023", sic); next year's copy is laid out as its original is."""
+    out = dict(entries)
+    for id, entry in entries.items():
+        original = entries.get(str(entry.get("salinan"))) if isinstance(entry, dict) else None
+        if isinstance(original, dict):
+            out[id] = {"salinan": entry["salinan"], **{k: v for k, v in original.items()
+                                                       if k in ("nomor", "judul", "sumber", "kolom", "kelompok")}}
     return out
 
 

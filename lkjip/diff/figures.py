@@ -103,8 +103,9 @@ def compare_keys(old: Revision, new: Revision) -> list[KeyChange]:
     """Every value key whose text changed; quoted keys first, in reading order, then the rest."""
     assert old.catalog is not None and new.catalog is not None
     before, after = old.catalog.keys, new.catalog.keys
-    where_new = places(new.chapters, [c.keys for c in new.chapters])
-    where_old = places(old.chapters, [c.keys for c in old.chapters])
+    # a quoted `…_tahun_lalu` shows the year's own key
+    where_new = places(new.chapters, [[new.catalog.absolute(k) for k in c.keys] for c in new.chapters])
+    where_old = places(old.chapters, [[old.catalog.absolute(k) for k in c.keys] for c in old.chapters])
     order = list(dict.fromkeys([*where_new, *where_old, *after, *before]))
     out = []
     for key in order:

@@ -143,6 +143,12 @@ def _validate(report: Report) -> Iterator[Diagnostic]:
     renstra = report.get(RENSTRA)
     if renstra is None:
         return
+    year, period = laporan(report).tahun, renstra.periode
+    if not period.mulai <= year <= period.akhir:
+        # tingkat kemajuan and `_akhir_renstra` would count from a plan no longer in force
+        yield error(renstra.loc.at("periode"), f"periode Renstra {period.mulai}-{period.akhir} tidak memuat tahun "
+                    f"laporan {year}", f"tulis Renstra yang berlaku pada tahun {year} di {RENSTRA.path}, atau "
+                    "periksa 'tahun' di data/laporan.yaml", "renstra-period")
     known = [x.id for x in renstra.versi]
     for i, row in enumerate(renstra.baris):
         for versi in row.target:

@@ -19,11 +19,13 @@ from ..charts import Chart
 from ..compute import Figures
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import LAPORAN, JudulTabel, laporan
+from ..domain.perencanaan import RENSTRA
 from ..model import DataFile, Report
 from ..subject import ChartSpec, ListSpec, Subject, TableSpec
 from ..tables import Table
 from ..validate import missing_file_for_key
 from ..values import Value
+from ..years import RelativeKey, YearAnchors, candidates, relative, years_of
 
 
 class Unavailable(Exception):
@@ -178,13 +180,49 @@ class Catalog:
         """Whether readers see what was signed (quotes in the words of the signed document)."""
         return laporan(self.report).signed
 
+    @property
+    def anchors(self) -> YearAnchors:
+        """What relative years (`_tahun_lalu`, `_akhir_renstra`) count from."""
+        renstra = self.report.get(RENSTRA)
+        return YearAnchors(laporan(self.report).tahun,
+                           (renstra.periode.mulai, renstra.periode.akhir) if renstra is not None else None)
+
     def value(self, key: str) -> Value:
         if key in self.keys:
             return self.keys[key]
+        found = relative(key, self.anchors)
+        if found is not None:
+            return self._relative(key, found)
         owner = missing_file_for_key(key, self.report, [kf for s in self.subjects for kf in s.key_files])
         if owner is not None:
             raise Unavailable(f"nilai '{key}' memerlukan {owner.path}, yang tidak ada")
         raise KeyError(key)
+
+    def absolute(self, key: str) -> str:
+        """The key a relative key stands for in this report (`…_tahun_lalu` -> `…_2023`), else the key itself."""
+        found = relative(key, self.anchors) if key not in self.keys else None
+        if found is not None and found.year is not None:
+            return next((k for k in candidates(found, self.anchors) if k in self.keys), key)
+        return key
+
+    def _relative(self, key: str, found: RelativeKey) -> Value:
+        """A value named by where its year stands (`lkjip.years`); Unavailable, saying which year, where the
+        data hold none for that year."""
+        if found.year is None:
+            raise Unavailable(f"nilai '{key}' memerlukan periode Renstra di {RENSTRA.path}, yang tidak ada")
+        for absolute in candidates(found, self.anchors):
+            if absolute in self.keys:
+                return self.keys[absolute]
+        years = years_of(found.base, list(self.keys))
+        if found.base in self.keys:
+            years = sorted({*years, self.anchors.tahun})
+        if not years:
+            return self.value(found.base)   # unknown, or its data file is absent: that message
+        if found.year < years[0]:
+            raise Unavailable(f"nilai '{key}' menunjuk tahun {found.year}, sebelum tahun pertama datanya "
+                              f"({years[0]})")
+        raise Unavailable(f"nilai '{key}' menunjuk tahun {found.year}, yang tidak ada datanya (ada: "
+                          f"{', '.join(map(str, years))})")
 
     def source_of(self, key: str) -> DataFile[Any] | None:
         """The data file a value key is drawn from, so a message about a missing key can point there."""
