@@ -192,7 +192,7 @@ def _kept(project: Project, options: Options, pdf_name: str) -> dict[str, bytes]
 
 def _info(chapter: Chapter) -> PageInfo:
     return PageInfo(chapter.file, chapter.slug, chapter.title, chapter.kind,
-                    tuple(h[1] for h in chapter.parsed.headings), tuple(chapter.tables))
+                    tuple(h[1] for h in chapter.headings()), tuple(chapter.tables))
 
 
 def _render(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,

@@ -27,7 +27,7 @@ from ..diagnostics import Collector, Loc, error
 from ..findings import Pemeriksaan, Shown, Temuan
 from ..project import Project
 from ..record import printed_quote
-from ..source.markdown import Parsed, make_parser, parse
+from ..source.markdown import Parsed, heading_text, make_parser, parse
 from ..source.text import SourceError, read_text
 from ..subject import PageInfo
 from ..tables import Table
@@ -73,6 +73,7 @@ class Chapter:
     tables: list[str] = field(default_factory=list)
     blocks: dict[int, tuple[str, object]] = field(default_factory=dict)    # id(token) -> (kind, object)
     values: dict[int, Resolved] = field(default_factory=dict)              # id(token) -> resolution
+    signed: bool = False    # readers see the signed document's words: each quote as it printed it
 
     @property
     def file(self) -> str:
@@ -80,7 +81,29 @@ class Chapter:
 
     @property
     def title(self) -> str:
-        return self.parsed.title or ""
+        """The chapter's title (its first h1) as the body shows it, values and all."""
+        shown = next((text for level, text, _ in self.headings() if level == 1), "")
+        return shown or self.parsed.title or ""
+
+    def headings(self) -> tuple[tuple[int, str, str], ...]:
+        """(level, text, anchor) of every heading, each value in it as the body shows it (the printed
+        words in a signed report), so contents lists, the Daftar Isi and the search say what the page says."""
+        tokens = self.parsed.tokens
+        return tuple((int(t.tag[1]), heading_text(tokens[i + 1], self._value_text(tokens[i + 1].children or [])),
+                      str(t.attrs.get("id", ""))) for i, t in enumerate(tokens) if t.type == "heading_open")
+
+    def shown(self, child: Token) -> Value | None:
+        """What a value placeholder shows readers, before or after `as_signed`; None where it is unknown."""
+        found = self.values.get(id(child))
+        if found is None:
+            return None
+        return printed_quote(found.printed) if self.signed and found.printed is not None else found.value
+
+    def _value_text(self, children: Sequence[Token]) -> Callable[[int, Token], str | None]:
+        def text(i: int, child: Token) -> str | None:
+            value = self.shown(child)
+            return as_placed(value, children[:i]).text() if value is not None else None
+        return text
 
     def as_signed(self, tables: Mapping[str, Table], chart_note: str = "") -> None:
         """Show what was signed: each quote's printed text in place of the computed value, each table
@@ -136,7 +159,7 @@ def load_chapters(project: Project, catalog: Catalog, collector: Collector) -> t
 def read_chapter(md: MarkdownIt, text: str, file: str, catalog: Catalog, root: Path, base: Path,
                  collector: Collector) -> Chapter:
     """One chapter parsed, its placeholders and links resolved (problems collected), nothing rendered."""
-    chapter = Chapter(parse(md, text, file))
+    chapter = Chapter(parse(md, text, file), signed=catalog.signed)
     _resolve_blocks(chapter, catalog, collector)
     resolve_values(chapter.parsed, chapter.values, catalog, collector)
     chapter.images = check_links(chapter.parsed, root, base, collector)
@@ -153,8 +176,7 @@ def render_pages(chapters: Sequence[Chapter], render_block: BlockRenderer, marks
     for ch in chapters:
         site = group_signatures(render_body(md, ch, render_block, Shown(marks), links, SITE))
         cetak = render_body(md, ch, print_block or render_block, on_paper, links, PRINT)
-        pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, site, tuple(ch.parsed.headings), tuple(ch.tables),
-                          cetak))
+        pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, site, ch.headings(), tuple(ch.tables), cetak))
     return pages
 
 
@@ -169,11 +191,15 @@ def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, m
             found = chapter.values.get(id(child))
             if found:
                 mark = marks.quote(found.quote.file, found.quote.line, found.quote.column) if found.quote else None
-                value = found.value
-                if value.kata and isinstance(value.raw, str) and _opens_sentence(children[:i]):
-                    value = replace(value, raw=value.raw[:1].upper() + value.raw[1:])
-                child.content = value_markup(value, mark, links, target, marks)
+                child.content = value_markup(as_placed(found.value, children[:i]), mark, links, target, marks)
     return md.renderer.render(chapter.parsed.tokens, md.options, {})
+
+
+def as_placed(value: Value, before: Sequence[Token]) -> Value:
+    """A value as it reads where it stands: a judging word that opens a sentence capitalised."""
+    if value.kata and isinstance(value.raw, str) and _opens_sentence(before):
+        return replace(value, raw=value.raw[:1].upper() + value.raw[1:])
+    return value
 
 
 def _opens_sentence(before: Sequence[Token]) -> bool:

@@ -20,7 +20,7 @@ from ..corrections import Quote
 from ..diagnostics import Collector, Diagnostic, Loc, error, warning
 from ..numbers import parse_printed_number, round_half_up
 from ..schema import Printed, Quantity
-from ..source.markdown import Parsed
+from ..source.markdown import Parsed, heading_text
 from ..values import Value, word
 from ..words import compare
 from .catalog import Catalog, Unavailable
@@ -79,8 +79,8 @@ def resolve_values(parsed: Parsed, values: dict[int, Resolved], catalog: Catalog
                 rounding = number is not None and rounding_only(Printed(Quantity(number), loc), value.number)
                 differing.append((ph, Difference(Printed(meta["tercetak"], loc, meta["alasan"]), value.text(), diag,
                                                  quoted=meta["tercetak"], pembulatan=rounding)))
-    section = _sections(parsed)
     signed = catalog.signed
+    section = _sections(parsed, values, signed)
     for ph, difference in differing:
         values[id(ph.token)].quote = Quote(difference, parsed.file, ph.line, ph.column, section.get(id(ph.token)),
                                            _words_before(ph.token, parsed, values, signed))
@@ -107,14 +107,19 @@ def _as_shown(value: Value) -> Decimal:
     return value.number if value.places is None else round_half_up(value.number, value.places)
 
 
-def _sections(parsed: Parsed) -> dict[int, str]:
-    """The heading above each value placeholder (by token id), to say where a correction is."""
+def _sections(parsed: Parsed, values: dict[int, Resolved], signed: bool) -> dict[int, str]:
+    """The heading above each value placeholder (by token id), to say where a correction is: in the
+    words readers see, its own values as this report shows them."""
+    def shown(_: int, child: Token) -> str | None:
+        found, printed = values.get(id(child)), child.meta.get("tercetak")
+        return printed if signed and printed is not None else found.value.text() if found else None
+
     out: dict[int, str] = {}
     current = None
     tokens = parsed.tokens
     for i, token in enumerate(tokens):
         if token.type == "heading_open" and token.tag in ("h2", "h3"):
-            current = tokens[i + 1].content
+            current = heading_text(tokens[i + 1], shown)
         for child in token.children or ():
             if "raw" in (child.meta or {}) and current:
                 out[id(child)] = current

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -126,7 +127,7 @@ class Parsed:
     lines: list[str]
     tokens: list[Token]
     title: str | None = None
-    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, text, anchor)
+    headings: list[tuple[int, str, str]] = field(default_factory=list)  # (level, text, anchor), values left out
     blocks: list[Placeholder] = field(default_factory=list)
     values: list[Placeholder] = field(default_factory=list)
     links: list[Placeholder] = field(default_factory=list)  # link_open / image tokens
@@ -152,16 +153,32 @@ def parse(md: MarkdownIt, text: str, file: str) -> Parsed:
         elif token.type == "heading_open":
             content = tokens[i + 1].content
             level = int(token.tag[1])
-            parsed.headings.append((level, _plain(tokens[i + 1]), str(token.attrs.get("id", ""))))
+            parsed.headings.append((level, heading_text(tokens[i + 1]), str(token.attrs.get("id", ""))))
             if level == 1 and parsed.title is None:
-                parsed.title = _plain(tokens[i + 1]) or content
+                parsed.title = heading_text(tokens[i + 1]) or content
         elif token.type == "inline" and token.children:
             _scan_inline(parsed, token)
     return parsed
 
 
-def _plain(inline: Token) -> str:
-    return "".join(c.content for c in inline.children or () if c.type in ("text", "code_inline")).strip()
+ValueText = Callable[[int, Token], "str | None"]
+"""(index among the inline's children, value placeholder) -> the text it shows, or None if it has none."""
+
+
+def heading_text(inline: Token, value: ValueText | None = None) -> str:
+    """A heading's words as plain text: its text and code, and each value placeholder as `value`
+    gives it. At parse time (no `value`) and where a value is unknown (an error reported where it
+    stands) the placeholder is left out; its braces are never shown."""
+    parts = []
+    children = inline.children or []
+    for i, child in enumerate(children):
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+        elif "raw" in (child.meta or {}):
+            parts.append((value(i, child) if value else None) or "")
+    return "".join(parts).strip()
 
 
 def _scan_inline(parsed: Parsed, inline: Token) -> None:
