@@ -45,7 +45,8 @@ def load_report(project: Project, subjects: Sequence[Subject], collector: Collec
             folder_values[name][key] = value
     for name in values:
         for needed in files[name].needs:
-            if needed not in values and f"data/{needed}.yaml" not in docs:
+            needed_path = f"data/{needed}.yaml"
+            if needed not in values and needed_path not in docs and not _reported(collector, needed_path):
                 collector.add(error(Loc(files[name].path, 1, 1), f"{files[name].path} memerlukan data/{needed}.yaml, "
                                     "yang tidak ada", f"buat data/{needed}.yaml atau hapus {files[name].path}",
                                     "missing-file"))

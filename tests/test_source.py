@@ -82,9 +82,82 @@ def test_bad_indentation(tmp_path):
 
 
 @pytest.mark.parametrize("text, message", [
-    ("a: [1, 2\nb: 3\n", "sintaks YAML tidak valid: daftar '[...]' atau pemetaan '{...}' tidak ditutup"),
+    ("a: [1, 2\nb: 3\n", "sintaks YAML tidak valid: daftar '[...]' yang dibuka di sini tidak ditutup dengan ']'"),
     ("a: @x\n", "sintaks YAML tidak valid: karakter '@' tidak boleh mengawali nilai"),
     ("a: b: c\n", "sintaks YAML tidak valid: tanda ':' tidak diharapkan di sini"),
 ])
 def test_syntax_errors_in_indonesian(tmp_path, text, message):
     assert failure(tmp_path, text).message == message
+
+
+SYNTAX = "sintaks YAML tidak valid: "
+IN_MAPPING = "di dalam '{...}' koma memisahkan pasangan kunci: nilai"
+QUOTE_COMMA = "tulis teks yang memuat koma di dalam tanda kutip, mis. "
+
+
+@pytest.mark.parametrize("text, line, column, message, hint", [
+    # a comma YAML takes for a separator inside '{...}' or '[...]'
+    ("a: {2024: 85,6}\n", 1, 11, f"angka '85,6' memakai koma desimal; {IN_MAPPING}",
+     "YAML memakai titik sebagai pemisah desimal; tulis 85.6"),
+    ("a: {2024: 85,6, 2025: 90}\n", 1, 11, f"angka '85,6' memakai koma desimal; {IN_MAPPING}",
+     "YAML memakai titik sebagai pemisah desimal; tulis 85.6"),
+    ("a:\n  - {id: x, nilai: 12,5,\n     b: 1}\n", 2, 20, f"angka '12,5' memakai koma desimal; {IN_MAPPING}",
+     "YAML memakai titik sebagai pemisah desimal; tulis 12.5"),
+    ("a: {x: 93,15%}\n", 1, 8, f"angka '93,15%' memakai koma desimal; {IN_MAPPING}", "tulis angka tanpa tanda %: 93.15"),
+    ("a: {x: -1,5}\n", 1, 8, f"angka '-1,5' memakai koma desimal; {IN_MAPPING}",
+     "YAML memakai titik sebagai pemisah desimal; tulis -1.5"),
+    ("a: [1, 85,6, 3]\n", 1, 8, "angka '85,6' memakai koma desimal; di dalam '[...]' koma memisahkan butir daftar",
+     "YAML memakai titik sebagai pemisah desimal; tulis 85.6 (bila maksudnya dua angka, beri spasi setelah koma: 85, 6)"),
+    ("a: {program: Program A, B dan C, anggaran: 100}\n", 1, 14, f"teks 'Program A, B dan C' memuat koma; {IN_MAPPING}",
+     QUOTE_COMMA + 'program: "Program A, B dan C"'),
+    ("a: {nama: Kec. Pungging, Kab. Mojokerto}\n", 1, 11,
+     f"teks 'Kec. Pungging, Kab. Mojokerto' memuat koma; {IN_MAPPING}",
+     QUOTE_COMMA + 'nama: "Kec. Pungging, Kab. Mojokerto"'),
+    ('a: {ket: Jl. "X", Y}\n', 1, 10, f"teks 'Jl. \"X\", Y' memuat koma; {IN_MAPPING}", QUOTE_COMMA + "ket: 'Jl. \"X\", Y'"),
+    ('a: {nama: "A", B}\n', 1, 16, "'B' di dalam '{...}' tidak diikuti ':' dan nilai",
+     "tulis pasangan 'kunci: nilai'; teks yang memuat koma ditulis di dalam tanda kutip"),
+    ("a: {x:1, y: 2}\n", 1, 5, "tanda ':' pada 'x:1' tidak diikuti spasi, sehingga YAML membacanya sebagai satu teks, "
+     "bukan kunci dan nilai", "beri spasi setelah ':', tulis x: 1"),
+    # a structure the parser gives up on, told by its cause
+    ("a: {x: 1, y: 2\nb: 3\n", 1, 4, SYNTAX + "pemetaan '{...}' yang dibuka di sini tidak ditutup dengan '}'",
+     "tambahkan '}' setelah pasangan terakhirnya, mis. {2022: 82, 2023: 87}"),
+    ("a:\n  x: {y: 1,\n  z: 2\nb: 1\n", 2, 6, SYNTAX + "pemetaan '{...}' yang dibuka di sini tidak ditutup dengan '}'",
+     "tambahkan '}' setelah pasangan terakhirnya, mis. {2022: 82, 2023: 87}"),
+    ('a: {x: "abc, y: 2}\nb: 3\n', 1, 8, SYNTAX + 'tanda kutip " yang dibuka di sini tidak ditutup',
+     'tambahkan " di akhir teksnya'),
+    ('a: {x: "abc, y: 2}\nb: "def"\n', 1, 8, SYNTAX + 'tanda kutip " yang dibuka di sini tidak ditutup pada baris '
+     'yang sama', 'tambahkan " di akhir teksnya'),
+    ("a: 'tidak ditutup\nb: 2\n", 1, 4, SYNTAX + "tanda kutip ' yang dibuka di sini tidak ditutup",
+     "tambahkan ' di akhir teksnya"),
+    ("a: {x: 1 y: 2}\n", 1, 11, SYNTAX + "tanda ':' tidak diharapkan di dalam pemetaan '{...}': koma pemisah pasangan "
+     "hilang, atau teksnya memuat ':'", "pisahkan setiap pasangan dengan koma, mis. {2022: 82, 2023: 87}; teks yang "
+     'memuat \':\' ditulis di dalam tanda kutip, mis. judul: "Bab I: Pendahuluan"'),
+    ("a: {x: [1, 2}\n", 1, 13, SYNTAX + "daftar '[...]' yang dibuka di baris 1 kolom 8 ditutup dengan '}'",
+     "tutup daftar '[...]' dengan ']'; '[' berpasangan dengan ']'"),
+    ("a: {x: 1}}\n", 1, 10, SYNTAX + "kurung tutup '}' berlebih: tidak ada kurung buka yang ditutupnya",
+     "hapus '}' ini; setiap kurung buka ditutup satu kali"),
+    ("a:\n  - [1, 2]]\n", 2, 11, SYNTAX + "kurung tutup ']' berlebih: tidak ada kurung buka yang ditutupnya",
+     "hapus ']' ini; setiap kurung buka ditutup satu kali"),
+    ("a: {x: 1}, b: 2\n", 1, 10, SYNTAX + "',' setelah kurung tutup '}' tidak diharapkan",
+     "tulis isinya di dalam kurung, atau pada baris baru sebagai kunci tersendiri"),
+    ("a: {x: 1,, y: 2}\n", 1, 10, SYNTAX + "tanda ',' tidak diharapkan di sini: tidak ada nilai sebelumnya",
+     "hapus tanda yang berlebih, atau tulis nilainya"),
+    ('a: {x: "a" b}\n', 1, 12, SYNTAX + 'teks setelah tanda kutip penutup " di dalam pemetaan \'{...}\'',
+     "tulis seluruh teksnya di dalam tanda kutip, atau pisahkan setiap pasangan dengan koma"),
+    ("a: {x:}\n", 1, 6, SYNTAX + "tanda ':' di dalam '{...}' atau '[...]' harus diikuti spasi",
+     "tulis 'kunci: nilai' dengan spasi setelah ':', atau beri tanda kutip pada teks yang memuat ':'"),
+])
+def test_slips_inside_brackets_are_told_by_their_cause(tmp_path, text, line, column, message, hint):
+    d = failure(tmp_path, text)
+    assert (d.loc.file, d.loc.line, d.loc.column, d.message, d.hint) == ("data/x.yaml", line, column, message, hint)
+
+
+@pytest.mark.parametrize("text, data", [
+    ("a: [2024,2025,2026]\n", {"a": [2024, 2025, 2026]}),      # years, as a list of them is written
+    ("a: [85, 6]\n", {"a": [85, 6]}),                          # two numbers: a space after the comma
+    ("a: {x: 1,y: 2}\n", {"a": {"x": 1, "y": 2}}),             # a key with its ':' after the comma
+    ("a: {x: }\n", {"a": {"x": None}}),                        # a value left empty on purpose
+    ("a: {waktu: 08:00, b: \"1, 2\"}\n", {"a": {"waktu": "08:00", "b": "1, 2"}}),
+])
+def test_what_is_written_right_inside_brackets_still_reads(tmp_path, text, data):
+    assert load(tmp_path, text).data == data

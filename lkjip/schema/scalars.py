@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..isian import UnfilledDate
+from ..source.slips import NUMBER_LIKE, number_hint
 from ..source.yamlfile import PathKey
 from .core import INVALID, PLACEHOLDER_JSON, Context, Reference, Type, or_placeholder
 
@@ -81,23 +82,6 @@ class Ref(Id):
         if value is not INVALID:
             ctx.references.append(Reference(self.kind, value, ctx.loc(path)))
         return value
-
-
-NUMBER_LIKE = r"%\s*$|^\s*[Rr][Pp]|^\s*-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?\s*$|^\s*-?[0-9]+,[0-9]+\s*$"
-"""The texts `number_hint` explains (a decimal comma, thousands dots, '%', 'Rp'), for the editors' schema."""
-
-
-def number_hint(value: str) -> str:
-    text = value.strip()
-    if text.endswith("%"):
-        return f"tulis angka tanpa tanda %: {text[:-1].strip().replace('.', '').replace(',', '.')}"
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", text):
-        return f"jangan memakai titik pemisah ribuan; tulis {text.replace('.', '').replace(',', '.')}"
-    if re.fullmatch(r"-?\d+,\d+", text):
-        return f"YAML memakai titik sebagai pemisah desimal; tulis {text.replace(',', '.')}"
-    if text.lower().startswith("rp"):
-        return "tulis angka rupiah tanpa 'Rp' dan tanpa titik, mis. 2615163480"
-    return ""
 
 
 class Number(Type):

@@ -7,7 +7,6 @@ build plain values plus a side table `path -> Loc` that later stages use for mes
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -17,8 +16,10 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..diagnostics import Diagnostic, Loc, error
+from ..diagnostics import Loc, error
+from .slips import Slip, mapping_slip, sequence_slip
 from .text import SourceError, read_text
+from .yamlerrors import syntax_diagnostic
 
 # libyaml's composer is an order of magnitude faster; both give the same nodes and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -58,47 +59,6 @@ class YamlDocument:
         return Loc(self.file, line, col, dotted(path))
 
 
-_TRANSLATIONS = [
-    (r"found character '\\t' that cannot start any token",
-     "karakter tab ditemukan; YAML hanya menerima spasi untuk indentasi", "ganti tab dengan spasi"),
-    (r"mapping values are not allowed",
-     "tanda ':' tidak diharapkan di sini", "periksa indentasi, atau beri tanda kutip pada teks yang memuat ':'"),
-    (r"found unexpected end of stream",
-     "file berakhir sebelum tanda kutip atau kurung ditutup", "tutup tanda kutip atau kurung yang dibuka"),
-    (r"did not find expected key",
-     "indentasi tidak sesuai: diharapkan kunci baru", "samakan indentasi dengan baris sebelumnya"),
-    (r"did not find expected '-' indicator",
-     "indentasi daftar tidak sesuai: diharapkan butir '-'", "samakan indentasi butir daftar"),
-    (r"did not find expected ',' or '[\]}]'",
-     "daftar '[...]' atau pemetaan '{...}' tidak ditutup", "tutup dengan ']' atau '}' pada baris yang sama"),
-    (r"found character '(.)' that cannot start any token",
-     "karakter '{0}' tidak boleh mengawali nilai", "beri tanda kutip pada teksnya, mis. \"@nama\""),
-    (r"found unknown escape character", "karakter escape tidak dikenal dalam teks berkutip",
-     "gunakan tanda kutip tunggal atau hapus garis miring terbalik"),
-    (r"could not find expected ':'", "diharapkan tanda ':' setelah kunci", "tulis 'kunci: nilai'"),
-    (r"found undefined tag handle|could not determine a constructor",
-     "tag YAML tidak diizinkan", "hapus tag '!...'; data laporan hanya berisi teks, angka, daftar dan pemetaan"),
-]
-
-
-def _syntax_diagnostic(file: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    problem = str(exc.problem or exc)
-    if mark and "cannot start any token" in problem:
-        source_line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
-        char = source_line[mark.column:mark.column + 1]
-        problem = "found character '\\t' that cannot start any token" if char == "\t" else \
-            f"found character '{char}' that cannot start any token"
-    for pattern, message, hint in _TRANSLATIONS:
-        match = re.search(pattern, problem)
-        if match:
-            message = message.format(*match.groups()) if match.groups() else message
-            return error(Loc(file, line, col), f"sintaks YAML tidak valid: {message}", hint, "yaml-syntax")
-    return error(Loc(file, line, col), f"sintaks YAML tidak valid ({problem})",
-                 "periksa indentasi dan tanda kutip di sekitar baris ini", "yaml-syntax")
-
-
 def load_yaml(path: Path, file: str) -> YamlDocument:
     return parse_yaml(read_text(path, file), file)
 
@@ -107,10 +67,10 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     """Compose once, refuse what report data never needs, and keep every value's position."""
     try:
         node = yaml.compose(text, Loader=_LOADER)
-        builder = _Builder(file)
+        builder = _Builder(file, text)
         data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        raise SourceError(_syntax_diagnostic(file, exc, text)) from None
+        raise SourceError(syntax_diagnostic(file, exc, text)) from None
     except yaml.YAMLError as exc:
         raise SourceError(error(Loc(file), f"sintaks YAML tidak valid ({exc})")) from None
     except RecursionError:
@@ -124,8 +84,8 @@ _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 
 
 class _Builder:
-    def __init__(self, file: str):
-        self.file = file
+    def __init__(self, file: str, text: str):
+        self.file, self.text = file, text
         self.marks: dict[PathKey, tuple[int, int]] = {}
         self.key_marks: dict[PathKey, tuple[int, int]] = {}
         self.seen: set[int] = set()
@@ -145,20 +105,36 @@ class _Builder:
             self._fail(node, f"tag YAML '{node.tag}' tidak diizinkan",
                        "data laporan hanya berisi teks, angka, tanggal, daftar dan pemetaan", "tag")
         if isinstance(node, MappingNode):
+            if node.flow_style:
+                self._slip(mapping_slip(node, self.text), path)
             return self._mapping(node, path)
         if isinstance(node, SequenceNode):
+            if node.flow_style:
+                self._slip(sequence_slip(node, self.text), path)
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         return self._scalar(node)
 
+    def _slip(self, slip: Slip | None, path: PathKey) -> None:
+        """A comma YAML read as a separator inside '{...}' or '[...]' (see `slips`)."""
+        if slip is None:
+            return
+        where = path if slip.part is None else path + (slip.part if isinstance(slip.part, int) else
+                                                        self._key(slip.part),)
+        m = slip.node.start_mark
+        raise SourceError(error(Loc(self.file, m.line + 1, m.column + 1, dotted(where)),
+                                slip.message, slip.hint, slip.code))
+
+    def _key(self, key_node: Node) -> Any:
+        if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            self._fail(key_node, "kunci pemetaan harus berupa teks atau angka sederhana", "", "bad-key")
+        key = self._scalar(key_node)
+        return str(key) if isinstance(key, Decimal) else key
+
     def _mapping(self, node: MappingNode, path: PathKey) -> dict:
         out: dict = {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
-                self._fail(key_node, "kunci pemetaan harus berupa teks atau angka sederhana", "", "bad-key")
-            key = self._scalar(key_node)
-            if isinstance(key, Decimal):
-                key = str(key)
+            key = self._key(key_node)
             if key in out:
                 first = self.key_marks.get(path + (key,), (None, None))[0]
                 self._fail(key_node, f"kunci '{key}' ditulis dua kali (pertama di baris {first})",
