@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .tables import Table
 
 
 @dataclass(frozen=True)
@@ -55,3 +59,20 @@ class Chart:
             values = ", ".join(f"{self.series[b.series]} {b.text}" for b in g.bars)
             parts.append(f"{g.label}{' (' + g.note + ')' if g.note else ''}: {values}")
         return "; ".join(parts) + "."
+
+
+CHART = "Grafik"
+"""The word that tells a chart from the table it draws, where the figures are called otherwise."""
+
+
+def default_title(table: Table | None, id: str, figures: str = "Gambar") -> str:
+    """A chart's title when its subject gives none, from the table it draws. Its caption reads
+    "<figures> N. <title>": where figures are called Gambar, "Grafik Tabel 3.8 Perbandingan ..." says
+    it is the chart of that table; where they are called Grafik, the word is not said twice, and the
+    title is the table's with its number after it: "Grafik 2. Perbandingan ... (Tabel 3.8)"."""
+    if table is None:
+        return id
+    if figures.casefold() != CHART.casefold():
+        return f"{CHART} {table.caption}"
+    number = table.caption.removesuffix(table.judul).strip().rstrip(":.-–— ")   # "Tabel 3.5 :" -> "Tabel 3.5"
+    return f"{table.judul} ({number})" if table.nomor and number else table.judul

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .. import numbers
 from .. import values as v
@@ -17,6 +18,7 @@ from ..diagnostics import Diagnostic, error
 from ..model import DataFile, Report
 from ..schema import (
     Choice,
+    Context,
     Date,
     DateOrMonth,
     Entry,
@@ -34,6 +36,7 @@ from ..schema import (
     opt,
     req,
 )
+from ..source.yamlfile import PathKey
 from ..subject import IdKind, Subject
 from ..values import Value
 
@@ -90,6 +93,25 @@ class LampiranTercetak(Entry):
                                      "atau pengenal tabel; kosong bila lampiran itu tidak ada di laporan ini")
 
 
+SEBUTAN_GAMBAR = ("Gambar", "Grafik")
+"""What an office may call its figures: the word of each caption ('Grafik 1.') and of their list ('Daftar Grafik')."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class PenamaanGambar(Entry):
+    sebutan: str = opt(Choice(*SEBUTAN_GAMBAR), "kata di depan nomor gambar, di situs dan di PDF ('Grafik 1. ...'), "
+                       "dan judul daftarnya di PDF ('Daftar Grafik') (bawaan: Gambar)", SEBUTAN_GAMBAR[0])
+
+
+class _Penamaan(Record):
+    """`gambar: Grafik` is the likely slip for `gambar: {sebutan: Grafik}`: the message says how to write it."""
+
+    def wrong(self, value: Any, path: PathKey, ctx: Context, hint: str = "") -> Any:
+        if isinstance(value, str) and not hint:
+            hint = f"tulis {path[-1] if path else 'gambar'}: {{sebutan: {value.strip()}}}"
+        return super().wrong(value, path, ctx, hint)
+
+
 DEFAULT_ROUNDING = Pembulatan(desimal=2, cara="setengah_ke_atas")
 DRAF, DITANDATANGANI = "draf", "ditandatangani"
 UNSIGNED = "……………… (belum ditandatangani)"
@@ -128,6 +150,9 @@ class Laporan(Entry):
                                  "(bawaan: 2 desimal, setengah ke atas)", DEFAULT_ROUNDING)
     tabel: Mapping[str, JudulTabel] = opt(MapOf(Id(), Record(JudulTabel)), "nomor dan judul tabel, menurut "
                                           "pengenal tabel (lihat 'python build.py kunci')", frozen_map())
+    gambar: PenamaanGambar | None = opt(_Penamaan(PenamaanGambar), "sebutan gambar dan grafik laporan ini, mis. "
+                                        "{sebutan: Grafik} untuk 'Grafik 1. ...' dan 'Daftar Grafik' (bawaan: "
+                                        "Gambar)")
     lampiran_tercetak: tuple[LampiranTercetak, ...] = opt(
         ListOf(Record(LampiranTercetak)), "lampiran yang didaftar Daftar Isi dokumen bertanda tangan "
         "(hanya untuk pemeriksaan struktur)", ())
@@ -148,6 +173,11 @@ class Laporan(Entry):
     @property
     def signed(self) -> bool:
         return self.status == DITANDATANGANI
+
+    @property
+    def sebutan_gambar(self) -> str:
+        """What the office calls its figures: "Gambar 1." and "Daftar Gambar", or "Grafik 1." and "Daftar Grafik"."""
+        return self.gambar.sebutan if self.gambar is not None else SEBUTAN_GAMBAR[0]
 
     @property
     def transcribed(self) -> bool:

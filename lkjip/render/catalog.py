@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 from ..blocks import DataList, Signature
-from ..charts import Chart
+from ..charts import Chart, default_title
 from ..compute import Figures
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import LAPORAN, JudulTabel, laporan
@@ -166,7 +166,7 @@ class Catalog:
         if chart is None:
             raise Unavailable(f"grafik '{id}' tidak memiliki angka untuk digambar")
         table = self.table(spec.tabel) if spec.tabel in self.tables else None
-        return replace(chart, judul=chart.judul or (f"Grafik {table.caption}" if table else id))
+        return replace(chart, judul=chart.judul or default_title(table, id, laporan(self.report).sebutan_gambar))
 
     def data_list(self, id: str) -> DataList:
         spec = self.lists[id]

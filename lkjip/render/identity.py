@@ -1,8 +1,8 @@
 """Who publishes the report and where it stands, as every page says it: the report's identity.
 
 Its title and office, the cover's lines, the file names (slugs: nothing in the data can place
-a file outside site/), whether it is a draft, when it was signed, which edition it is, and
-who publishes it with their address and contact.
+a file outside site/), whether it is a draft, when it was signed, which edition it is, who
+publishes it with their address and contact, and what it calls its figures.
 """
 from __future__ import annotations
 
@@ -30,6 +30,8 @@ class SiteInfo:
     penerbit: tuple[str, ...] = ()
     """Who publishes the site and how to reach them: name, address, telephone, e-mail, website."""
     diterbitkan: str = ""
+    gambar: str = "Gambar"
+    """What the office calls its figures, in their captions ('Gambar 1.') and their list ('Daftar Gambar')."""
 
     @property
     def base(self) -> str:
@@ -47,4 +49,5 @@ def site_info(lap: Laporan) -> SiteInfo:
     publisher = tuple(x for x in ((pub.nama if pub else None) or lap.instansi, *(
         (pub.alamat, pub.telepon and f"telepon {pub.telepon}", pub.surel, pub.situs) if pub else ())) if x)
     return SiteInfo(lap.judul, lap.instansi, lap.daerah, lap.tahun, lap.cover, f"{name}.pdf", not lap.signed,
-                    signed, edisi, publisher, numbers.date(lap.diterbitkan) if lap.diterbitkan else "")
+                    signed, edisi, publisher, numbers.date(lap.diterbitkan) if lap.diterbitkan else "",
+                    lap.sebutan_gambar)

@@ -9,6 +9,7 @@ recognised by the words of their titles, never by file names.
 """
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -47,18 +48,24 @@ def reading_order(pages: Sequence[Page]) -> list[Placed]:
             + [Placed(p, "lampiran", n) for n, p in enumerate(lampiran, 1)])
 
 
-_SITE_FIGURE = re.compile(r'(<figure class="grafik" id="[^"]+">.*?<figcaption>)', re.S)
+_SITE_FIGURE = re.compile(r'(<figure class="grafik" id="[^"]+">(?:(?!</figure>).)*?<figcaption>)', re.S)
 
 
-def number_figures(placed: Sequence[Placed]) -> list[Placed]:
+def figure_number(word: str, number: int) -> str:
+    """The number a figure's caption opens with, on the site and in print alike: "Grafik 4." where the
+    office calls its figures Grafik (`gambar.sebutan` in data/laporan.yaml)."""
+    return f'<b class="nomor-gambar">{html.escape(word)} {number}.</b> '
+
+
+def number_figures(placed: Sequence[Placed], word: str = "Gambar") -> list[Placed]:
     """The site's figures numbered "Gambar 1.", "Gambar 2." ... through the whole report in reading
-    order, the numbers the PDF's counter and Daftar Gambar give them, so a reader citing "Gambar 4"
-    from the website finds the same figure in the signed document."""
+    order, the numbers the PDF's captions and Daftar Gambar give them (`printdoc`), so a reader citing
+    "Gambar 4" from the website finds the same figure in the signed document."""
     count = 0
 
     def number(match: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        return f'{match.group(1)}<b class="nomor-gambar">Gambar {count}.</b> '
+        return match.group(1) + figure_number(word, count)
 
     return [replace(p, page=replace(p.page, body=_SITE_FIGURE.sub(number, p.page.body))) for p in placed]

@@ -2,7 +2,8 @@
 
 Order and numbering: the cover (no number); the front matter in roman numbers (Kata
 Pengantar with its signature, Ikhtisar Eksekutif where there is one, Daftar Isi, Daftar
-Tabel, Daftar Gambar when the report has figures); the chapters from Bab I in arabic
+Tabel, Daftar Gambar when the report has figures, under the office's word for them:
+Daftar Grafik where `gambar.sebutan` is Grafik); the chapters from Bab I in arabic
 numbers; then the lampiran, and after them the annexes another stage supplies
 (`Annex`, e.g. a Catatan Koreksi), in arabic numbers too. Front-matter chapters are
 recognised by the words of their titles, never by file names; the order and the lampiran
@@ -13,15 +14,16 @@ one document and their links turned into links inside it.
 Integration points, in order: `order.FRONT_ROLES` (which chapters are front matter),
 `print_document(..., annexes=...)` (sections after the lampiran, listed in the Daftar Isi
 and bookmarked like a lampiran), and figures: every `<figure class="gambar" id=...
-data-judul=...>` in a chapter or annex is listed in the Daftar Gambar, which is left out
-when there is none.
+data-judul=...>` in a chapter or annex is numbered through the document, its caption
+opening with its number as on the site (`order.figure_number`), and listed under that
+number in the Daftar Gambar, which is left out when there is none.
 """
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +36,7 @@ from ..source.inputs import image_problem
 from . import pemeriksaan
 from .chapters import Page
 from .links import media_path
-from .order import reading_order
+from .order import figure_number, reading_order
 from .printblocks import group_signatures
 from .ralat import context
 from .templates import Templates, safe
@@ -59,7 +61,8 @@ def _introductions_with_their_table(body: str) -> str:
     heading right above it, which would otherwise end its page alone."""
     body = _INTRODUCES_LANDSCAPE.sub(r'<p class="pengantar-lebar">\1</p>\2', body)
     return _HEADING_BEFORE.sub(r'<\1 class="pengantar-lebar"\2>\3</\1>\4', body)
-_FIGURE = re.compile(r'<figure class="gambar[^"]*" id="([^"]+)"[^>]*data-judul="([^"]*)"')
+_FIGURE = re.compile(r'<figure class="gambar[^"]*" id="([^"]+)"[^>]*data-judul="([^"]*)"[^>]*>'
+                     r'((?:(?!</figure>).)*?<figcaption[^>]*>)?', re.S)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class Listed:
     anchor: str
     title: str
     roman: bool
+    nomor: int | None = None  # a figure's number, as its caption shows it
 
 
 @dataclass
@@ -149,6 +153,19 @@ def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[A
     return out + [Section(a.slug, a.title, "tambahan", a.body) for a in annexes]
 
 
+def _numbered_figures(sections: Sequence[Section], word: str) -> tuple[list[Section], list[Listed]]:
+    """Every figure numbered once through the document, in its order, its caption opening with its
+    number; the list gives each figure under that number (a chart shown twice is two figures)."""
+    listed: list[Listed] = []
+    out = []
+    for section in sections:
+        def number(match: re.Match[str], roman: bool = section.kind == "depan") -> str:
+            listed.append(Listed(match.group(1), html.unescape(match.group(2)), roman, len(listed) + 1))
+            return match.group(0) + (figure_number(word, len(listed)) if match.group(3) is not None else "")
+        out.append(replace(section, body=_FIGURE.sub(number, section.body)))
+    return out, listed
+
+
 def _listed(sections: Sequence[Section], pattern: re.Pattern[str]) -> list[Listed]:
     seen, out = set(), []
     for s in sections:
@@ -166,21 +183,22 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
     """The print HTML of the whole report (the chapters' print bodies, rendered with the print
     blocks) and the images it needs (served to WeasyPrint from memory); `front` goes first of all,
     right after the cover (a revised edition's Lembar Ralat)."""
-    sections = _sections(pages, annexes, front)
+    sections, figures = _numbered_figures(_sections(pages, annexes, front), lap.sebutan_gambar)
     media = {media_path(project.root, image): image.read_bytes() for image in images}
     found, _ = emblem(project, lap)
     emblem_src = None
     if found is not None:
         emblem_src = media_path(project.root, found)
         media[emblem_src] = found.read_bytes()
-    tables, figures = _listed(sections, _TABLE), _listed(sections, _FIGURE)
+    tables = _listed(sections, _TABLE)
     body = [s for s in sections if s.kind != "depan"]
     arabic_from = body[0].anchor if body else ""
     markup = templates.render(
         "print.html", info=info, lap=lap, emblem=emblem_src, front=[s for s in sections if s.kind == "depan"],
         chapters=[s for s in body if s.kind == "bab"], lampiran=[s for s in body if s.kind == "lampiran"],
         annexes=[s for s in body if s.kind == "tambahan"], bodies={s.slug: safe(s.body) for s in sections},
-        tables=tables, figures=figures, arabic_from=arabic_from, keywords=_keywords(lap))
+        tables=tables, figures=figures, gambar=lap.sebutan_gambar, arabic_from=arabic_from,
+        keywords=_keywords(lap))
     return PrintDocument(markup, media, arabic_from)
 
 

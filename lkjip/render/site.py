@@ -172,7 +172,7 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     extra = [(ralat_page.PAGE, ralat_page.TITLE)] if ralat else []
     extra += [(FINDINGS_PAGE, pemeriksaan.TITLE)] if marks.items else []
     extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    placed = number_figures(reading_order(pages))   # the order and numbers of the PDF's Daftar Isi and Gambar
+    placed = number_figures(reading_order(pages), info.gambar)   # the order and numbers of the PDF's lists
     pages = [p.page for p in placed]
     nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
     nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
