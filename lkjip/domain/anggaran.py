@@ -1,109 +1,57 @@
-"""Anggaran: programs, the realisasi of each sub-kegiatan, and what rolls up from them.
+"""Anggaran: the budget at its three levels, program -> kegiatan -> sub-kegiatan, and its sums.
 
-A program's pagu and realisasi are the sums of its sub-kegiatan, matched by kode rekening
-prefix; an office that reports only per program writes pagu and realisasi on the program
-instead. Serapan = realisasi / pagu x 100, sisa = pagu - realisasi.
+The realisasi of a sub-kegiatan is s/d bulan lalu + bulan ini (or one typed realisasi). A
+kegiatan's pagu and realisasi are the sums of its sub-kegiatan, a program's the sums of its
+kegiatan (or of its sub-kegiatan, in a program not divided into kegiatan); where an office
+reports no lower level, it types pagu and realisasi on the kegiatan or the program instead.
+Which row belongs where is decided in `anggaran_data`. Serapan = realisasi / pagu x 100,
+sisa = pagu - realisasi, at every level.
 """
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from types import MappingProxyType
-from typing import Any
 
 from .. import numbers
 from .. import values as v
 from ..blocks import Card
 from ..charts import Bar, Chart, Group
-from ..compare import PRINTED_TABLES, PrintedCell, table_cells
+from ..compare import PrintedCell, table_cells
 from ..compute import Figure, Figures, Source
-from ..diagnostics import Diagnostic, error
-from ..model import DataFile, Report
-from ..schema import Date, Entry, Id, ListOf, Record, Rupiah, Text, frozen_map, opt, req
+from ..diagnostics import Diagnostic
+from ..model import Report
 from ..subject import ChartSpec, IdKind, Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import Value
+from .anggaran_data import (
+    ANGGARAN,
+    AnggaranFile,
+    Kegiatan,
+    Nesting,
+    Program,
+    SubKegiatan,
+    Urusan,
+    nesting,
+    program_of,
+    validate,
+)
 from .laporan import places
 
-
-@dataclass(frozen=True, kw_only=True)
-class Urusan(Entry):
-    kode: str = req(Text(), "kode")
-    uraian: str = req(Text(), "uraian")
-
-
-@dataclass(frozen=True, kw_only=True)
-class Program(Entry):
-    id: str = req(Id(), "pengenal program")
-    kode: str = req(Text(), "kode rekening program, mis. 7.01.01")
-    nama: str = req(Text(), "nama program")
-    pengampu: str | None = opt(Text(), "pejabat yang mengampu")
-    sasaran: str | None = opt(Text(), "sasaran yang didukung")
-    pagu: int | None = opt(Rupiah(), "pagu (Rp), hanya bila program ini tidak dirinci per sub-kegiatan")
-    realisasi: int | None = opt(Rupiah(), "realisasi (Rp), hanya bila program ini tidak dirinci per sub-kegiatan")
-
-
-@dataclass(frozen=True, kw_only=True)
-class SubKegiatan(Entry):
-    kode: str = req(Text(), "kode rekening sub-kegiatan (pengenal baris); awalannya kode program")
-    uraian: str = req(Text(), "nama sub-kegiatan")
-    anggaran: int = req(Rupiah(), "pagu (Rp)")
-    kontrak: int | None = opt(Rupiah(), "nilai kontrak (Rp)")
-    sd_bulan_lalu: int | None = opt(Rupiah(), "realisasi s/d bulan lalu (Rp)")
-    bulan_ini: int | None = opt(Rupiah(), "realisasi bulan ini (Rp)")
-    realisasi: int | None = opt(Rupiah(), "realisasi (Rp), bila tidak dirinci s/d bulan lalu dan bulan ini")
-
-
-@dataclass(frozen=True, kw_only=True)
-class AnggaranFile(Entry):
-    judul: str | None = opt(Text(), "judul lampiran realisasi anggaran")
-    periode: dt.date | None = opt(Date(), "akhir periode realisasi")
-    sumber: str | None = opt(Text(), "sumber data")
-    urusan: tuple[Urusan, ...] = opt(ListOf(Record(Urusan)), "baris judul urusan/perangkat daerah", ())
-    program: tuple[Program, ...] = req(ListOf(Record(Program), 1, "id"), "program")
-    sub_kegiatan: tuple[SubKegiatan, ...] = opt(ListOf(Record(SubKegiatan), 0, "kode"),
-                                                "realisasi per sub-kegiatan", ())
-    tercetak: Mapping[str, Any] = opt(PRINTED_TABLES, "angka seperti tercetak, per tabel dan baris (pembanding)",
-                                      frozen_map())
-
-
-ANGGARAN = DataFile("anggaran", AnggaranFile, "program dan realisasi anggaran (per sub-kegiatan atau per program)")
-
-
-def program_of(data: AnggaranFile, kode: str) -> Program | None:
-    return next((p for p in data.program if kode.startswith(p.kode + ".")), None)
+__all__ = ["ANGGARAN", "ANGGARAN_FIGURE", "Anggaran", "AnggaranFile", "Budget", "Kegiatan", "Nesting", "Program",
+           "SUBJECT", "SubKegiatan", "Urusan", "nesting", "program_of"]
 
 
 def _validate(report: Report) -> Iterator[Diagnostic]:
     data = report.get(ANGGARAN)
-    if data is None:
-        return
-    for i, sub in enumerate(data.sub_kegiatan):
-        if program_of(data, sub.kode) is None:
-            yield error(sub.loc.at(f"sub_kegiatan[{i}].kode"), f"kode sub-kegiatan '{sub.kode}' tidak termasuk "
-                        "program mana pun", "kode harus diawali kode program: " +
-                        ", ".join(p.kode for p in data.program), "orphan-kode")
-        split = (sub.sd_bulan_lalu, sub.bulan_ini)
-        if sub.realisasi is None and None in split or sub.realisasi is not None and split != (None, None):
-            yield error(sub.loc.at(f"sub_kegiatan[{i}]"), f"realisasi sub-kegiatan '{sub.kode}' harus ditulis "
-                        "sebagai 'sd_bulan_lalu' dan 'bulan_ini', atau sebagai 'realisasi' saja",
-                        "", "realisasi-shape")
-    for i, prog in enumerate(data.program):
-        has_subs = any(program_of(data, s.kode) is prog for s in data.sub_kegiatan)
-        typed = prog.pagu is not None or prog.realisasi is not None
-        if has_subs and typed:
-            yield error(prog.loc.at(f"program[{i}]"), f"pagu dan realisasi program '{prog.id}' dihitung dari "
-                        "sub-kegiatannya", "hapus 'pagu' dan 'realisasi' dari program ini", "derived-typed")
-        elif not has_subs and (prog.pagu is None or prog.realisasi is None):
-            yield error(prog.loc.at(f"program[{i}]"), f"program '{prog.id}' tidak memiliki sub-kegiatan, maka "
-                        "'pagu' dan 'realisasi'-nya wajib diisi", "", "missing")
+    if data is not None:
+        yield from validate(data)
 
 
 @dataclass(frozen=True)
 class Budget:
-    """Pagu and realisasi of one sub-kegiatan, one program, or the whole DPA."""
+    """Pagu and realisasi of one sub-kegiatan, one kegiatan, one program, or the whole DPA."""
 
     id: str
     kode: str
@@ -114,6 +62,8 @@ class Budget:
     sd_bulan_lalu: int | None = None
     bulan_ini: int | None = None
     program: str = ""
+    kegiatan: str = ""
+    """The id of the kegiatan of a sub-kegiatan (or of a kegiatan itself); "" where there is none."""
 
     @property
     def serapan(self) -> Decimal | None:
@@ -129,6 +79,7 @@ class Anggaran:
     sub_kegiatan: tuple[Budget, ...]
     program: Mapping[str, Budget]
     total: Budget
+    kegiatan: Mapping[str, Budget] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def _optional_sum(values: Iterable[int | None]) -> int | None:
@@ -136,27 +87,41 @@ def _optional_sum(values: Iterable[int | None]) -> int | None:
     return None if not items or any(x is None for x in items) else sum(x for x in items if x is not None)
 
 
-def _sum(id: str, kode: str, uraian: str, items: list[Budget], program: str = "") -> Budget:
+def _sum(id: str, kode: str, uraian: str, items: list[Budget], program: str = "", kegiatan: str = "") -> Budget:
     return Budget(id, kode, uraian, sum(b.pagu for b in items), sum(b.realisasi for b in items),
                   _optional_sum(b.kontrak for b in items), _optional_sum(b.sd_bulan_lalu for b in items),
-                  _optional_sum(b.bulan_ini for b in items), program)
+                  _optional_sum(b.bulan_ini for b in items), program, kegiatan)
 
 
-def _sub_budget(s: SubKegiatan, program: str) -> Budget:
+def _sub_budget(s: SubKegiatan, place: Nesting) -> Budget:
+    program, kegiatan = place.sub_kegiatan[s.kode]
     realisasi = s.realisasi if s.realisasi is not None else (s.sd_bulan_lalu or 0) + (s.bulan_ini or 0)
-    return Budget(s.kode, s.kode, s.uraian, s.anggaran, realisasi, s.kontrak, s.sd_bulan_lalu, s.bulan_ini, program)
+    return Budget(s.kode, s.kode, s.uraian, s.anggaran, realisasi, s.kontrak, s.sd_bulan_lalu, s.bulan_ini, program,
+                  kegiatan or "")
+
+
+def _level(id: str, kode: str, nama: str, own: list[Budget], typed: Program | Kegiatan, program: str,
+           kegiatan: str = "") -> Budget:
+    """A program's or kegiatan's budget: the sum of the rows below it, or its own typed figures."""
+    if own:
+        return _sum(id, kode, nama, own, program, kegiatan)
+    return Budget(id, kode, nama, typed.pagu or 0, typed.realisasi or 0, program=program, kegiatan=kegiatan)
 
 
 def _anggaran(report: Report, figures: Figures) -> Anggaran:
     data = report.need(ANGGARAN)
-    subs = tuple(_sub_budget(s, program_of(data, s.kode).id) for s in data.sub_kegiatan)  # type: ignore[union-attr]
+    place, _ = nesting(data)   # validated: every row is placed
+    subs = tuple(_sub_budget(s, place) for s in data.sub_kegiatan)
+    kegiatan = {}
+    for k in data.kegiatan:
+        own = [s for s in subs if s.kegiatan == k.id]
+        kegiatan[k.id] = _level(k.id, k.kode or "", k.nama, own, k, place.kegiatan[k.id], k.id)
     programs = {}
     for p in data.program:
-        own = [s for s in subs if s.program == p.id]
-        programs[p.id] = _sum(p.id, p.kode, p.nama, own, p.id) if own else \
-            Budget(p.id, p.kode, p.nama, p.pagu or 0, p.realisasi or 0, program=p.id)
+        own = [b for b in kegiatan.values() if b.program == p.id] or [s for s in subs if s.program == p.id]
+        programs[p.id] = _level(p.id, p.kode, p.nama, own, p, p.id)
     total = _sum("jumlah", "", "Jumlah", list(programs.values()))
-    return Anggaran(subs, MappingProxyType(programs), total)
+    return Anggaran(subs, MappingProxyType(programs), total, MappingProxyType(kegiatan))
 
 
 ANGGARAN_FIGURE = Figure("anggaran", _anggaran, files=(ANGGARAN,))
@@ -186,10 +151,18 @@ def _budget_cells(b: Budget, kode: str, uraian: str, p: int) -> tuple:
 def _realisasi_table(report: Report, figures: Figures) -> Built:
     budget, data, p = figures.need(ANGGARAN_FIGURE), report.need(ANGGARAN), places(report)
     rows = [Row(f"urusan-{u.kode}", cells(u.kode, u.uraian, *([None] * 7)), "judul") for u in data.urusan]
+
+    def subs(program: str, kegiatan: str) -> list[Row]:
+        return [Row(s.kode, _budget_cells(s, s.kode, s.uraian, p)) for s in budget.sub_kegiatan
+                if s.program == program and s.kegiatan == kegiatan]
     for prog in data.program:
         rows.append(Row(prog.kode, _budget_cells(budget.program[prog.id], prog.kode, prog.nama, p), "jumlah"))
-        rows += [Row(s.kode, _budget_cells(s, s.kode, s.uraian, p)) for s in budget.sub_kegiatan
-                 if s.program == prog.id]
+        for keg in (k for k in data.kegiatan if budget.kegiatan[k.id].program == prog.id):
+            # a kegiatan is a subtotal of its sub-kegiatan, styled like the program above it
+            rows.append(Row(keg.kode or keg.id, _budget_cells(budget.kegiatan[keg.id], keg.kode or "", keg.nama, p),
+                            "jumlah"))
+            rows += subs(prog.id, keg.id)
+        rows += subs(prog.id, "")
     rows.append(Row("jumlah", _budget_cells(budget.total, "", "Jumlah", p), "jumlah"))
     real = ("Realisasi",)
     columns = (Column("kode", "Kode Rekening"), Column("uraian", "Uraian Program/Kegiatan/Sub Kegiatan"),
@@ -198,9 +171,16 @@ def _realisasi_table(report: Report, figures: Figures) -> Built:
                Column("bulan_ini", "Bulan Ini", "rupiah", real), Column("realisasi", "s/d Bulan Ini", "rupiah", real),
                Column("sisa", "Sisa Anggaran", "rupiah"), Column("serapan", "Serapan", "persen"))
     when = f"Keadaan {numbers.month(data.periode)}. " if data.periode else ""
-    notes = (f"{when}Baris program adalah jumlah sub-kegiatan yang kode rekeningnya diawali kode program; "
-             "realisasi s/d bulan ini = s/d bulan lalu + bulan ini; sisa = anggaran − realisasi.",)
+    sums = ("Baris program adalah jumlah kegiatannya (atau sub-kegiatannya, bila program itu tidak dirinci per "
+            "kegiatan), baris kegiatan jumlah sub-kegiatannya") if data.kegiatan else \
+        "Baris program adalah jumlah sub-kegiatan yang kode rekeningnya diawali kode program"
+    notes = (f"{when}{sums}; realisasi s/d bulan ini = s/d bulan lalu + bulan ini; sisa = anggaran − realisasi.",)
     return Built(columns, tuple(rows), notes, wide=True)
+
+
+def _levels(budget: Anggaran) -> list[tuple[str, Budget]]:
+    return [("anggaran", budget.total)] + [(f"program.{i}", b) for i, b in budget.program.items()] + \
+        [(f"kegiatan.{i}", b) for i, b in budget.kegiatan.items()]
 
 
 def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
@@ -208,29 +188,34 @@ def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
     if budget is None:
         return
     p = places(report)
-    for key, b in [("anggaran", budget.total)] + [(f"program.{i}", b) for i, b in budget.program.items()]:
+    for key, b in _levels(budget):
         yield f"{key}.pagu", v.rupiah(b.pagu)
         yield f"{key}.realisasi", v.rupiah(b.realisasi)
         yield f"{key}.serapan", v.percent(b.serapan, p)
         yield f"{key}.sisa", v.rupiah(b.sisa)
     yield "anggaran.jumlah_program", v.count(len(budget.program))
-    for prog in report.need(ANGGARAN).program:
-        yield f"program.{prog.id}.nama", v.text(prog.nama)
-        yield f"program.{prog.id}.pengampu", v.text(prog.pengampu)
+    data = report.need(ANGGARAN)
+    if data.kegiatan:
+        yield "anggaran.jumlah_kegiatan", v.count(len(budget.kegiatan))
+    for row, kind in [(prog, "program") for prog in data.program] + [(keg, "kegiatan") for keg in data.kegiatan]:
+        yield f"{kind}.{row.id}.nama", v.text(row.nama)
+        yield f"{kind}.{row.id}.pengampu", v.text(row.pengampu)
 
 
 def _source_names(report: Report) -> Iterator[str]:
+    data = report.need(ANGGARAN)
     yield "anggaran.serapan"
-    for prog in report.need(ANGGARAN).program:
+    for prog in data.program:
         yield f"program.{prog.id}.serapan"
+    for keg in data.kegiatan:
+        yield f"kegiatan.{keg.id}.serapan"
 
 
 def _source_values(report: Report, figures: Figures) -> Iterator[tuple[str, Decimal | None]]:
     budget = figures.get(ANGGARAN_FIGURE)
     if budget is not None:
-        yield "anggaran.serapan", budget.total.serapan
-        for id, b in budget.program.items():
-            yield f"program.{id}.serapan", b.serapan
+        for key, b in _levels(budget):
+            yield f"{key}.serapan", b.serapan
 
 
 def _chart(report: Report, figures: Figures) -> Chart:
@@ -263,6 +248,7 @@ SUBJECT = Subject(
     name="anggaran",
     files=(ANGGARAN,),
     id_kinds=(IdKind("program", ANGGARAN, lambda r: [p.id for p in r.need(ANGGARAN).program]),
+              IdKind("kegiatan", ANGGARAN, lambda r: [k.id for k in r.need(ANGGARAN).kegiatan]),
               IdKind("nilai", ANGGARAN, _source_names)),
     validate=_validate,
     figures=(ANGGARAN_FIGURE,),
@@ -270,9 +256,10 @@ SUBJECT = Subject(
     tables=(TableSpec("anggaran_program", "Perbandingan Anggaran dan Realisasi per Program", _program_table,
                       (ANGGARAN,), "pagu, realisasi dan persentase per program, dengan baris jumlah"),
             TableSpec("realisasi_anggaran", "Realisasi Anggaran", _realisasi_table, (ANGGARAN,),
-                      "realisasi per sub-kegiatan, dijumlahkan per program dan seluruhnya")),
+                      "realisasi per sub-kegiatan, dijumlahkan per kegiatan (bila ada), per program "
+                      "dan seluruhnya")),
     keys=_keys,
-    key_files=(("anggaran", ANGGARAN), ("program", ANGGARAN)),
+    key_files=(("anggaran", ANGGARAN), ("program", ANGGARAN), ("kegiatan", ANGGARAN)),
     printed=_printed,
     charts=(ChartSpec("anggaran_program", "anggaran_program", _chart, (ANGGARAN,), "pagu dan realisasi per program"),),
     cards=_cards,

@@ -2,10 +2,11 @@
 
 No regulation fixes the formula, and reports mix several. The office names the one it
 uses in its data, and the report prints it under the table. Each row's serapan is that of
-the budget that supports its indikator, as the office declares it: the programs of its
-sasaran (`anggaran: [program, ...]`, their pagu and realisasi summed), one program, or
-the whole DPA (`total`); so the efisiensi table uses the same budget lines as the budget
-table beside it, not the office-wide figure for every row.
+the budget that supports its indikator, as the office declares it: the programs or kegiatan
+of its sasaran (`anggaran: [program, kegiatan, ...]`, their pagu and realisasi summed), one
+of them, or the whole DPA (`total`); so the efisiensi table uses the same budget lines as
+the budget table beside it, not the office-wide figure for every row. A kegiatan named
+beside its own program, or a line named twice, would count its money twice: an error.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from ..schema import Choice, Entry, Id, ListOf, OneOrMany, Record, Ref, frozen_m
 from ..subject import Subject, TableSpec
 from ..tables import Built, Column, Row, cells
 from ..values import EMPTY, Value
-from .anggaran import ANGGARAN, ANGGARAN_FIGURE, Anggaran
+from .anggaran import ANGGARAN, ANGGARAN_FIGURE, Anggaran, nesting
 from .kinerja.figures import KINERJA, mean
 from .kinerja.tables import LEAD, indicator_rows
 from .laporan import places
@@ -44,8 +45,9 @@ FORMULAS: dict[str, tuple[Formula, str]] = {
 class BarisEfisiensi(Entry):
     indikator: str = req(Ref("indikator"), "indikator")
     anggaran: str | tuple[str, ...] = req(OneOrMany(Id(), ListOf(Id(), min_items=1)),
-                                          "anggaran yang mendukung indikator ini: daftar pengenal program "
-                                          "sasarannya (pagu dan realisasinya dijumlah), satu program, atau 'total'")
+                                          "anggaran yang mendukung indikator ini: daftar pengenal program atau "
+                                          "kegiatan sasarannya (pagu dan realisasinya dijumlah), satu program "
+                                          "atau kegiatan, atau 'total'")
     tercetak: Mapping[str, Any] = opt(PRINTED_ROW, "angka baris ini seperti tercetak, per tabel (pembanding)",
                                       frozen_map())
 
@@ -64,14 +66,24 @@ def _validate(report: Report) -> Iterator[Diagnostic]:
     data, budget = report.get(EFISIENSI), report.get(ANGGARAN)
     if data is None or budget is None:
         return
-    programs = [p.id for p in budget.program]
+    of_kegiatan = nesting(budget)[0].kegiatan
+    known = [p.id for p in budget.program] + [k.id for k in budget.kegiatan]
+    doc = report.documents.get(EFISIENSI.path)
     for i, row in enumerate(data.baris):
         named = (row.anggaran,) if isinstance(row.anggaran, str) else row.anggaran
-        for id in named:
-            if id not in programs and not (id == "total" and isinstance(row.anggaran, str)):
-                yield error(row.loc.at(f"baris[{i}].anggaran"), f"anggaran '{id}' tidak dikenal",
-                            "tulis 'total' atau pengenal program dari data/anggaran.yaml: " + ", ".join(programs),
-                            "unknown-ref")
+        for j, id in enumerate(named):
+            # the line and column of the item, the path of the field (as every efisiensi message names it)
+            at = row.at("anggaran") if doc is None or isinstance(row.anggaran, str) else \
+                doc.loc(("baris", i, "anggaran", j)).at(f"baris[{i}].anggaran")
+            if id not in known and not (id == "total" and isinstance(row.anggaran, str)):
+                yield error(at, f"anggaran '{id}' tidak dikenal", "tulis 'total' atau pengenal program atau kegiatan "
+                            "dari data/anggaran.yaml: " + ", ".join(known), "unknown-ref")
+            elif id in named[:j]:
+                yield error(at, f"anggaran '{id}' disebut dua kali", "sebut setiap program atau kegiatan sekali saja",
+                            "duplicate-id")
+            elif of_kegiatan.get(id) in named:
+                yield error(at, f"kegiatan '{id}' termasuk program '{of_kegiatan[id]}', yang juga disebut: anggarannya "
+                            "akan terhitung dua kali", "sebut programnya saja, atau kegiatannya saja", "double-count")
 
 
 @dataclass(frozen=True)
@@ -112,10 +124,10 @@ def _efisiensi(report: Report, figures: Figures) -> Efisiensi:
 
 
 def _serapan(budget: Anggaran, named: str | tuple[str, ...]) -> Decimal | None:
-    """The serapan of the budget a row names: the whole DPA, one program, or several summed."""
+    """The serapan of the budget a row names: the whole DPA, one program or kegiatan, or several summed."""
     if named == "total":
         return budget.total.serapan
-    lines = [budget.program[id] for id in ((named,) if isinstance(named, str) else named)]
+    lines = [budget.program.get(id) or budget.kegiatan[id] for id in ((named,) if isinstance(named, str) else named)]
     pagu, realisasi = sum(b.pagu for b in lines), sum(b.realisasi for b in lines)
     return None if pagu == 0 else Decimal(realisasi) / Decimal(pagu) * 100
 
