@@ -14,7 +14,8 @@ from typing import Any
 from .. import values as v
 from ..compare import PRINTED_TABLES, PrintedCell, table_cells
 from ..compute import Figures
-from ..diagnostics import Diagnostic, error, warning
+from ..diagnostics import Diagnostic, Loc, error, warning
+from ..isian import is_placeholder
 from ..model import DataFile, Report
 from ..numbers import rupiah
 from ..schema import (
@@ -40,14 +41,13 @@ from ..tables import Built, Column, Row, cells
 from ..values import EMPTY, Value
 from .anggaran import ANGGARAN_FIGURE
 from .laporan import laporan
-from .target import Measure, TargetFact
+from .target import Kind, Measure, Nilai, NilaiType, TargetFact, measure_of, value_problems
 
 TINGKAT = Choice("tujuan", "sasaran", "program", "kegiatan", "sub_kegiatan")
 
-
 @dataclass(frozen=True, kw_only=True)
 class Sel(Entry):
-    target: Quantity | None = opt(QuantityType(), "target")
+    target: Nilai | None = opt(NilaiType(), "target")
     rp: int | None = opt(Rupiah(), "anggaran (Rp)")
 
 
@@ -73,7 +73,7 @@ class BarisRenstra(Entry):
     uraian: str | None = opt(Text(), "program/kegiatan")
     indikator_kinerja: str | None = opt(Ref("indikator"), "indikator laporan yang diwakili baris ini")
     indikator: str | None = opt(Text(), "indikator seperti dicetak")
-    data_awal: Quantity | None = opt(QuantityType(), "data capaian awal")
+    data_awal: Nilai | None = opt(NilaiType(), "data capaian awal")
     target: Mapping[str, Mapping[int, Sel]] = opt(MapOf(Id(), MapOf(Year(), Record(Sel))),
                                                   "target dan Rp per versi (pengenalnya) dan tahun", frozen_map())
     kondisi_akhir: Sel | None = opt(Record(Sel), "kondisi kinerja akhir periode")
@@ -120,7 +120,7 @@ class BarisRenja(Entry):
     indikator_kinerja: str | None = opt(Ref("indikator"), "indikator laporan yang diwakili")
     lokasi: str | None = opt(Text(), "lokasi")
     indikator: str = req(Text(), "indikator kinerja")
-    target: Quantity | None = opt(QuantityType(), "target")
+    target: Nilai | None = opt(NilaiType(), "target")
     target_keterangan: str | None = opt(Text(), "label target")
     pagu: int = req(Rupiah(), "pagu indikatif (Rp)")
     kebutuhan: Kebutuhan | None = opt(Record(Kebutuhan), "hasil analisis kebutuhan")
@@ -140,6 +140,11 @@ RENJA = DataFile("renja", Renja, "matrik Renja (Rancangan Akhir dan Hasil Analis
 
 
 def _validate(report: Report) -> Iterator[Diagnostic]:
+    yield from _validate_renstra(report)
+    yield from _validate_values(report)
+
+
+def _validate_renstra(report: Report) -> Iterator[Diagnostic]:
     renstra = report.get(RENSTRA)
     if renstra is None:
         return
@@ -161,6 +166,36 @@ def _validate(report: Report) -> Iterator[Diagnostic]:
                         "'versi'", "versi yang ada: " + ", ".join(known), "unknown-ref")
 
 
+def _validate_values(report: Report) -> Iterator[Diagnostic]:
+    """Every target (and data awal) the Renstra and the Renja write for an indikator, by its jenis."""
+    renstra, renja = report.get(RENSTRA), report.get(RENJA)
+    if renstra is None and renja is None:
+        return
+    kinds = _kinds(report)
+    for row in renstra.baris if renstra else ():
+        written: list[tuple[Nilai | None, Loc]] = [(row.data_awal, row.at("data_awal"))]
+        written += [(cell.target, cell.at("target")) for years in row.target.values() for cell in years.values()]
+        if row.kondisi_akhir is not None:
+            written.append((row.kondisi_akhir.target, row.kondisi_akhir.at("target")))
+        for value, where in written:
+            if value is not None and row.indikator_kinerja:
+                yield from value_problems(kinds.get(row.indikator_kinerja), row.indikator_kinerja, value, where)
+    for extra in renstra.target_tambahan if renstra else ():
+        if not is_placeholder(extra.nilai):
+            yield from value_problems(kinds.get(extra.indikator), extra.indikator, extra.nilai, extra.at("nilai"),
+                                      "angka", "tulis angka (titik desimal), mis. '81.5'")
+    for r in renja.baris if renja else ():
+        if r.target is not None and r.indikator_kinerja:
+            yield from value_problems(kinds.get(r.indikator_kinerja), r.indikator_kinerja, r.target, r.at("target"))
+
+
+def _kinds(report: Report) -> Mapping[str, Kind]:
+    # kinerja imports this module (RENSTRA for its end targets); the indikator are its data, read
+    # here only once every module is loaded
+    from .kinerja.model import INDIKATOR
+    return {i.id: (i.jenis, i.kategori.urutan if i.kategori else None) for i in report.need(INDIKATOR).indikator}
+
+
 def renstra_targets(report: Report) -> list[TargetFact]:
     """Every Renstra target of an indikator, each version's own; only the last version is in force."""
     renstra = report.get(RENSTRA)
@@ -176,7 +211,7 @@ def renstra_targets(report: Report) -> list[TargetFact]:
             for year, cell in years.items():
                 if cell.target is not None:
                     facts.append(TargetFact(versi, labels[versi], "renstra", row.indikator_kinerja, year,
-                                            cell.target.value, cell.loc, berlaku=versi == in_force))
+                                            measure_of(cell.target), cell.loc, berlaku=versi == in_force))
     for extra in renstra.target_tambahan:
         facts.append(TargetFact(extra.versi, labels[extra.versi], "renstra", extra.indikator, extra.tahun,
                                 extra.nilai, extra.loc, berlaku=extra.versi == in_force))
@@ -189,7 +224,7 @@ def renja_targets(report: Report) -> list[TargetFact]:
         return []
     year = laporan(report).tahun
     label = renja.judul if "renja" in renja.judul.lower() else f"Renja {renja.judul}"
-    return [TargetFact("renja", label, "renja", r.indikator_kinerja, year, r.target.value, r.loc)
+    return [TargetFact("renja", label, "renja", r.indikator_kinerja, year, measure_of(r.target), r.loc)
             for r in renja.baris if r.indikator_kinerja and r.target is not None]
 
 
@@ -199,9 +234,12 @@ def _cell(cell: Sel | None) -> tuple[Value, Value]:
     return _quantity(cell.target), v.rupiah(cell.rp)
 
 
-def _quantity(q: Quantity | None) -> Value:
+def _quantity(q: Nilai | None) -> Value:
+    """A cell as written: a quantity in its unit, a category word as it is."""
     if q is None:
         return EMPTY
+    if isinstance(q, str):
+        return v.text(q)
     return v.percent(q.value) if q.unit == "%" else v.source(q.value, q.unit)
 
 
