@@ -90,3 +90,32 @@ def parse_printed_number(text: str) -> Decimal | None:
     if len(parts) > 1 and not all(len(p) == 3 for p in parts[1:]):
         return Decimal(whole.rstrip("."))  # '82.00': a dot used as the decimal point
     return Decimal("".join(parts) + ("." + frac if frac else ""))
+
+
+_ONES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+         "sebelas")
+_SCALES = ((1_000_000_000_000, "triliun"), (1_000_000_000, "miliar"), (1_000_000, "juta"), (1000, "ribu"))
+
+
+def terbilang(value: int) -> str:
+    """A whole number in Indonesian words, as documents write a count beside its figure ("3 (tiga)
+    indikator"): 'seratus', 'seribu', 'dua belas', 'dua puluh satu'."""
+    if value < 0:
+        return "minus " + terbilang(-value)
+    if value < 12:
+        return _ONES[value]
+    if value < 20:
+        return f"{_ONES[value - 10]} belas"
+    if value < 100:
+        tens, rest = divmod(value, 10)
+        return f"{_ONES[tens]} puluh" + (f" {_ONES[rest]}" if rest else "")
+    if value < 1000:
+        hundreds, rest = divmod(value, 100)
+        head = "seratus" if hundreds == 1 else f"{_ONES[hundreds]} ratus"
+        return head + (f" {terbilang(rest)}" if rest else "")
+    for size, name in _SCALES:
+        if value >= size:
+            high, rest = divmod(value, size)
+            head = "seribu" if size == 1000 and high == 1 else f"{terbilang(high)} {name}"
+            return head + (f" {terbilang(rest)}" if rest else "")
+    raise AssertionError(value)

@@ -108,13 +108,15 @@ def test_one_nrr_moves_the_ikm_its_capaian_the_averages_and_the_efisiensi_everyw
         ("capaian_bab_iv", "ikm", "capaian", "101,20%", "101,57%"),
         ("status_capaian", "ikm", "capaian_2024", "101,20%", "101,57%"),
         ("status_capaian", "ikm", "perubahan", "-2,39%", "-2,02%"),
+        ("status_tahunan", "ikm", "capaian_2024", "101,20%", "101,57%"),
+        ("status_tahunan", "rata_rata_pelayanan_publik_optimal", "capaian_2024", "101,20%", "101,57%"),
         ("rata_rata_capaian", "pelayanan_publik_optimal", "capaian_2024", "101,20%", "101,57%"),
         ("rata_rata_capaian", "rata_rata", "capaian_2024", "100,76% (sementara)", "100,81% (sementara)"),
     ]
     assert {id: where for id, (_, where) in shown_in(result).items()} == {
         "capaian": (BAB_III,), "ikm_unsur": (BAB_III,), "perbandingan_tahunan": (BAB_III,),
         "kemajuan_renstra": (BAB_III,), "pembanding": (BAB_III,), "efisiensi": (BAB_III,),
-        "capaian_bab_iv": (BAB_IV,), "status_capaian": (), "rata_rata_capaian": ()}
+        "capaian_bab_iv": (BAB_IV,), "status_capaian": (), "status_tahunan": (), "rata_rata_capaian": ()}
     assert [shown_in(result)[id][0] for id in ("capaian", "kemajuan_renstra", "efisiensi", "capaian_bab_iv")] == [
         "Tabel 3.1 Pencapaian Kinerja", "Tabel 3.3 Perbandingan Realisasi Kinerja s/d Akhir Periode RPJMD/RENSTRA",
         "Tabel 3.7 EFISIENSI PENGGUNAAN SUMBER DAYA", "Tabel 3.1 Pencapaian Kinerja"]
@@ -181,7 +183,7 @@ def test_a_renamed_indikator_is_one_data_change_and_every_table_that_names_it(ch
                                      "Indeks Kepuasan Masyarakat Kecamatan")]
     assert {c[0] for c in cells(result)} == {"rkt", "pk", "pk_perubahan", "pk_bab_ii", "pk_perubahan_bab_ii", "capaian", "perbandingan_tahunan",
                                              "kemajuan_renstra", "efisiensi", "capaian_bab_iv", "iku",
-                                             "iku_formulasi", "status_capaian"}
+                                             "iku_formulasi", "status_capaian", "status_tahunan"}
     assert all(c[1:] == ("ikm", "indikator", "IKM Kecamatan", "Indeks Kepuasan Masyarakat Kecamatan")
                for c in cells(result))
     assert keys(result) == {"indikator.ikm.nama": ("IKM Kecamatan", "Indeks Kepuasan Masyarakat Kecamatan", ())}
@@ -198,12 +200,13 @@ def test_a_moved_row_is_one_move_not_a_change_of_every_row_below_it(changes):
 def test_a_change_that_breaks_validation_is_reported_with_its_error_not_a_crash(changes):
     result = changes("dasar", "rusak")
     assert (result.old.builds, result.new.builds, result.new.errors, result.figures_compared) == (True, False, 1, False)
+    # YAML would read {nrr: 3,38} as nrr 3 and a key '38': the file is refused as written, with the cause
     assert data_changes(result) == [
-        ("data/ikm.yaml", "changed", "unsur[waktu].nrr", "Waktu Penyelesaian › nrr", "3,38", "3"),
-        ("data/ikm.yaml", "added", "unsur[waktu].38", "Waktu Penyelesaian › 38", None, "(kosong)")]
+        ("data/ikm.yaml", "changed", "", "isi file", "(dapat dibaca)", "(YAML tidak dapat dibaca)")]
     [error] = result.status.new
     assert (error.severity, error.loc.file, error.loc.line, error.message) == (
-        "galat", "data/ikm.yaml", 10, "kunci '38' tidak dikenal")
+        "galat", "data/ikm.yaml", 10, "angka '3,38' memakai koma desimal; di dalam '{...}' koma memisahkan "
+                                      "pasangan kunci: nilai")
     assert result.status.resolved == () and not result.status.warnings_compared
     assert (result.keys, result.tables) == ((), ())
 

@@ -92,7 +92,7 @@ def test_one_nrr_in_every_format_with_the_ripple_and_its_places(rendered):
     assert ("| Tabel 3.3 Perbandingan Realisasi Kinerja s/d Akhir Periode … › IKM Kecamatan › TINGKAT KEMAJUAN | "
             f"100,64% | 101,01% | {BAB_III} |") in table
     assert "| `kinerja.rata_rata_capaian` | 100,76% (sementara) | 100,81% (sementara) | tidak ditampilkan di bab |" in lines(md)
-    assert "<summary>Semua angka terhitung yang berubah (19 sel tabel, 15 nilai)</summary>" in lines(md)
+    assert "<summary>Semua angka terhitung yang berubah (21 sel tabel, 19 nilai)</summary>" in lines(md)
     bab_iii = section(html, BAB_III)
     assert "<h3>Tabel 3.7 EFISIENSI PENGGUNAAN SUMBER DAYA</h3>" in bab_iii
     assert ("<td data-label=\"Baris\">IKM Kecamatan</td><td data-label=\"Kolom\">TINGKAT EFISIENSI</td>\n"
@@ -102,7 +102,7 @@ def test_one_nrr_in_every_format_with_the_ripple_and_its_places(rendered):
     assert next(k for k in data["figures"]["keys"] if k["key"] == "ikm.nilai") == {
         "key": "ikm.nilai", "old": "91,33", "new": "91,67",
         "where": [{"file": BAB_III_FILE, "title": BAB_III, "count": 1}]}
-    assert data["summary"] == {"data_changes": 1, "keys": 15, "cells": 19, "tables": 9, "lists": 0, "chapters": 0,
+    assert data["summary"] == {"data_changes": 1, "keys": 19, "cells": 21, "tables": 10, "lists": 0, "chapters": 0,
                                "new_errors": 0, "new_warnings": 0, "resolved": 0, "changed_findings": 0}
 
 
@@ -150,9 +150,9 @@ def test_a_renamed_indikator_in_every_format(rendered):
     md, html, data = rendered("nama")
     assert ("  - Indeks Kepuasan Masyarakat Kecamatan › nama: IKM Kecamatan → Indeks Kepuasan Masyarakat Kecamatan "
             "<sub>`indikator[ikm].nama`</sub>") in lines(md)
-    # the data change, 13 tables (the two Perjanjian Kinerja in their lampiran and their Bab II copies) and the key
-    assert html.count("<td class=\"lama\" data-label=\"Lama\">IKM Kecamatan</td>") == 1 + 13 + 1
-    assert data["summary"]["cells"] == 13
+    # the data change, 14 tables (the two Perjanjian Kinerja in their lampiran and their Bab II copies) and the key
+    assert html.count("<td class=\"lama\" data-label=\"Lama\">IKM Kecamatan</td>") == 1 + 14 + 1
+    assert data["summary"]["cells"] == 14
 
 
 def test_a_moved_row_in_every_format(rendered):
@@ -189,16 +189,19 @@ def test_a_revision_that_does_not_build_in_every_format(rendered):
     md, html, data = rendered("rusak")
     commit_id = data["new"]["commit"]
     assert f"**Baru:** `rusak` ({commit_id[:7]}), **tidak dapat disusun: 1 galat**, 0 peringatan" in lines(md)
-    assert "- **baru** `data/ikm.yaml:10:50` galat: unsur\\[2\\]\\[38\\]: kunci '38' tidak dikenal" in lines(md)
+    assert ("- **baru** `data/ikm.yaml:10:48` galat: unsur\\[2\\].nrr: angka '3,38' memakai koma desimal; di dalam "
+            "'{...}' koma memisahkan pasangan kunci: nilai") in lines(md)
+    assert "  - isi file: (dapat dibaca) → (YAML tidak dapat dibaca)" in lines(md)
     assert "> **Angka terhitung tidak dapat dibandingkan**: data salah satu revisi tidak valid (lihat Pemeriksaan)." \
         in lines(md)
-    assert "tidak dapat disusun: 1 galat" in html and "kunci &#39;38&#39; tidak dikenal" in html
+    assert "tidak dapat disusun: 1 galat" in html and "angka &#39;3,38&#39; memakai koma desimal" in html
     assert "1 galat baru</strong>" in html
     assert (data["new"]["builds"], data["figures"]["compared"], data["check"]["warnings_compared"]) == (
         False, False, False)
-    assert data["check"]["new"] == [{"severity": "galat", "code": "unknown-key", "file": "data/ikm.yaml", "line": 10,
-                                     "column": 50, "path": "unsur[2][38]", "message": "kunci '38' tidak dikenal",
-                                     "hint": "kunci yang dikenal: id, nama, nrr"}]
+    [found] = data["check"]["new"]
+    assert (found["severity"], found["file"], found["line"], found["column"], found["path"]) == (
+        "galat", "data/ikm.yaml", 10, 48, "unsur[2].nrr")
+    assert found["hint"] == "YAML memakai titik sebagai pemisah desimal; tulis 3.38"
 
 
 def test_no_change_in_every_format(rendered):

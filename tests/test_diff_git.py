@@ -170,7 +170,7 @@ def test_html_goes_to_diff_html_beside_site_and_md_and_json_to_standard_output(c
     code, out, err = run(capsys, "diff", "dasar", "nrr", "--dir", str(repo))
     page = repo / "diff.html"
     assert code == 0 and out == "" and page.read_text("utf-8").startswith("<!DOCTYPE html>")
-    assert err == ("1 perubahan data, 19 sel tabel dan 15 nilai berubah, 0 bab berubah teks, 0 galat dan 0 peringatan "
+    assert err == ("1 perubahan data, 21 sel tabel dan 19 nilai berubah, 0 bab berubah teks, 0 galat dan 0 peringatan "
                    f"baru. Ditulis ke {page}.\n")
     page.unlink()
     code, out, _ = run(capsys, "diff", "dasar", "nrr", "--dir", str(repo), "--format", "md")

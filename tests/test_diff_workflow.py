@@ -157,10 +157,11 @@ def test_a_pull_request_that_breaks_the_report_fails_the_check_and_the_gate(pull
     open_pr("rusak")
     assert step("Perbedaan")[0] == 0
     code, _, err = step("Pemeriksaan")
-    assert code == 1 and "data/ikm.yaml:10:50: galat: unsur[2][38]: kunci '38' tidak dikenal" in err
+    assert code == 1 and "data/ikm.yaml:10:48: galat: unsur[2].nrr: angka '3,38' memakai koma desimal" in err
     code, out, _ = step("Galat dan peringatan baru")
     assert code == 1 and out.split("\n")[:2] == [
-        "::error file=data/ikm.yaml,line=10,col=50::galat: kunci '38' tidak dikenal",
+        "::error file=data/ikm.yaml,line=10,col=48::galat: angka '3,38' memakai koma desimal; di dalam '{...}' koma "
+        "memisahkan pasangan kunci: nilai",
         "Peringatan tidak dibandingkan: sebuah revisi berhenti pada galat."]
 
 

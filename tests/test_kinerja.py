@@ -4,12 +4,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip.diagnostics import BuildFailed
+from lkjip.diagnostics import BuildFailed, format_diagnostic
 from lkjip.domain.kinerja.figures import AVERAGES, KINERJA, as_number, trend
 from lkjip.pipeline import check
 from lkjip.project import Project
 
-from conftest import edit, shown, write
+from conftest import edit, line_of, shown, write
 
 PK = """dokumen:
 {docs}"""
@@ -181,3 +181,106 @@ target_tambahan:
     assert ("indikator 'pembinaan' tidak memiliki target tahun 2026 dalam Renstra Reviu (data/renstra.yaml); "
             "tingkat kemajuannya tidak dapat dihitung") in warned
     assert not [d for d in result.diagnostics if d.code == "target-lineage"]   # the superseded version's 99
+
+
+THREE_YEARS = """sasaran:
+  - {id: literasi, nomor: 1, nama: Meningkatnya budaya baca masyarakat}
+indikator:
+  - id: layanan_tepat_waktu
+    sasaran: literasi
+    nama: Persentase layanan tepat waktu
+    jenis: persen
+    arah: naik
+    target: {2023: 100, 2024: 100}
+    realisasi: {2023: 98, 2024: 98, 2025: 99}
+  - id: pembinaan
+    sasaran: literasi
+    nama: Persentase desa terbina
+    jenis: persen
+    arah: naik
+    target: {2023: 100, 2024: 100}
+    realisasi:
+      2023: 99
+      2024: {nilai: 99.008, sementara: true, sumber: laporan triwulan}
+      2025: 99.2
+"""
+
+
+def test_a_sasaran_trend_is_judged_as_its_average_is_shown_every_year(minimal):
+    write(minimal, {"data/indikator.yaml": THREE_YEARS})
+    edit(minimal / "data/perjanjian_kinerja.yaml", "nilai: 90}", "nilai: 100}")
+    edit(minimal / "data/perjanjian_kinerja.yaml", "nilai: 12}", "nilai: 100}")
+    result = check(Project(minimal))
+    # capaian = realisasi (targets of 100): averages 98,5; 98,504 (shown 98,50); 99,1
+    assert shown(result, "sasaran.literasi.rata_rata_capaian_2024") == "98,50% (sementara)"
+    assert shown(result, "sasaran.literasi.tren_2023") == "tidak dapat dihitung"      # no year before
+    assert shown(result, "sasaran.literasi.tren_2024") == "tetap (sementara)"         # 98,50 and 98,50 as shown
+    assert shown(result, "sasaran.literasi.perubahan_2024") == "0% (sementara)"
+    # 2025 is final, but it is compared with the provisional 2024
+    assert shown(result, "sasaran.literasi.rata_rata_capaian") == "99,10%"
+    assert shown(result, "sasaran.literasi.tren") == "naik (sementara)"
+    assert shown(result, "sasaran.literasi.tren_2025") == "naik (sementara)"
+    assert shown(result, "sasaran.literasi.perubahan") == "0,60% (sementara)"         # 99,10 - 98,50
+    table = result.catalog.table("status_tahunan")
+    assert [c.key for c in table.columns] == ["no", "sasaran", "indikator", "capaian_2023", "capaian_2024",
+                                              "status_2024", "capaian_2025", "status_2025"]
+    row = table.row("rata_rata_literasi")
+    assert [c.value.text() for c in row.cells[2:]] == [
+        "Rata-rata capaian sasaran", "98,50%", "98,50% (sementara)", "tetap (sementara)", "99,10%",
+        "naik (sementara)"]
+    assert table.rows[0].cells[1].rowspan == 3                # the sasaran spans its indikator and its average
+    assert table.cell("pembinaan", "status_2024").value.text() == "naik (sementara)"    # 99 to 99,008
+
+
+RISING_TARGET = "realisasi: {2024: 88, 2025: 92}\n    target: {2024: 80}"
+
+
+def test_the_office_declares_what_an_indikators_trend_is_judged_on(minimal):
+    # realisasi rises (88 to 92) while capaian falls (110% of 80, then 102,22% of 90)
+    edit(minimal / "data/indikator.yaml", "realisasi: {2025: 92}", RISING_TARGET)
+    by_default = check(Project(minimal))
+    assert [shown(by_default, f"indikator.layanan_tepat_waktu.{k}") for k in ("tren", "tren_realisasi",
+                                                                            "tren_capaian")] == [
+        "naik", "naik", "turun"]
+    assert shown(by_default, "indikator.layanan_tepat_waktu.perubahan_capaian") == "-7,78%"   # 102,2222 - 110
+    assert by_default.catalog.table("status_tahunan").cell("layanan_tepat_waktu", "status_2025").value.text() == \
+        "naik"
+    text = (minimal / "data/indikator.yaml").read_text("utf-8")
+    write(minimal, {"data/indikator.yaml": "tren: capaian\n" + text})
+    on_capaian = check(Project(minimal))
+    assert shown(on_capaian, "indikator.layanan_tepat_waktu.tren") == "turun"
+    assert shown(on_capaian, "indikator.layanan_tepat_waktu.tren_2025") == "turun"
+    assert shown(on_capaian, "indikator.layanan_tepat_waktu.tren_realisasi") == "naik"
+    table = on_capaian.catalog.table("status_tahunan")
+    assert table.cell("layanan_tepat_waktu", "status_2025").value.text() == "turun"
+    assert table.notes[0] == "Status indikator membandingkan capaian dengan capaian tahun sebelumnya."
+    edit(minimal / "data/indikator.yaml", "    jenis: persen\n", "    jenis: persen\n    tren: realisasi\n")
+    overridden = check(Project(minimal))
+    assert shown(overridden, "indikator.layanan_tepat_waktu.tren") == "naik"
+    assert overridden.catalog.table("status_tahunan").notes[0] == (
+        "Status indikator membandingkan capaian dengan capaian tahun sebelumnya, kecuali Persentase layanan "
+        "perpustakaan yang selesai tepat waktu (realisasi).")
+
+
+def test_a_wrong_word_for_the_trend_basis_is_one_clear_error(minimal):
+    text = (minimal / "data/indikator.yaml").read_text("utf-8")
+    write(minimal, {"data/indikator.yaml": "tren: capain\n" + text})
+    (e,) = errors(minimal)
+    assert e.message == "diharapkan salah satu dari realisasi, capaian, ditemukan teks 'capain'"
+    assert e.hint == "maksud Anda 'capaian'?"
+    assert format_diagnostic(e).split("\n")[0] == ("data/indikator.yaml:1:7: galat: tren: diharapkan salah satu "
+                                                  "dari realisasi, capaian, ditemukan teks 'capain'")
+    write(minimal, {"data/indikator.yaml": text.replace("    jenis: persen\n", "    jenis: persen\n    tren: naik\n")})
+    (e,) = errors(minimal)
+    assert e.message == "diharapkan salah satu dari realisasi, capaian, ditemukan teks 'naik'"
+    assert (e.loc.file, e.loc.line) == ("data/indikator.yaml", line_of(minimal / "data/indikator.yaml", "tren: naik"))
+
+
+def test_one_year_of_history_gives_capaian_and_no_status(minimal):
+    result = check(Project(minimal))
+    table = result.catalog.table("status_tahunan")
+    assert [c.key for c in table.columns] == ["no", "sasaran", "indikator", "capaian_2025"]
+    assert [r.id for r in table.rows] == ["layanan_tepat_waktu", "pembinaan", "rata_rata_literasi"]
+    assert table.cell("rata_rata_literasi", "capaian_2025").value.text() == "92,78%"     # (102,22 + 83,33) / 2
+    assert shown(result, "sasaran.literasi.tren") == "tidak dapat dihitung"
+    assert shown(result, "sasaran.literasi.perubahan") == "tidak dapat dihitung"

@@ -90,7 +90,8 @@ def _data(diff: ReportDiff) -> list[str]:
         for c in f.changes:
             value = {"added": f"ditambah: {esc(c.new)}", "removed": f"dihapus (sebelumnya {esc(c.old)})",
                      "moved": f"dipindah dari {esc(c.old)} ke {esc(c.new)}"}.get(c.kind, f"{esc(c.old)} → {esc(c.new)}")
-            out.append(f"  - {esc(short(c.label)) or esc(c.path)}: {value} <sub>{code(c.path)}</sub>")
+            path = f" <sub>{code(c.path)}</sub>" if c.path else ""   # a whole file (now unreadable) has none
+            out.append(f"  - {esc(short(c.label)) or esc(c.path)}: {value}{path}")
     return out
 
 

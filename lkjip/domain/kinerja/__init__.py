@@ -15,7 +15,7 @@ from ...subject import ChartSpec, IdKind, ListSpec, Subject, TableSpec
 from ..anggaran import ANGGARAN
 from ..laporan import laporan
 from ..perencanaan import RENSTRA
-from . import charts, tables
+from . import charts, sebaran, tables
 from .figures import AVERAGES, KINERJA, PK_CHANGES, TARGETS
 from .keys import keys
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Dokumen
@@ -80,12 +80,17 @@ SUBJECT = Subject(
                   about="target dan realisasi setiap tahun yang ada datanya"),
         TableSpec("status_capaian", "Status Capaian Kinerja", tables.status_table,
                   about="capaian setiap tahun, perubahannya dari tahun sebelumnya, naik/turun/tetap"),
+        TableSpec("status_tahunan", "Capaian dan Status Kinerja per Tahun", tables.status_tahunan_table,
+                  about="capaian setiap tahun dan naik/turun/tetap per indikator (dasar 'tren' di "
+                        "data/indikator.yaml) dan per sasaran (rata-rata capaiannya)"),
         TableSpec("rata_rata_capaian", "Rata-rata Capaian Kinerja", tables.rata_rata_table,
                   about="rata-rata capaian per sasaran dan seluruhnya, per tahun"),
         TableSpec("kemajuan_renstra", "Perbandingan Realisasi Kinerja s/d Akhir Periode Renstra",
                   tables.kemajuan_table, (RENSTRA,), "target akhir Renstra, realisasi dan tingkat kemajuan"),
         TableSpec("predikat_skala", "Skala Predikat Capaian Kinerja", tables.predikat_table, (SKALA,),
                   "batas capaian setiap predikat"),
+        TableSpec("sebaran_predikat", "Jumlah Indikator per Predikat Capaian", sebaran.table, (SKALA,),
+                  "berapa indikator dan berapa persen pada setiap predikat tahun ini"),
         TableSpec("pk_selisih", "Perubahan Target dan Anggaran Perjanjian Kinerja", tables.pk_changes_table,
                   about="apa yang diubah Perjanjian Kinerja yang berlaku dari yang digantikannya",
                   unavailable=_one_pk_only),

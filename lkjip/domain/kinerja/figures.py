@@ -19,10 +19,23 @@ from ...compute import SOURCES, Figure, Figures
 from ...diagnostics import Loc
 from ...model import Report
 from ...numbers import round_half_up
+from ...schema import Quantity
 from ..laporan import laporan, places
 from ..perencanaan import RENSTRA, renja_targets, renstra_targets
 from ..target import Measure, TargetFact
-from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Dokumen, Indikator, Perjanjian, RealisasiRinci, Skala
+from .model import (
+    IKU,
+    INDIKATOR,
+    PERJANJIAN,
+    RKT,
+    SKALA,
+    AturanCapaian,
+    Dokumen,
+    Indikator,
+    Perjanjian,
+    RealisasiRinci,
+    Skala,
+)
 
 
 def pk_in_force(report: Report, year: int) -> Perjanjian | None:
@@ -72,12 +85,31 @@ def _targets(report: Report, figures: Figures) -> Targets:
 TARGETS = Figure("target", _targets)
 
 
-def capaian(target: Decimal | None, realisasi: Decimal | None, arah: str) -> Decimal | None:
-    if target is None or realisasi is None or target == 0:
+def capaian(target: Decimal | None, realisasi: Decimal | None, arah: str, target_nol: str = "tidak_dihitung") \
+        -> Decimal | None:
+    """Of any sign: a lower-is-better indikator that misses by far has a capaian below 0. A target of 0 gives
+    none, unless the office declared the binary rule for lower-is-better ("nol kasus": 100% at 0, else 0%)."""
+    if target is None or realisasi is None:
+        return None
+    if target == 0:
+        if arah == "turun" and target_nol == "biner":
+            return Decimal(100) if realisasi <= 0 else Decimal(0)
         return None
     if arah == "naik":
         return realisasi / target * 100
     return (2 * target - realisasi) / target * 100
+
+
+def as_counted(value: Decimal | None, below_zero: str) -> Decimal | None:
+    """A capaian as it counts in an average, by the office's rule for one below 0%: as is, as 0, or not
+    at all (None, like a capaian that cannot be computed)."""
+    if value is None or value >= 0 or below_zero == "apa_adanya":
+        return value
+    return Decimal(0) if below_zero == "nol" else None
+
+
+def capaian_rule(report: Report) -> AturanCapaian | None:
+    return report.need(INDIKATOR).aturan_capaian
 
 
 def as_number(value: Measure | None, ind: Indikator) -> Decimal | None:
@@ -98,8 +130,8 @@ def predikat(value: Decimal | None, scale: Skala | None, places: int) -> str | N
     if value is None or scale is None:
         return None
     rounded = round_half_up(value, places)
-    for band in sorted(scale.tingkat, key=lambda b: b.min, reverse=True):
-        if rounded >= band.min:
+    for band in sorted(scale.tingkat, key=lambda b: b.batas, reverse=True):
+        if rounded >= band.batas:
             return band.predikat
     return None
 
@@ -119,6 +151,18 @@ def trend_shown(now: Decimal | None, now_places: int | None, before: Decimal | N
     a = now if now_places is None else round_half_up(now, now_places)
     b = before if before_places is None else round_half_up(before, before_places)
     return "naik" if a > b else "turun" if a < b else "tetap"
+
+
+def shown_difference(now: Decimal | None, now_places: int | None, before: Decimal | None,
+                     before_places: int | None) -> Decimal | None:
+    """The change between two figures as the report shows them (see `trend_shown`), so the change a
+    sentence quotes always agrees with its word: 0,035% after 0,04% is -0,005, not a rounded -0,01
+    or 0; exact, with the decimals of the more precise of the two."""
+    if now is None or before is None:
+        return None
+    a = now if now_places is None else round_half_up(now, now_places)
+    b = before if before_places is None else round_half_up(before, before_places)
+    return a - b
 
 
 def shown_places(real: Realisasi, places: int) -> int | None:
@@ -142,15 +186,16 @@ class Realisasi:
         return self.dihitung is not None or self.penyebut is not None
 
 
-def realisasi_of(entry: Measure | RealisasiRinci | None, sources: Mapping[str, Decimal | None]) -> Realisasi:
+def realisasi_of(entry: Measure | RealisasiRinci | None, sources: Mapping[str, Decimal | None],
+                 multiplier: int | None = 100) -> Realisasi:
     if entry is None:
         return Realisasi(None)
     if not isinstance(entry, RealisasiRinci):
         return Realisasi(entry)
     if entry.dihitung:
         return Realisasi(sources.get(entry.dihitung), entry.sementara, entry.catatan, entry.sumber, entry.dihitung)
-    if entry.pembilang is not None and entry.penyebut:
-        return Realisasi(entry.pembilang / entry.penyebut * 100, entry.sementara, entry.catatan, entry.sumber,
+    if entry.pembilang is not None and entry.penyebut and multiplier is not None:
+        return Realisasi(entry.pembilang / entry.penyebut * multiplier, entry.sementara, entry.catatan, entry.sumber,
                          pembilang=entry.pembilang, penyebut=entry.penyebut)
     return Realisasi(entry.nilai, entry.sementara, entry.catatan, entry.sumber)
 
@@ -168,6 +213,12 @@ class Tahunan:
     perubahan: Decimal | None          # realisasi minus the year before's (numbers only)
     tren_capaian: str | None
     perubahan_capaian: Decimal | None  # in percentage points
+    dasar_tren: str = "realisasi"      # what the office judges this indikator's tren on (DASAR_TREN)
+
+    @property
+    def tren_dinyatakan(self) -> str | None:
+        """naik, turun or tetap on what the office declared: realisasi (the default) or capaian."""
+        return self.tren_capaian if self.dasar_tren == "capaian" else self.tren
 
 
 @dataclass(frozen=True)
@@ -183,25 +234,27 @@ class Kinerja:
 
 
 def _history(ind: Indikator, targets: Targets, sources: Mapping[str, Decimal | None], report: Report,
-             year: int) -> list[Tahunan]:
+             year: int, basis: str) -> list[Tahunan]:
     skala = report.get(SKALA)
     scale = skala.predikat if skala else None
-    p = places(report)
+    p, rule = places(report), capaian_rule(report)
     years = sorted(set(ind.realisasi) | {y for (i, y) in targets.counting if i == ind.id} | {year})
     out: list[Tahunan] = []
     for y in (y for y in years if y <= year):
         target = targets.berlaku(ind.id, y)
-        real = realisasi_of(ind.realisasi.get(y), sources)
-        value = capaian(as_number(target.nilai if target else None, ind), as_number(real.nilai, ind), ind.arah)
+        real = realisasi_of(ind.realisasi.get(y), sources, ind.multiplier)
+        value = capaian(as_number(target.nilai if target else None, ind), as_number(real.nilai, ind), ind.arah,
+                        rule.target_nol if rule else "tidak_dihitung")
         prev = out[-1] if out and out[-1].tahun == y - 1 else None
         now_n = as_number(real.nilai, ind)
         before_n = as_number(prev.realisasi.nilai, ind) if prev else None
         before_p = shown_places(prev.realisasi, p) if prev else None
         real_trend = trend_shown(now_n, shown_places(real, p), before_n, before_p)
+        before_c = prev.capaian if prev else None
         out.append(Tahunan(y, target, real, value, predikat(value, scale, p), real_trend,
-                           None if now_n is None or before_n is None or ind.jenis == "kategori" else now_n - before_n,
-                           trend(value, prev.capaian if prev else None, p),
-                           None if value is None or prev is None or prev.capaian is None else value - prev.capaian))
+                           None if ind.jenis == "kategori" else
+                           shown_difference(now_n, shown_places(real, p), before_n, before_p),
+                           trend(value, before_c, p), shown_difference(value, p, before_c, p), basis))
     return out
 
 
@@ -219,8 +272,9 @@ def _kinerja(report: Report, figures: Figures) -> Mapping[str, Kinerja]:
     targets = figures.need(TARGETS)
     sources = figures.get(SOURCES) or {}
     out = {}
-    for ind in report.need(INDIKATOR).indikator:
-        history = _history(ind, targets, sources, report, year)
+    data = report.need(INDIKATOR)
+    for ind in data.indikator:
+        history = _history(ind, targets, sources, report, year, ind.tren or data.tren)
         akhir = end_target(report, targets, ind.id)
         kini = history[-1]
         kemajuan = capaian(as_number(akhir.nilai if akhir else None, ind), as_number(kini.realisasi.nilai, ind),
@@ -254,7 +308,8 @@ def end_condition_differences(report: Report, figures: Figures) -> list[EndCondi
     for row in renstra.baris:
         k = kinerja.get(row.indikator_kinerja) if row.indikator_kinerja else None
         end = row.kondisi_akhir.target if row.kondisi_akhir else None
-        if k is None or end is None or k.target_akhir is None or k.indikator.jenis not in ("persen", "indeks"):
+        if k is None or not isinstance(end, Quantity) or k.target_akhir is None or \
+                k.indikator.jenis not in ("persen", "indeks"):
             continue
         if isinstance(k.target_akhir.nilai, Decimal) and k.target_akhir.nilai != end.value:
             assert row.kondisi_akhir is not None
@@ -292,6 +347,26 @@ class RataRata:
         """Whether the year's average (over all indikator, or of one sasaran) counts a provisional capaian."""
         return any(y == year and (sasaran is None or i in self.anggota.get(sasaran, ())) for i, y in self.sementara)
 
+    def _pair(self, sasaran: str, year: int) -> tuple[Decimal | None, Decimal | None]:
+        by_year = self.per_sasaran.get(sasaran, {})
+        return by_year.get(year), by_year.get(year - 1)
+
+    def tren(self, sasaran: str, year: int, places: int) -> str | None:
+        """naik, turun or tetap: the sasaran's average capaian against the year before, as both are shown."""
+        return trend(*self._pair(sasaran, year), places)
+
+    def perubahan(self, sasaran: str, year: int, places: int) -> Decimal | None:
+        """The change in percentage points between the two averages as shown, so that it agrees with the
+        two figures and with `tren` (98,504 after 98,50 is a change of 0,00, tetap)."""
+        now, before = self._pair(sasaran, year)
+        if now is None or before is None:
+            return None
+        return round_half_up(now, places) - round_half_up(before, places)
+
+    def perubahan_sementara(self, year: int, sasaran: str | None = None) -> bool:
+        """Whether a comparison of the year with the year before rests on a provisional capaian."""
+        return self.is_sementara(year, sasaran) or self.is_sementara(year - 1, sasaran)
+
 
 def _averages(report: Report, figures: Figures) -> RataRata:
     data = report.need(INDIKATOR)
@@ -302,8 +377,11 @@ def _averages(report: Report, figures: Figures) -> RataRata:
     counted: dict[int, int] = {}
     provisional = frozenset((i, t.tahun) for i, k in kinerja.items() for t in k.riwayat
                             if t.capaian is not None and t.realisasi.sementara)
+    rule = capaian_rule(report)
+    below_zero = rule.di_bawah_nol if rule else "apa_adanya"
     for y in years:
-        by_ind = {i: t.capaian for i, k in kinerja.items() for t in k.riwayat if t.tahun == y and t.capaian is not None}
+        by_ind = {i: c for i, k in kinerja.items() for t in k.riwayat
+                  if t.tahun == y and (c := as_counted(t.capaian, below_zero)) is not None}
         counted[y] = len(by_ind)
         for s in data.sasaran:
             members = [by_ind[i.id] for i in data.indikator if i.sasaran == s.id and i.id in by_ind]

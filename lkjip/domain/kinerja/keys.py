@@ -1,9 +1,11 @@
 """The kinerja values Markdown may quote: per indikator and year, averages, documents.
 
 `indikator.sakip.capaian` is this year's; `indikator.sakip.capaian_2023` an earlier year's;
-`indikator.sakip.tren` says naik, turun or tetap against the year before and
-`indikator.sakip.status` terlampaui, tercapai or tidak tercapai against the target, from the
-figures, so prose that judges cannot contradict the tables (see `lkjip.words`).
+`indikator.sakip.tren` says naik, turun or tetap against the year before (on realisasi or on
+capaian, as data/indikator.yaml declares; `tren_realisasi` and `tren_capaian` name each),
+`sasaran.ID.tren` the same of a sasaran's average capaian, and `indikator.sakip.status`
+terlampaui, tercapai or tidak tercapai against the target, from the figures, so prose that
+judges cannot contradict the tables (see `lkjip.words`).
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from ...model import Report
 from ...values import Value
 from ..laporan import laporan, places
 from ..perencanaan import RENSTRA
-from .figures import AVERAGES, KINERJA, Kinerja, Tahunan, pk_in_force, predikat, trend
+from . import sebaran
+from .figures import AVERAGES, KINERJA, Kinerja, RataRata, Tahunan, pk_in_force, predikat, shown_difference, trend
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Indikator
 from .tables import measure, realisasi_value, unmeasured
 
@@ -27,10 +30,11 @@ def _word(word: str | None, sementara: bool = False) -> Value:
     return v.text(word, sementara) if word else NOT_COMPUTABLE
 
 
-def _change(value: object, ind: Indikator, p: int) -> Value:
+def _change(value: object, ind: Indikator) -> Value:
+    """A change between two figures as shown (`shown_difference`): exact, with the decimals it has."""
     if value is None:
         return NOT_COMPUTABLE
-    return measure(value, ind, p)  # type: ignore[arg-type]
+    return measure(value, ind)  # type: ignore[arg-type]
 
 
 def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: str) -> Iterator[tuple[str, Value]]:
@@ -42,9 +46,11 @@ def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: st
         yield f"{base}.predikat{suffix}", _word(t.predikat, real.sementara)
     shown = None if t.capaian is None else numbers.round_half_up(t.capaian, p)
     yield f"{base}.status{suffix}", v.word(words.status(shown), "status", real.sementara)
-    yield f"{base}.tren{suffix}", v.word(t.tren, "tren", real.sementara)
-    yield f"{base}.perubahan{suffix}", _change(t.perubahan, ind, p)
+    yield f"{base}.tren{suffix}", v.word(t.tren_dinyatakan, "tren", real.sementara)
+    yield f"{base}.tren_realisasi{suffix}", v.word(t.tren, "tren", real.sementara)
+    yield f"{base}.perubahan{suffix}", _change(t.perubahan, ind)
     yield f"{base}.tren_capaian{suffix}", v.word(t.tren_capaian, "tren", real.sementara)
+    yield f"{base}.perubahan_capaian{suffix}", v.percent(t.perubahan_capaian, p, real.sementara)
 
 
 def _indikator_keys(k: Kinerja, report: Report) -> Iterator[tuple[str, Value]]:
@@ -67,18 +73,25 @@ def _average_keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value
     yield "kinerja.cakupan_rata_rata", v.text(avg.cakupan(year) or f"{avg.jumlah} indikator")
     for y in avg.tahun():
         yield f"kinerja.rata_rata_capaian_{y}", v.percent(avg.keseluruhan[y], p, avg.is_sementara(y))
-    yield "kinerja.perubahan_rata_rata_capaian", v.percent(None if now is None or before is None else now - before, p,
-                                                           provisional)
+    yield "kinerja.perubahan_rata_rata_capaian", v.percent(shown_difference(now, p, before, p), p, provisional)
     yield "kinerja.tren_rata_rata_capaian", v.word(trend(now, before, p), "tren", provisional)
     if report.has(SKALA):
         yield "kinerja.predikat_rata_rata_capaian", _word(predikat(now, report.need(SKALA).predikat, p),
                                                           avg.is_sementara(year))
     for s in report.need(INDIKATOR).sasaran:
         yield f"sasaran.{s.id}.nama", v.text(s.nama)
-        by_year = avg.per_sasaran.get(s.id, {})
-        yield f"sasaran.{s.id}.rata_rata_capaian", v.percent(by_year.get(year), p, avg.is_sementara(year, s.id))
-        for y, value in by_year.items():
-            yield f"sasaran.{s.id}.rata_rata_capaian_{y}", v.percent(value, p, avg.is_sementara(y, s.id))
+        yield from _sasaran_year_keys(avg, s.id, year, p, "")
+        for y in avg.per_sasaran.get(s.id, {}):
+            yield from _sasaran_year_keys(avg, s.id, y, p, f"_{y}")
+
+
+def _sasaran_year_keys(avg: RataRata, sasaran: str, year: int, p: int, suffix: str) -> Iterator[tuple[str, Value]]:
+    """A sasaran's average capaian in one year, and naik/turun/tetap and the change against the year before."""
+    base, provisional = f"sasaran.{sasaran}", avg.perubahan_sementara(year, sasaran)
+    yield f"{base}.rata_rata_capaian{suffix}", v.percent(avg.per_sasaran.get(sasaran, {}).get(year), p,
+                                                         avg.is_sementara(year, sasaran))
+    yield f"{base}.tren{suffix}", v.word(avg.tren(sasaran, year, p), "tren", provisional)
+    yield f"{base}.perubahan{suffix}", v.percent(avg.perubahan(sasaran, year, p), p, provisional)
 
 
 def _document_keys(report: Report) -> Iterator[tuple[str, Value]]:
@@ -109,6 +122,7 @@ def keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
     yield "kinerja.jumlah_tercapai", v.count(reached)
     yield "kinerja.cakupan_tercapai", v.word(words.cakupan(reached, len(kinerja)), "cakupan")
     yield from _average_keys(report, figures)
+    yield from sebaran.keys(report, figures)
     yield from _document_keys(report)
 
 

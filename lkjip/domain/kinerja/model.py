@@ -43,6 +43,8 @@ from ...source.yamlfile import PathKey
 from ..target import Measure
 
 JENIS = ("angka", "persen", "indeks", "kategori")
+DASAR_TREN = ("realisasi", "capaian")
+"""What an indikator's naik/turun/tetap is judged on, as the office declares."""
 
 
 class KeyRef(Text):
@@ -78,8 +80,10 @@ class Kategori(Entry):
 @dataclass(frozen=True, kw_only=True)
 class RealisasiRinci(Entry):
     nilai: Measure | None = opt(NumberOrWord(), "nilai realisasi")
-    pembilang: Decimal | None = opt(Number(0), "pembilang, untuk persentase yang dihitung (mis. 397 usulan)")
-    penyebut: Decimal | None = opt(Number(0), "penyebut, untuk persentase yang dihitung (mis. 754 usulan)")
+    pembilang: Decimal | None = opt(Number(0), "pembilang, untuk persentase atau rasio yang dihitung (mis. 397 "
+                                    "usulan, 3 kematian ibu)")
+    penyebut: Decimal | None = opt(Number(0), "penyebut, untuk persentase atau rasio yang dihitung (mis. 754 "
+                                   "usulan, 5.210 kelahiran hidup)")
     dihitung: str | None = opt(KeyRef(), "realisasi diambil dari nilai terhitung, mis. ikm.nilai")
     sementara: bool = opt(Flag(), "nilai sementara (belum final); hanya dengan 'sumber'", False)
     sumber: str | None = opt(Text(), "asal nilai sementara, mis. 'nilai IP ASN 2023 dari BKPSDM': nilai sementara "
@@ -98,9 +102,15 @@ class Indikator(Entry):
     nama: str = req(Text(), "nama indikator")
     nama_lain: tuple[str, ...] = opt(ListOf(Text()), "nama lain di dokumen asli", ())
     jenis: str = opt(Choice(*JENIS), "angka (bawaan), persen, indeks, atau kategori", "angka")
-    satuan: str = opt(Text(), "satuan tampilan untuk jenis angka, mis. Inovasi", "")
+    satuan: str = opt(Text(), "satuan tampilan untuk jenis angka, mis. Inovasi atau 'per 100.000 kelahiran "
+                      "hidup'", "")
+    pengali: int | None = opt(Integer(1), "untuk angka (rasio) yang dihitung dari 'pembilang' dan 'penyebut': "
+                              "pembilang ÷ penyebut × pengali, mis. 100000 untuk Angka Kematian Ibu per 100.000 "
+                              "kelahiran hidup (persentase memakai 100 tanpa ditulis)")
     arah: str = req(Choice("naik", "turun"), "naik: makin tinggi makin baik; turun: sebaliknya")
     kategori: Kategori | None = opt(Record(Kategori), "skala kategori, wajib untuk jenis kategori")
+    tren: str | None = opt(Choice(*DASAR_TREN), "dasar naik/turun/tetap indikator ini, bila berbeda dari 'tren' "
+                           "di awal file: realisasi atau capaian")
     target: Mapping[int, Measure] = opt(MapOf(Year(), NumberOrWord()), "target tahun-tahun sebelumnya yang "
                                         "berlaku tahun itu; target tahun laporan ditetapkan Perjanjian Kinerja",
                                         frozen_map())
@@ -112,19 +122,53 @@ class Indikator(Entry):
     def satuan_tampil(self) -> str:
         return "%" if self.jenis == "persen" else self.satuan
 
+    @property
+    def multiplier(self) -> int | None:
+        """What pembilang ÷ penyebut is multiplied by: 100 for a percentage, the declared `pengali` for a rate."""
+        return 100 if self.jenis == "persen" else self.pengali
+
+
+DI_BAWAH_NOL = ("apa_adanya", "nol", "dikecualikan")
+TARGET_NOL = ("tidak_dihitung", "biner")
+
+
+@dataclass(frozen=True, kw_only=True)
+class AturanCapaian(Entry):
+    """The office's own rule for the capaian the formula leaves open, with its legal basis: a capaian
+    below 0% (an indikator that missed by far), and a target of 0 ("nol kasus")."""
+
+    dasar: str = req(Text(), "dasar hukum aturan ini: peraturan dan pasal, mis. 'Peraturan Bupati Sukamaju "
+                     "Nomor 12 Tahun 2023, Pasal 9'; dicetak bersama tabel rata-rata capaian")
+    di_bawah_nol: str = opt(Choice(*DI_BAWAH_NOL), "capaian di bawah 0% dalam rata-rata: apa_adanya (bawaan), "
+                            "nol (dihitung 0%), atau dikecualikan (tidak ikut dirata-rata)", "apa_adanya")
+    target_nol: str = opt(Choice(*TARGET_NOL), "capaian indikator dengan target 0 (makin rendah makin baik): "
+                          "tidak_dihitung (bawaan) atau biner (100% bila realisasi 0, 0% bila lebih)",
+                          "tidak_dihitung")
+
 
 @dataclass(frozen=True, kw_only=True)
 class IndikatorFile(Entry):
     rata_rata_capaian: str = opt(Choice("indikator", "sasaran"), "cara merata-rata capaian: indikator (setiap "
                                  "indikator berbobot sama, bawaan) atau sasaran (rata-rata dari rata-rata tiap "
                                  "sasaran)", "indikator")
+    tren: str = opt(Choice(*DASAR_TREN), "dasar naik/turun/tetap setiap indikator terhadap tahun sebelumnya: "
+                    "realisasi (bawaan) atau capaian; dapat diganti per indikator", "realisasi")
+    aturan_capaian: AturanCapaian | None = opt(Record(AturanCapaian), "aturan instansi untuk capaian di bawah 0% "
+                                               "dan target 0, dengan dasar hukumnya")
     sasaran: tuple[Sasaran, ...] = req(ListOf(Record(Sasaran), 1, "id"), "sasaran strategis dan kinerja lainnya")
     indikator: tuple[Indikator, ...] = req(ListOf(Record(Indikator), 1, "id"), "indikator kinerja")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Tingkat(Entry):
-    min: Decimal = req(Number(0), "batas bawah capaian (%)")
+    min: Decimal | None = opt(Number(0), "batas bawah capaian (%); boleh kosong hanya pada tingkat terakhir: "
+                              "semua capaian di bawah tingkat sebelumnya, termasuk di bawah 0%, bila dasar "
+                              "hukumnya begitu")
+
+    @property
+    def batas(self) -> Decimal:
+        """The lower bound, unbounded for a last band written without one."""
+        return Decimal("-Infinity") if self.min is None else self.min
     predikat: str = req(Text(), "predikat")
 
 

@@ -3,7 +3,9 @@
 Errors stop the build before figures are computed: no Perjanjian Kinerja for the report
 year, an indikator it does not measure, a category where a number belongs. Warnings are
 the report disagreeing with itself: another document's target for the report year that
-differs from the PK in force, a budget that differs from the DPA.
+differs from the PK in force, a budget that differs from the DPA; a capaian the formula
+leaves to a rule the office has not declared (below 0%, a target of 0); and a figure that is
+almost certainly a typing mistake (a realisasi a hundred times its target).
 """
 from __future__ import annotations
 
@@ -11,24 +13,34 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from ... import values as v
 from ...compute import Figures
 from ...diagnostics import Diagnostic, Loc, error, warning
 from ...isian import is_placeholder
 from ...model import Report
 from ...numbers import as_written, rupiah
 from ..anggaran import ANGGARAN_FIGURE
-from ..laporan import laporan
+from ..laporan import laporan, places
 from ..perencanaan import RENSTRA
 from ..target import Measure
-from .figures import KINERJA, TARGETS, end_condition_differences, pk_in_force
-from .model import IKU, INDIKATOR, PERJANJIAN, RKT, Indikator, RealisasiRinci
+from .figures import KINERJA, TARGETS, as_number, capaian_rule, end_condition_differences, pk_in_force
+from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Indikator, RealisasiRinci
 
 
 def validate(report: Report) -> Iterator[Diagnostic]:
     yield from _pk_of_the_year(report)
+    yield from _scale(report)
     for i, ind in enumerate(report.need(INDIKATOR).indikator):
         yield from _indikator(report, ind, f"indikator[{i}]")
     yield from _document_values(report)
+
+
+def _scale(report: Report) -> Iterator[Diagnostic]:
+    skala = report.get(SKALA)
+    for i, band in enumerate(skala.predikat.tingkat[:-1] if skala else ()):
+        if band.min is None:
+            yield error(band.loc.at(f"predikat.tingkat[{i}]"), f"tingkat '{band.predikat}' tanpa 'min'",
+                        "hanya tingkat terakhir (terendah) yang boleh tanpa batas bawah", "missing")
 
 
 def _pk_of_the_year(report: Report) -> Iterator[Diagnostic]:
@@ -62,6 +74,10 @@ def _indikator(report: Report, ind: Indikator, path: str) -> Iterator[Diagnostic
         yield error(ind.loc.at(f"{path}.kategori"), f"indikator '{ind.id}' berjenis kategori tetapi tidak punya "
                     "'kategori'", "tambahkan 'kategori: {urutan: [AA, A, BB, B, CC, C, D], capaian: peringkat}'",
                     "missing")
+    if ind.pengali is not None and ind.jenis != "angka":
+        yield error(ind.at("pengali"), f"'pengali' hanya untuk indikator berjenis angka (rasio), bukan {ind.jenis}",
+                    "persentase selalu memakai 100: hapus 'pengali'" if ind.jenis == "persen" else
+                    "hapus 'pengali' atau tulis 'jenis: angka'", "kind")
     if ind.kategori is not None and ind.jenis != "kategori":
         yield error(ind.loc.at(f"{path}.kategori"), "'kategori' hanya untuk indikator berjenis kategori",
                     "tulis 'jenis: kategori' atau hapus 'kategori'", "kind")
@@ -76,7 +92,7 @@ def _indikator(report: Report, ind: Indikator, path: str) -> Iterator[Diagnostic
     for y, value in ind.target.items():
         yield from _value(ind, value, ind.loc.at(f"{path}.target.{y}"), f"target {y}")
     for y, entry in ind.realisasi.items():
-        where = ind.loc.at(f"{path}.realisasi.{y}")
+        where = ind.at("realisasi").at(f"{path}.realisasi.{y}")
         if isinstance(entry, RealisasiRinci):
             yield from _detailed(ind, entry, where, y)
             if entry.sementara and not entry.sumber:
@@ -97,13 +113,15 @@ def _detailed(ind: Indikator, entry: RealisasiRinci, where: Loc, year: int) -> I
         yield error(where, f"realisasi {year} harus berupa salah satu: 'nilai', 'pembilang' dan 'penyebut', atau "
                     "'dihitung'", "", "realisasi-shape")
     if ratio:
-        if ind.jenis != "persen":
-            yield error(where, "'pembilang' dan 'penyebut' hanya untuk indikator berjenis persen", "", "kind")
+        if ind.multiplier is None:
+            yield error(where, f"'pembilang' dan 'penyebut' memerlukan indikator berjenis persen, atau 'pengali' "
+                        f"pada indikator {ind.id}", "untuk rasio per 1.000 atau per 100.000 tulis pada indikatornya, "
+                        "mis. 'pengali: 100000' dan 'satuan: per 100.000 kelahiran hidup'", "kind")
         if entry.pembilang is None or entry.penyebut is None:
             yield error(where, "'pembilang' dan 'penyebut' harus ditulis keduanya", "", "missing")
         elif entry.penyebut == 0:
             yield error(where, "penyebut tidak boleh 0", "", "range")
-        elif entry.pembilang > entry.penyebut:
+        elif ind.jenis == "persen" and entry.pembilang > entry.penyebut:
             yield error(where, f"pembilang {entry.pembilang} melebihi penyebut {entry.penyebut}",
                         "persentase paling besar 100", "range")
 
@@ -137,9 +155,64 @@ def _document_values(report: Report) -> Iterator[Diagnostic]:
 
 def checks(report: Report, figures: Figures) -> Iterator[Diagnostic]:
     yield from _lineage(report, figures)
+    yield from _capaian_rules(report, figures)
+    yield from _implausible(report, figures)
     yield from _budget_lineage(report, figures)
     yield from _end_targets(report, figures)
     yield from _end_condition(report, figures)
+
+
+def _realisasi_at(ind: Indikator, year: int) -> Loc:
+    """Where an indikator's realisasi of a year is written: the line of its `realisasi`."""
+    return ind.at("realisasi").at(f"{ind.loc.path}.realisasi.{year}")
+
+
+def _capaian_rules(report: Report, figures: Figures) -> Iterator[Diagnostic]:
+    """A capaian the formula leaves to the office (below 0%, a target of 0) without its declared rule, and a
+    capaian below the lowest band of the scale: each said once where the realisasi is written."""
+    rule, skala, p = capaian_rule(report), report.get(SKALA), places(report)
+    lowest = min((b.batas for b in skala.predikat.tingkat), default=None) if skala else None
+    for k in figures.need(KINERJA).values():
+        ind = k.indikator
+        for t in k.riwayat:
+            if t.capaian is not None and t.capaian < 0:
+                shown = v.percent(t.capaian, p).text()
+                if rule is None:
+                    yield warning(_realisasi_at(ind, t.tahun), f"capaian {ind.id} {t.tahun} {shown}, di bawah 0%, "
+                                  "dihitung apa adanya dalam rata-rata tanpa aturan yang dinyatakan",
+                                  "nyatakan aturan instansi di data/indikator.yaml: aturan_capaian: {dasar: "
+                                  "\"Peraturan ... Pasal ...\", di_bawah_nol: apa_adanya | nol | dikecualikan}",
+                                  "capaian-rule")
+                if lowest is not None and t.predikat is None:
+                    yield warning(_realisasi_at(ind, t.tahun), f"capaian {ind.id} {t.tahun} {shown} di bawah "
+                                  f"tingkat terendah skala predikat ({v.percent(lowest).text()}): predikatnya tidak "
+                                  "dapat ditentukan", "bila dasar hukum skala menggolongkannya ke tingkat terendah, "
+                                  "tulis tingkat terakhir di data/skala.yaml tanpa 'min'", "capaian-rule")
+            if t.target is not None and as_number(t.target.nilai, ind) == 0 and t.capaian is None \
+                    and t.realisasi.nilai is not None:
+                hint = ("nyatakan di data/indikator.yaml: aturan_capaian: {dasar: \"...\", target_nol: biner} "
+                        "(100% bila realisasi 0, 0% bila lebih)" if ind.arah == "turun"
+                        else "target 0 untuk indikator yang makin tinggi makin baik tidak dapat diukur; periksa "
+                        "targetnya")
+                yield warning(t.target.loc, f"target {ind.id} {t.tahun} adalah 0: capaiannya tidak dapat dihitung",
+                              hint, "capaian-rule")
+
+
+def _implausible(report: Report, figures: Figures) -> Iterator[Diagnostic]:
+    """A realisasi a hundred times its target (or more) is almost certainly a typing mistake: a thousands
+    separator read as a decimal, a percentage typed as a count."""
+    for k in figures.need(KINERJA).values():
+        ind = k.indikator
+        for t in k.riwayat:
+            target = as_number(t.target.nilai, ind) if t.target else None
+            real = as_number(t.realisasi.nilai, ind)
+            if ind.jenis == "kategori" or target is None or real is None or target <= 0:
+                continue
+            if real >= 100 * target or (real > 0 and 100 * real <= target):
+                yield warning(_realisasi_at(ind, t.tahun), f"realisasi {ind.id} {t.tahun} ({as_written(real)}) "
+                              f"{'seratus kali atau lebih' if real > target else 'seperseratus atau kurang dari'} "
+                              f"targetnya ({as_written(target)})", "periksa angkanya: titik ribuan, koma desimal, "
+                              "atau satuan yang tertukar", "implausible")
 
 
 def _show(value: Measure) -> str:

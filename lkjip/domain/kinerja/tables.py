@@ -7,6 +7,7 @@ when a report has both.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from ... import values as v
@@ -19,8 +20,18 @@ from ..anggaran import ANGGARAN
 from ..laporan import laporan, places, rounding_note
 from ..perencanaan import RENSTRA
 from ..target import Measure
-from .figures import AVERAGES, KINERJA, PK_CHANGES, Kinerja, Realisasi, end_condition_differences, pk_in_force
-from .model import IKU, INDIKATOR, SKALA, Dokumen, Indikator
+from .figures import (
+    AVERAGES,
+    KINERJA,
+    PK_CHANGES,
+    Kinerja,
+    Realisasi,
+    as_number,
+    capaian_rule,
+    end_condition_differences,
+    pk_in_force,
+)
+from .model import IKU, INDIKATOR, SKALA, Dokumen, Indikator, Sasaran
 
 JENIS_LABEL = {"strategis": "Sasaran Strategis", "lainnya": "Kinerja Lainnya"}
 LEAD = (Column("no", "No"), Column("sasaran", "Sasaran"), Column("indikator", "Indikator Kinerja"))
@@ -44,14 +55,18 @@ def realisasi_value(real: Realisasi, ind: Indikator, report: Report) -> Value:
     return measure(real.nilai, ind, places(report) if real.computed else None, real.sementara)
 
 
+SasaranRow = Callable[[Sasaran], Row | None]
+"""A row closing a sasaran's indikator (its average), whose cells start at the indikator column."""
+
+
 def indicator_rows(report: Report, width: int, build: Callable[[Indikator], Sequence[Value | Cell | str | None]],
-                   only: Iterable[str] | None = None) -> tuple[Row, ...]:
+                   only: Iterable[str] | None = None, closing: SasaranRow | None = None) -> tuple[Row, ...]:
     data = report.need(INDIKATOR)
     sasaran = {s.id: s for s in data.sasaran}
     chosen = [i for i in data.indikator if only is None or i.id in set(only)]
     several_kinds = len({sasaran[i.sasaran].jenis for i in chosen}) > 1
     rows: list[Row] = []
-    jenis = None
+    jenis, close = None, None
     for n, ind in enumerate(chosen):
         s = sasaran[ind.sasaran]
         if several_kinds and s.jenis != jenis:
@@ -62,12 +77,19 @@ def indicator_rows(report: Report, width: int, build: Callable[[Indikator], Sequ
             span = 1
             while n + span < len(chosen) and chosen[n + span].sasaran == ind.sasaran:
                 span += 1
+            last_run = all(i.sasaran != ind.sasaran for i in chosen[n + span:])
+            close = closing(s) if closing is not None and last_run else None
+            span += close is not None
             lead: tuple[Cell | None, ...] = (Cell(v.text(str(s.nomor) if s.nomor else ""), span),
                                              Cell(v.text(s.nama), span))
         else:
             lead = (None, None)
         name = f"{ind.nomor} {ind.nama}" if ind.nomor else ind.nama
         rows.append(Row(ind.id, lead + cells(name, *build(ind))))
+        ends = n + 1 == len(chosen) or chosen[n + 1].sasaran != ind.sasaran
+        if ends and close is not None:
+            rows.append(replace(close, cells=(None, None) + close.cells))
+            close = None
     return tuple(rows)
 
 
@@ -168,6 +190,49 @@ def status_table(report: Report, figures: Figures) -> Built:
     return Built(columns, indicator_rows(report, len(columns), build), notes)
 
 
+def status_tahunan_table(report: Report, figures: Figures) -> Built:
+    """Every year's capaian and naik/turun/tetap, per indikator on what the office declared and per
+    sasaran on its average capaian; a year without a year before it has no word (its column drops)."""
+    years, p, avg = history_years(figures), places(report), figures.need(AVERAGES)
+
+    def word(tren: str | None, before: bool, sementara: bool) -> Value:
+        return v.word(tren, "tren", sementara) if before else EMPTY
+
+    def build(ind: Indikator) -> list[Value]:
+        k = _kinerja(figures, ind)
+        out: list[Value] = []
+        for y in years:
+            t = k.tahun(y)
+            out += [v.percent(t.capaian, p, t.realisasi.sementara, unmeasured(t.realisasi)), word(
+                t.tren_dinyatakan, k.tahun(y - 1) is not None, t.realisasi.sementara)] if t else [EMPTY, EMPTY]
+        return out
+
+    def closing(s: Sasaran) -> Row:
+        by_year = avg.per_sasaran.get(s.id, {})
+        out: list[Value | str] = ["Rata-rata capaian sasaran"]
+        for y in years:
+            out += [v.percent(by_year.get(y), p, avg.is_sementara(y, s.id)),
+                    word(avg.tren(s.id, y, p), y - 1 in by_year, avg.perubahan_sementara(y, s.id))]
+        return Row(f"rata_rata_{s.id}", cells(*out), "jumlah")
+    columns = LEAD + tuple(c for y in years for c in (Column(f"capaian_{y}", "Capaian", "persen", (f"Th. {y}",)),
+                                                       Column(f"status_{y}", "Status", group=(f"Th. {y}",))))
+    return Built(columns, indicator_rows(report, len(columns), build, closing=closing),
+                 (_basis_note(report), "Status sasaran membandingkan rata-rata capaian sasaran dengan rata-rata "
+                  "capaian tahun sebelumnya. Naik, turun atau tetap dinilai pada ketelitian yang ditampilkan.",
+                  *_sementara_notes(report, figures)))
+
+
+def _basis_note(report: Report) -> str:
+    """What each indikator's status is judged on, naming the indikator that differ from the file's rule."""
+    data = report.need(INDIKATOR)
+    others = [i.nama for i in data.indikator if i.tren is not None and i.tren != data.tren]
+    note = f"Status indikator membandingkan {data.tren} dengan {data.tren} tahun sebelumnya"
+    if others:
+        other = "capaian" if data.tren == "realisasi" else "realisasi"
+        note += f", kecuali {', '.join(others)} ({other})"
+    return note + "."
+
+
 def rata_rata_table(report: Report, figures: Figures) -> Built:
     avg, p, data = figures.need(AVERAGES), places(report), report.need(INDIKATOR)
     years = avg.tahun()
@@ -185,7 +250,29 @@ def rata_rata_table(report: Report, figures: Figures) -> Built:
     how = ("setiap indikator berbobot sama" if avg.cara == "indikator"
            else "rata-rata dari rata-rata setiap sasaran")
     return Built(columns, tuple(rows), (f"Rata-rata capaian: {how}; indikator yang belum dapat diukur atau "
-                                        "capaiannya tidak dapat dihitung tidak ikut dirata-rata.",))
+                                        "capaiannya tidak dapat dihitung tidak ikut dirata-rata.",)
+                 + _rule_notes(report, figures))
+
+
+_BELOW_ZERO = {"apa_adanya": "dihitung apa adanya", "nol": "dihitung sebagai 0%",
+               "dikecualikan": "tidak ikut dirata-rata"}
+
+
+def _rule_notes(report: Report, figures: Figures) -> tuple[str, ...]:
+    """What the office's rule did to this report's averages, with its basis: said only where it applied."""
+    rule = capaian_rule(report)
+    if rule is None:
+        return ()
+    kinerja, out = figures.need(KINERJA), []
+    below = [f"{k.indikator.nama} ({v.percent(t.capaian, places(report)).text()}, {t.tahun})"
+             for k in kinerja.values() for t in k.riwayat if t.capaian is not None and t.capaian < 0]
+    if below:
+        out.append(f"Capaian di bawah 0% {_BELOW_ZERO[rule.di_bawah_nol]}: {'; '.join(below)}.")
+    zero = [k.indikator.nama for k in kinerja.values() if k.indikator.arah == "turun" and any(
+        t.target is not None and as_number(t.target.nilai, k.indikator) == 0 for t in k.riwayat)]
+    if zero and rule.target_nol == "biner":
+        out.append(f"Target 0 ({', '.join(zero)}): capaian 100% bila realisasi 0, dan 0% bila lebih.")
+    return (*out, f"Aturan capaian menurut {rule.dasar}.") if out else ()
 
 
 def kemajuan_table(report: Report, figures: Figures) -> Built:
@@ -218,12 +305,16 @@ def _end_condition_notes(report: Report, figures: Figures) -> tuple[str, ...]:
 
 def predikat_table(report: Report, figures: Figures) -> Built:
     scale = report.need(SKALA).predikat
-    ordered = sorted(scale.tingkat, key=lambda b: b.min, reverse=True)
+    ordered = sorted(scale.tingkat, key=lambda b: b.batas, reverse=True)
     upper = {id(b): (ordered[i - 1].min if i else None) for i, b in enumerate(ordered)}
     rows = []
     for band in scale.tingkat:
-        low, high = v.percent(band.min).text(), upper[id(band)]
-        label = f"≥ {low}" if high is None else f"{low} s.d. < {v.percent(high).text()}"
+        high = upper[id(band)]
+        if band.min is None:   # the last band, unbounded below (capaian under 0% included)
+            label = f"< {v.percent(high).text()}" if high is not None else "semua capaian"
+        else:
+            low = v.percent(band.min).text()
+            label = f"≥ {low}" if high is None else f"{low} s.d. < {v.percent(high).text()}"
         rows.append(Row(band.predikat.lower().replace(" ", "_"), cells(label, band.predikat)))
     return Built((Column("capaian", "Capaian Kinerja"), Column("predikat", "Predikat")), tuple(rows),
                  (scale.keterangan,) if scale.keterangan else (), sumber=f"{scale.nama}, menurut {scale.dasar}.")
