@@ -198,3 +198,17 @@ def test_a_realisasi_a_hundred_times_its_target_is_a_warning_naming_it(dinas):
     result = checked(with_rule(dinas))
     assert warnings(result, "implausible") == [
         ("data/indikator.yaml", "realisasi pembinaan 2025 (1.200) seratus kali atau lebih targetnya (12)")]
+
+
+def test_a_desa_without_inhabitants_and_a_line_that_spent_more_than_its_pagu_are_warnings(report):
+    """On the bundled report: Purworejo written as 0 and 0, and Penyusunan Dokumen Perencanaan spending
+    Rp5.999.500 of its Rp5.000.000 (the sub kegiatan is named, not again its program and the whole DPA)."""
+    edit(report / "data/penduduk.yaml", "    l: 1429\n    p: 1428", "    l: 0\n    p: 0")
+    edit(report / "data/anggaran.yaml", "    sd_bulan_lalu: 4999500", "    sd_bulan_lalu: 5999500")
+    found = [(d.loc.file, d.loc.line, d.message) for d in checked(report).diagnostics if d.code == "implausible"]
+    assert found == [
+        ("data/anggaran.yaml", line_of(report / "data/anggaran.yaml", '- kode: "7.01.01.2.01.01"'),
+         "realisasi Penyusunan Dokumen Perencanaan Perangkat Daerah (Rp5.999.500) melebihi pagunya (Rp5.000.000): "
+         "serapan 119,99%"),
+        ("data/penduduk.yaml", line_of(report / "data/penduduk.yaml", "    l: 0"),
+         "Desa Purworejo berpenduduk 0 (L 0, P 0)")]

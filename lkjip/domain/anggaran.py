@@ -20,7 +20,7 @@ from ..blocks import Card
 from ..charts import Bar, Chart, Group
 from ..compare import PrintedCell, table_cells
 from ..compute import Figure, Figures, Source
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, Loc, warning
 from ..model import Report
 from ..subject import ChartSpec, IdKind, Subject, TableSpec
 from ..tables import Built, Column, Row, cells
@@ -244,6 +244,32 @@ def _printed(report: Report) -> Iterable[PrintedCell]:
     return table_cells(data.tercetak) if data else ()
 
 
+def _checks(report: Report, figures: Figures) -> Iterator[Diagnostic]:
+    """A line that spent more than its pagu (serapan over 100%) is almost certainly a typing mistake, or a
+    realisasi counted twice: said once, at the most detailed line where it happens."""
+    data, budget = report.get(ANGGARAN), figures.get(ANGGARAN_FIGURE)
+    if data is None or budget is None:
+        return
+    where: dict[str, Loc] = {s.kode: s.loc for s in data.sub_kegiatan}
+    for k in data.kegiatan:
+        where.update({k.id: k.loc, **({k.kode: k.loc} if k.kode else {})})
+    for p in data.program:
+        where.update({p.id: p.loc, p.kode: p.loc})
+    over = [b for b in (*budget.sub_kegiatan, *budget.kegiatan.values(), *budget.program.values())
+            if b.serapan is not None and b.serapan > 100]
+    flagged: list[Budget] = []
+    for b in over:
+        if any(f.kode and b.kode and f.kode.startswith(b.kode) for f in flagged):
+            continue   # its sub kegiatan was named already
+        flagged.append(b)
+        loc = where.get(b.kode) or where.get(b.id) or data.loc
+        yield warning(loc, f"realisasi {b.uraian} ({numbers.rupiah(b.realisasi)}) melebihi pagunya "
+                      f"({numbers.rupiah(b.pagu)}): "
+                      f"serapan {v.percent(b.serapan, places(report)).text()}",
+                      "periksa angkanya: realisasi yang terhitung dua kali, atau pagu perubahan yang belum ditulis",
+                      "implausible")
+
+
 SUBJECT = Subject(
     name="anggaran",
     files=(ANGGARAN,),
@@ -261,6 +287,7 @@ SUBJECT = Subject(
     keys=_keys,
     key_files=(("anggaran", ANGGARAN), ("program", ANGGARAN), ("kegiatan", ANGGARAN)),
     printed=_printed,
+    checks=_checks,
     charts=(ChartSpec("anggaran_program", "anggaran_program", _chart, (ANGGARAN,), "pagu dan realisasi per program"),),
     cards=_cards,
 )

@@ -18,6 +18,7 @@ from ..blocks import Card, DataList, Item
 from ..charts import Bar, Chart, Group
 from ..compare import PRINTED_ROW, PRINTED_TABLES, PrintedCell, row_cells, table_cells
 from ..compute import Figure, Figures
+from ..diagnostics import Diagnostic, warning
 from ..model import DataFile, Report
 from ..schema import Date, Entry, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
 from ..subject import ChartSpec, ListSpec, Subject, TableSpec
@@ -173,6 +174,17 @@ def _printed(report: Report) -> Iterable[PrintedCell]:
     yield from table_cells(data.tercetak)
 
 
+def _checks(report: Report, figures: Figures) -> Iterator[Diagnostic]:
+    """A desa or kelurahan without a single inhabitant is almost certainly a row left unfilled."""
+    data = report.get(PENDUDUK)
+    if data is None:
+        return
+    for row in data.wilayah:
+        if row.l + row.p == 0:
+            yield warning(row.at("l"), f"{data.sebutan} {row.nama} berpenduduk 0 (L 0, P 0)",
+                          "periksa angkanya: baris yang belum diisi, atau wilayah yang tidak lagi ada", "implausible")
+
+
 SUBJECT = Subject(
     name="wilayah",
     files=(WILAYAH, PENDUDUK),
@@ -183,6 +195,7 @@ SUBJECT = Subject(
     keys=_keys,
     key_files=(("wilayah", WILAYAH), ("penduduk", PENDUDUK)),
     printed=_printed,
+    checks=_checks,
     charts=(ChartSpec("penduduk", "penduduk", _chart, (PENDUDUK,), "penduduk laki-laki dan perempuan per wilayah"),),
     cards=_cards,
 )
