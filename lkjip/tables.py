@@ -9,17 +9,21 @@ the data holds.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Literal, get_args
 
 from .values import EMPTY, Value, text
 
-KINDS = ("teks", "angka", "rupiah", "persen")
+ColumnKind = Literal["teks", "angka", "rupiah", "persen"]
+RowKind = Literal["data", "bagian", "jumlah", "judul"]
+"""bagian: a full-width section label; jumlah: a total; judul: a heading row introducing those below (an urusan)."""
+KINDS: tuple[str, ...] = get_args(ColumnKind)
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
-    kind: str = "teks"                 # teks, angka, rupiah, persen: alignment and export type
+    kind: ColumnKind = "teks"          # alignment and export type
     group: tuple[str, ...] = ()        # header labels above this column, outermost first
     keep: bool = False                 # shown even when no row fills it
 
@@ -40,7 +44,7 @@ class Row:
 
     id: str
     cells: tuple[Cell | None, ...]
-    kind: str = "data"                 # data, bagian (a full-width section label), jumlah (a total)
+    kind: RowKind = "data"
     label: str = ""                    # the text of a bagian row
 
 

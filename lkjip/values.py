@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Literal
 
 from . import numbers
 from .isian import UnfilledDate
@@ -19,11 +20,13 @@ TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
 BELUM_DAPAT_DIUKUR = "belum dapat diukur"
 """An indikator without a realisasi for the year: no capaian, no predikat, not in any average."""
 NUMERIC = ("angka", "rupiah", "persen")
+ValueKind = Literal["angka", "rupiah", "persen", "teks", "tanggal", "kosong"]
+"""What a value is; a page aligns and a data file exports it by this."""
 
 
 @dataclass(frozen=True)
 class Value:
-    kind: str                                     # angka, rupiah, persen, teks, tanggal, kosong
+    kind: ValueKind
     raw: Decimal | int | str | dt.date | None = None
     unit: str = ""
     places: int | None = None                     # None: as written; else a computed figure's precision

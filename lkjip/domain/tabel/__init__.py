@@ -23,7 +23,7 @@ from ...compare import PrintedCell
 from ...compute import Figure, Figures, Source
 from ...model import Report
 from ...subject import IdKind, Subject, TableSpec
-from ...tables import Built, Column, Row, cells
+from ...tables import Built, Column, Row, RowKind, cells
 from ...values import EMPTY, Value
 from ..kinerja.figures import capaian, mean
 from ..laporan import LAPORAN, places
@@ -34,7 +34,7 @@ from .model import TABEL, BarisHitung, Kolom, TabelSendiri
 class Hasil:
     """One office table's values, data rows then computed rows, by row id and column id."""
 
-    rows: tuple[tuple[str, Mapping[str, Any], str], ...]  # (row id, values, kind)
+    rows: tuple[tuple[str, Mapping[str, Any], RowKind], ...]  # (row id, values, kind)
 
 
 Number_ = Decimal | int
@@ -73,7 +73,7 @@ def _computed_row(table: TabelSendiri, extra: BarisHitung, data_rows: Sequence[M
 
 
 def _compute(table: TabelSendiri) -> Hasil:
-    rows: list[tuple[str, Mapping[str, Any], str]] = []
+    rows: list[tuple[str, Mapping[str, Any], RowKind]] = []
     data_rows = []
     for row in table.baris:
         values = dict(row.nilai)

@@ -34,6 +34,7 @@ from ...schema import (
     req,
 )
 from ...source.yamlfile import PathKey
+from ...tables import KINDS, ColumnKind
 
 RUMUS = {"jumlah": (1, None), "selisih": (2, 2), "persen": (2, 2), "capaian": (2, 2)}
 
@@ -42,7 +43,7 @@ RUMUS = {"jumlah": (1, None), "selisih": (2, 2), "persen": (2, 2), "capaian": (2
 class Kolom(Entry):
     id: str = req(Id(), "pengenal kolom")
     judul: str = req(Text(), "judul kolom")
-    jenis: str = req(Choice("teks", "angka", "rupiah", "persen"), "jenis isi kolom")
+    jenis: ColumnKind = req(Choice(*KINDS), "jenis isi kolom")
     satuan: str = opt(Text(), "satuan tampilan angka, mis. usulan", "")
     kelompok: str | None = opt(Text(), "judul kelompok di atas kolom ini (kepala tabel bertingkat)")
     rumus: str | None = opt(Choice(*RUMUS), "kolom terhitung: jumlah (kolom 'dari' dijumlah), selisih (a − b), "
