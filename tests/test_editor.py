@@ -23,8 +23,8 @@ from lkjip.source.yamlfile import parse_yaml
 
 from conftest import REPO, SAMPLES, copy_sample, line_of
 
-REPORTS = {"bundled": REPO, **{name: SAMPLES / name for name in ("kecamatan", "kota", "minimal")}}
-REGENERATE = "python build.py skema --tulis . tests/samples/kecamatan tests/samples/kota tests/samples/minimal"
+REPORTS = {"bundled": REPO, **{name: SAMPLES / name for name in ("kecamatan", "kota", "minimal", "dinas")}}
+REGENERATE = "python build.py skema --tulis . tests/samples/kecamatan tests/samples/kota tests/samples/minimal tests/samples/dinas"
 
 
 @pytest.mark.parametrize("name", list(REPORTS))

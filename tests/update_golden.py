@@ -1,8 +1,8 @@
 """Regenerate the golden output of the sample reports: `python tests/update_golden.py`.
 
 Review the resulting diff of tests/golden/ like any code change: it shows exactly how a
-change to the compiler alters the published pages of three small reports of different
-shapes (tests/samples/kecamatan, kota, minimal).
+change to the compiler alters the published pages of four small reports of different
+shapes (tests/samples/dinas, kecamatan, kota, minimal).
 """
 import shutil
 import sys
@@ -16,7 +16,7 @@ from lkjip.pipeline import Options, Result, run  # noqa: E402
 from lkjip.project import Project  # noqa: E402
 
 SAMPLES, GOLDEN = HERE / "samples", HERE / "golden"
-NAMES = ("kecamatan", "kota", "minimal")
+NAMES = ("dinas", "kecamatan", "kota", "minimal")
 
 
 def build_sample(name: str, target: Path) -> tuple[Path, Result]:
