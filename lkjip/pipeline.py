@@ -26,13 +26,13 @@ from .domain.laporan import LAPORAN, rounding_note
 from .edition import Ralat, against_signed
 from .model import Report
 from .output import OutputRefused, clean_stale, locked, refuse_link, write_tree
+from .print.blocks import PrintBlocks
+from .print.document import emblem, findings_annex, print_document, ralat_section
 from .project import Project
 from .render.catalog import Catalog
 from .render.chapters import Chapter, Page, load_chapters, render_pages
 from .render.identity import site_info
 from .render.links import media_path
-from .render.printblocks import PrintBlocks
-from .render.printdoc import emblem, findings_annex, print_document, ralat_section
 from .render.readers import ReadersView, readers_view
 from .render.site import Output, block_renderer, build_site, marker_link
 from .render.templates import TemplateProblem, Templates
@@ -215,7 +215,7 @@ def _render(project: Project, options: Options, collector: Collector, report: Re
     collector.raise_if_errors()
     machine: list[str] = []
     if options.pdf:
-        from .pdf import make_pdf
+        from .print.pdf import make_pdf
         annexes = [findings_annex(templates, marks, pages, info, rounding_note(report))] if marks.items else []
         front = [ralat_section(templates, ralat)] if ralat else []
         doc = print_document(project, pages, sources.images, templates, report.need(LAPORAN), info, annexes, front)

@@ -6,8 +6,8 @@ import re
 from decimal import Decimal as D
 
 from lkjip.charts import Band, Bar, Chart, Group
+from lkjip.print.blocks import PAPER, PRINT_FONT, TALLEST_PT
 from lkjip.render.charts import SCREEN, Size, pieces, svg
-from lkjip.render.printblocks import PAPER, PRINT_FONT, TALLEST_PT
 from lkjip.render.textwidth import width, wrap
 
 LONG = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik Tingkat Kecamatan serta Kelurahan"

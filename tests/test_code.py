@@ -57,3 +57,40 @@ def test_module_imports_have_no_cycles():
         list(TopologicalSorter(deps).static_order())
     except CycleError as cycle:
         raise AssertionError(f"import cycle: {cycle.args[1]}") from None
+
+
+def _imported_modules(path):
+    """Every module a file imports, absolute or relative (as written), wherever in the file."""
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            found.add(node.module)
+    return found
+
+
+def test_only_the_engine_imports_weasyprint():
+    """WeasyPrint (and pydyf, its PDF writer) sits behind `lkjip.print.engine`: a new WeasyPrint is
+    checked against one module, and no other reaches into its private parts."""
+    importers = {path.relative_to(REPO).as_posix() for path in PACKAGE.rglob("*.py")
+                 for name in _imported_modules(path) if name.split(".")[0] in ("weasyprint", "pydyf")}
+    assert importers == {"lkjip/print/engine.py"}
+    private = {path.relative_to(REPO).as_posix() for path in PACKAGE.rglob("*.py") if "_page_box" in path.read_text("utf-8")}
+    assert private == {"lkjip/print/engine.py"}   # WeasyPrint's private page box, read there alone
+
+
+def test_rendering_comes_before_printing():
+    """The print stage builds on the rendered chapters; nothing in render/ imports print/ (signature
+    grouping, which both use, lives in render/)."""
+    for path in (PACKAGE / "render").rglob("*.py"):
+        _, found = _imports(path)
+        assert not {m for m in found if m == "lkjip.print" or m.startswith("lkjip.print.")}, path
+
+
+def test_every_package_is_installed():
+    """Each folder of lkjip/ with an __init__.py is listed in pyproject.toml, so `pip install .` ships it."""
+    import tomllib
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
+    packages = {".".join(p.parent.relative_to(REPO).parts) for p in PACKAGE.rglob("__init__.py")}
+    assert packages <= listed, sorted(packages - listed)

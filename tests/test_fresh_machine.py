@@ -51,7 +51,7 @@ sys.exit(main(["build", "--strict", "--dir", {root!r}]))
 
 
 def test_without_harfbuzz_subset_the_pdf_is_still_reproducible_and_the_machine_is_named_once(tmp_path):
-    from lkjip.pdf import NO_HARFBUZZ_SUBSET
+    from lkjip.print.engine import NO_HARFBUZZ_SUBSET
 
     from conftest import copy_sample
     root = copy_sample("minimal", tmp_path / "laporan")
@@ -70,7 +70,7 @@ def test_without_harfbuzz_subset_the_pdf_is_still_reproducible_and_the_machine_i
 
 
 def test_weasyprints_log_lines_about_the_machine_are_not_warnings_about_the_report():
-    from lkjip.pdf import NO_HARFBUZZ_SUBSET, machine_notes
+    from lkjip.print.engine import NO_HARFBUZZ_SUBSET, machine_notes
     report, machine = machine_notes([
         'Using fontTools instead of HarfBuzz-Subset for font "Laporan". This will be unsupported ...',
         'Using fontTools instead of HarfBuzz-Subset for font "Laporan Tebal". This will be unsupported ...',

@@ -15,9 +15,9 @@ from lkjip.charts import default_title
 from lkjip.cli import main
 from lkjip.domain.laporan import LAPORAN
 from lkjip.pipeline import Options, run
+from lkjip.print.document import print_document
 from lkjip.project import Project
 from lkjip.render.identity import site_info
-from lkjip.render.printdoc import print_document
 from lkjip.render.templates import Templates
 from lkjip.tables import Column, Table
 

@@ -16,9 +16,9 @@ import pdftext
 import pytest
 from pypdf import PdfReader
 
-from lkjip.pagination import TAIL_SHARE
-from lkjip.render.printdoc import _sections
-from lkjip.render.printtables import EDGE_ROWS, SHORT_ROWS, cell_text
+from lkjip.print.document import _sections
+from lkjip.print.pagination import TAIL_SHARE
+from lkjip.print.tables import EDGE_ROWS, SHORT_ROWS, cell_text
 
 PDF = "lkjip-kecamatan-pungging-2024.pdf"
 LEADER = re.compile(r"^\s*(.*?)\s*\.{2,}\s*([ivxlc]+|\d+)\s*$")   # a long title leaves room for two dots

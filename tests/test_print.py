@@ -10,13 +10,14 @@ from decimal import Decimal as D
 from pypdf import PdfReader
 
 from lkjip.cli import main
-from lkjip.pagination import Laid, laid, tails
-from lkjip.pdf import page_labels
+from lkjip.print.blocks import unbreakable
+from lkjip.print.document import _localise
+from lkjip.print.pagination import Laid, laid, tails
+from lkjip.print.pdf import page_labels
+from lkjip.print.tables import header, keeps, layout, numbered_lines
 from lkjip.render.chapters import Page
 from lkjip.render.order import front_role, reading_order
-from lkjip.render.printblocks import group_signatures, unbreakable
-from lkjip.render.printdoc import _localise
-from lkjip.render.printtables import header, keeps, layout, numbered_lines
+from lkjip.render.signatures import group_signatures
 from lkjip.tables import Cell, Column, Row, Table, cells, section
 from lkjip.values import percent, rupiah, source, text
 
@@ -176,9 +177,9 @@ def test_pdf_command_writes_only_the_pdf_with_the_emblem_on_the_cover_and_html_k
 def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_there_are_some(minimal):
     from lkjip.domain.laporan import LAPORAN
     from lkjip.pipeline import Options, run
+    from lkjip.print.document import Annex, print_document
     from lkjip.project import Project
     from lkjip.render.identity import site_info
-    from lkjip.render.printdoc import Annex, print_document
     from lkjip.render.templates import Templates
 
     project = Project(minimal)
@@ -232,8 +233,8 @@ def test_a_long_table_keeps_three_rows_at_each_side_of_a_break_and_totals_with_t
 
 
 def test_print_markup_marks_the_rows_that_stay_with_the_next(minimal):
+    from lkjip.print.blocks import PrintBlocks
     from lkjip.project import Project
-    from lkjip.render.printblocks import PrintBlocks
     from lkjip.render.templates import Templates
     t = table([Column("no", "No"), Column("x", "X")], rows_of(*["data"] * 3, "jumlah"))
     markup = PrintBlocks(Templates(Project(minimal))).table(t, "tabel-t")
@@ -252,8 +253,8 @@ def test_a_page_holding_only_the_last_rows_of_a_table_is_found():
 
 def long_table_document(minimal, rows: int) -> tuple[str, list]:
     """A print document of one long portrait table ending its section, and its layout paths."""
+    from lkjip.print.blocks import PrintBlocks
     from lkjip.project import Project
-    from lkjip.render.printblocks import PrintBlocks
     from lkjip.render.templates import Templates
     project = Project(minimal)
     t = table([Column("no", "No"), Column("nama", "Uraian"), Column("pagu", "Pagu", "rupiah")],
@@ -266,15 +267,14 @@ def long_table_document(minimal, rows: int) -> tuple[str, list]:
 
 
 def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_spare_that_page(minimal):
-    import weasyprint
-
-    from lkjip.pdf import make_pdf
+    from lkjip.print import engine
+    from lkjip.print.pdf import make_pdf
     html, project = long_table_document(minimal, 120)
     base = str(project.layout_dirs[-1].resolve()) + "/"
-    first = laid(weasyprint.HTML(string=html, base_url=base).render().pages[0])
+    first = laid(engine.render(html, base).pages[0])
     per_page = first.fragments[0][1]                 # the rows one page holds at the usual size
     html, project = long_table_document(minimal, per_page + 4)
-    plain = [laid(p) for p in weasyprint.HTML(string=html, base_url=base).render().pages]
+    plain = [laid(p) for p in engine.render(html, base).pages]
     assert [p.fragments for p in plain] == [(("tabel-t", per_page),), (("tabel-t", 4),), ()]
     assert tails(plain) == ["tabel-t"]
     data, _, _ = make_pdf(html, project.layout_dirs, project.root, "print.html")

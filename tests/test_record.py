@@ -11,9 +11,9 @@ from lkjip.corrections import Corrections, Koreksi, Tempat, as_shown_in, row_lab
 from lkjip.diagnostics import Loc
 from lkjip.findings import group
 from lkjip.pipeline import Options, run
+from lkjip.print.document import _introductions_with_their_table
 from lkjip.project import Project
 from lkjip.record import as_signed, units_in_headers
-from lkjip.render.printdoc import _introductions_with_their_table
 from lkjip.schema import Printed, Quantity
 from lkjip.schema.printed import as_written_number
 from lkjip.tables import Cell, Column, Row, Table

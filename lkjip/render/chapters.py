@@ -34,8 +34,8 @@ from ..tables import Table
 from ..values import Value
 from .catalog import Catalog, Unavailable
 from .links import check_links
-from .printblocks import group_signatures
 from .quotes import Resolved, resolve_values
+from .signatures import group_signatures
 
 ORDER_PREFIX = re.compile(r"^\d+-")
 SITE, PRINT = "situs", "cetak"

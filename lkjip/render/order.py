@@ -59,7 +59,7 @@ def figure_number(word: str, number: int) -> str:
 
 def number_figures(placed: Sequence[Placed], word: str = "Gambar") -> list[Placed]:
     """The site's figures numbered "Gambar 1.", "Gambar 2." ... through the whole report in reading
-    order, the numbers the PDF's captions and Daftar Gambar give them (`printdoc`), so a reader citing
+    order, the numbers the PDF's captions and Daftar Gambar give them (`lkjip.print.document`), so a reader citing
     "Gambar 4" from the website finds the same figure in the signed document."""
     count = 0
 

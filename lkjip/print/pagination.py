@@ -7,34 +7,34 @@ section starts on a page of its own). `tails` finds such tables in the laid-out 
 `tighten` marks them, and the print stylesheet sets a marked table a step tighter (one
 size smaller, never below 7 pt, less padding and line height), so that the document can
 be laid out once more and the tail pulled back onto the page before. Whether that saves
-the page is again known only after layout, so `lkjip.pdf` keeps the second layout only
-when it has fewer pages.
+the page is again known only after layout, so `lkjip.print.pdf` keeps the second layout
+only when it has fewer pages.
 
-This module reads WeasyPrint's laid-out boxes; `lkjip.pdf` imports it only when a PDF is made.
+This module reads the laid-out pages through the engine's view of them (`lkjip.print.engine.Page`),
+never WeasyPrint itself; `lkjip.print.pdf` uses it only when a PDF is made.
 """
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from weasyprint.formatting_structure import boxes
+if TYPE_CHECKING:
+    from .engine import Box, Page
 
 TAIL_SHARE = 1 / 3        # a page whose content ends above this share of its height is near-empty
 TIGHT = "padat"           # the class print.css sets tighter
 _FIGURE = 'figure class="tabel-cetak'
 
 
-def _boxes(box: Any, figure: str | None = None) -> Iterator[tuple[Any, str | None]]:
+def _boxes(box: Box, figure: str | None = None) -> Iterator[tuple[Box, str | None]]:
     """Every box under `box` with the id of the printed table it lies in (None outside tables)."""
-    element = getattr(box, "element", None)
-    if box.element_tag == "figure" and element is not None and "tabel-cetak" in (element.get("class") or ""):
-        figure = element.get("id")
+    if box.tag == "figure" and "tabel-cetak" in (box.attribute("class") or ""):
+        figure = box.attribute("id")
     yield box, figure
-    if isinstance(box, boxes.ParentBox):
-        for child in box.children:
-            yield from _boxes(child, figure)
+    for child in box.children:
+        yield from _boxes(child, figure)
 
 
 @dataclass(frozen=True)
@@ -50,21 +50,18 @@ class Laid:
         return list(dict.fromkeys(t for t, _ in self.fragments))
 
 
-def laid(page: Any) -> Laid:
-    """A WeasyPrint page as `Laid`."""
-    box = page._page_box
-    top, height = box.content_box_y(), box.height
+def laid(page: Page) -> Laid:
+    """A laid-out page as `Laid`: the running header and the folio (margin boxes) do not count."""
+    top, height = page.content_top, page.content_height
     fragments: list[tuple[str, int]] = []
     bottom = top
-    for child in box.children:
-        if isinstance(child, boxes.MarginBox):
-            continue          # the running header and the folio
+    for child in page.content():
         for inner, figure in _boxes(child):
-            if isinstance(inner, boxes.TableBox) and figure is not None:
-                body = [g for g in inner.children if isinstance(g, boxes.TableRowGroupBox) and not g.is_header]
+            if inner.kind == "table" and figure is not None:
+                body = [g for g in inner.children if g.kind == "row-group" and not g.header]
                 fragments.append((figure, sum(len(g.children) for g in body)))
-            if isinstance(inner, (boxes.LineBox, boxes.TableRowBox, boxes.ReplacedBox)):
-                bottom = max(bottom, inner.position_y + inner.margin_height())
+            if inner.kind in ("line", "row", "replaced"):
+                bottom = max(bottom, inner.bottom)
     return Laid(tuple(fragments), (bottom - top) / height if height else 1.0)
 
 

@@ -1,26 +1,24 @@
-"""The blocks Markdown places (tables, lists, signatures), rendered a second time for paper.
+"""The blocks Markdown places (tables, lists, signatures, charts), rendered a second time for paper.
 
 The site's markup suits a screen; paper needs its own: a table's caption as a heading that
 stays with the table, units in the header, numbers and dates that never break, a matrix
-too wide for the page split into parts (`printtables`), lists whose items carry their own
-label ("a.") without a bullet in front, and signature blocks that are never split. After
-a chapter is rendered, `group_signatures` gathers each signature with the lines that
-belong to it (the place and date above it, a label such as "Pihak Kedua") and sets
-signatures that follow one another side by side, as the parties of an agreement sign.
+too wide for the page split into parts (`lkjip.print.tables`), lists whose items carry their
+own label ("a.") without a bullet in front, signature blocks that are never split (and, once
+a chapter is rendered, grouped with their place and date by `lkjip.render.signatures`, as on
+the site), and charts drawn in points at the width of the text.
 """
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from ..blocks import DataList, Signature
 from ..findings import Shown, Temuan
+from ..render import charts
+from ..render.templates import Templates, safe
 from ..tables import Cell, Row, Table
-from . import charts
-from .printtables import PORTRAIT_PT, Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
-from .templates import Templates, safe
+from .tables import PORTRAIT_PT, Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember")
@@ -117,76 +115,3 @@ class PrintBlocks:
                                      compact=plan.compact, smallest=plan.smallest, parts=parts,
                                      caption=unbreakable(table.caption),
                                      mark_id=marks.first_id if marks else (lambda k: ""))
-
-
-_SIGNATURE = re.compile(r'^<div class="ttd(?:-cetak)?"')
-_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
-_BLOCK_START = re.compile(r"(?<=\n)(?=</?(?:p|div|ul|ol|li|h[1-6]|figure|table|blockquote|hr|pre)[\s>])")
-LABEL_CHARS, ATTACHED_CHARS = 40, 120
-
-
-def _plain(markup: str) -> str:
-    return html.unescape(_TAGS.sub("", markup)).strip()
-
-
-def _short(block: str, limit: int) -> str | None:
-    """The text of a paragraph short enough to belong to a signature, else None."""
-    match = _PARAGRAPH.match(block)
-    if not match:
-        return None
-    text = _plain(match.group(1))
-    return text if 0 < len(text) <= limit else None
-
-
-def _is_label(block: str) -> bool:
-    text = _short(block, LABEL_CHARS)
-    return text is not None and not any(ch.isdigit() for ch in text)
-
-
-def group_signatures(body: str) -> str:
-    """Each signature with its place-and-date line and its label kept together; consecutive
-    signatures (each perhaps with a label) side by side in one row that is never split."""
-    blocks = _split_blocks(body)
-    out: list[str] = []
-    i = 0
-    while i < len(blocks):
-        if not _SIGNATURE.match(blocks[i]) and not (_is_label(blocks[i]) and i + 1 < len(blocks)
-                                                      and _SIGNATURE.match(blocks[i + 1])):
-            out.append(blocks[i])
-            i += 1
-            continue
-        place = out.pop() if out and _short(out[-1], ATTACHED_CHARS) and not _is_label(out[-1]) else None
-        parties: list[tuple[str | None, str]] = []
-        while i < len(blocks):
-            if _SIGNATURE.match(blocks[i]):
-                parties.append((None, blocks[i]))
-                i += 1
-            elif _is_label(blocks[i]) and i + 1 < len(blocks) and _SIGNATURE.match(blocks[i + 1]):
-                parties.append((blocks[i], blocks[i + 1]))
-                i += 2
-            else:
-                break
-        out.append(_signature_row(place, parties))
-    return "".join(out)
-
-
-def _split_blocks(body: str) -> list[str]:
-    """The chapter's top-level blocks as markdown-it writes them, one per line group (keeping newlines)."""
-    parts = _BLOCK_START.split(body)
-    return [p for p in parts if p]
-
-
-def _signature_row(place: str | None, parties: list[tuple[str | None, str]]) -> str:
-    """The place and date above the last party (where the signed document puts it), then the parties
-    in one row, so their jabatan and names line up."""
-    top = ""
-    if place is not None:
-        line = place.strip().replace("<p>", '<p class="ttd-tempat">', 1)
-        top = f'<div class="ttd-atas"><div class="ttd-pihak">{line}</div></div>'
-    cells = []
-    for label, signature in parties:
-        label_html = label.strip().replace("<p>", '<p class="ttd-label">', 1) if label else ""
-        cells.append(f'<div class="ttd-pihak">{label_html}{signature.strip()}</div>')
-    kind = "ttd-kelompok berdampingan" if len(parties) > 1 else "ttd-kelompok"
-    return f'<div class="{kind}">{top}<div class="ttd-baris">{"".join(cells)}</div></div>\n'

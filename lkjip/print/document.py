@@ -8,7 +8,7 @@ numbers; then the lampiran, and after them the annexes another stage supplies
 (`Annex`, e.g. a Catatan Koreksi), in arabic numbers too. Front-matter chapters are
 recognised by the words of their titles, never by file names; the order and the lampiran
 numbers are those of `order.reading_order`, which the site follows too. The chapters are rendered
-a second time with the print block renderer (`printblocks`), their ids made unique in the
+a second time with the print block renderer (`lkjip.print.blocks`), their ids made unique in the
 one document and their links turned into links inside it.
 
 Integration points, in order: `order.FRONT_ROLES` (which chapters are front matter),
@@ -32,14 +32,14 @@ from ..domain.laporan import Laporan
 from ..edition import Ralat
 from ..findings import Pemeriksaan
 from ..project import Project
+from ..render import pemeriksaan
+from ..render.chapters import Page
+from ..render.links import media_path
+from ..render.order import figure_number, reading_order
+from ..render.ralat import context
+from ..render.signatures import group_signatures
+from ..render.templates import Templates, safe
 from ..source.inputs import image_problem
-from . import pemeriksaan
-from .chapters import Page
-from .links import media_path
-from .order import figure_number, reading_order
-from .printblocks import group_signatures
-from .ralat import context
-from .templates import Templates, safe
 
 EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
 """The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
