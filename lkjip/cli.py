@@ -23,8 +23,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from . import annotate, editor, isian, reference
-from .corrections import Corrections
+from . import isian
+from .authoring import editor, reference
+from .check import annotate
+from .check.corrections import Corrections
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from .diff import command as diff_command
 from .pipeline import Options, Result, run

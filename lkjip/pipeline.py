@@ -2,7 +2,7 @@
 
 The check stage compares every printed figure with the computed one, in tables and in the
 chapters' quotes, and numbers the differences as the readers' corrections
-(`lkjip.corrections`), before anything is rendered: the markers need their numbers.
+(`lkjip.check.corrections`), before anything is rendered: the markers need their numbers.
 
 Each stage collects all of its problems; the pipeline stops between stages when there
 are errors, so figures are never computed on invalid data and nothing is written unless
@@ -15,30 +15,30 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import isian
-from .compare import Difference, PrintedCell, cell_differences
-from .compute import Figures, compute_all, plan
-from .corrections import Corrections, collect
+from .check.compare import Difference, PrintedCell, cell_differences
+from .check.corrections import Corrections, collect
+from .check.links import media_path
+from .core.catalog import Catalog
+from .core.compute import Figures, compute_all, plan
+from .core.model import Report
+from .core.subject import PageInfo, Subject
+from .core.validate import load_report
 from .diagnostics import BuildFailed, Collector, Diagnostic, Loc, error
 from .diff.revision import Revision, read_chapters, shown_pages
 from .domain import SUBJECTS
 from .domain.koreksi import KOREKSI, reasons, writing_only
 from .domain.laporan import LAPORAN, rounding_note
-from .edition import Ralat, against_signed
-from .model import Report
 from .output import OutputRefused, clean_stale, locked, refuse_link, write_tree
 from .print.blocks import PrintBlocks
 from .print.document import emblem, findings_annex, print_document, ralat_section
 from .project import Project
-from .render.catalog import Catalog
+from .record.edition import Ralat, against_signed
 from .render.chapters import Chapter, Page, load_chapters, render_pages
 from .render.identity import site_info
-from .render.links import media_path
 from .render.readers import ReadersView, readers_view
 from .render.site import Output, block_renderer, build_site, marker_link
 from .render.templates import TemplateProblem, Templates
-from .subject import PageInfo, Subject
-from .tables import Table
-from .validate import load_report
+from .views.tables import Table
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ def _render(project: Project, options: Options, collector: Collector, report: Re
 def _edition(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
              pages: list[Page], tables: dict[str, Table]) -> Ralat | None:
     """A signed report against its signed revision: the Lembar Ralat of a revised edition, or the
-    error of a change made without one (`lkjip.edition`)."""
+    error of a change made without one (`lkjip.record.edition`)."""
     lap = report.need(LAPORAN)
     if not (options.editions and lap.signed and lap.ditandatangani and lap.ditandatangani.revisi):
         return None

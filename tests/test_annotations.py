@@ -3,7 +3,7 @@ with GitHub's escaping and paths from the repository root."""
 import shutil
 import subprocess
 
-from lkjip.annotate import annotation, escape_data, escape_property, normal_prefix
+from lkjip.check.annotate import annotation, escape_data, escape_property, normal_prefix
 from lkjip.cli import main
 from lkjip.diagnostics import Loc, error, warning
 

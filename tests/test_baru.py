@@ -325,7 +325,7 @@ def test_a_report_that_does_not_check_is_not_carried_forward(report, tmp_path, c
 
 
 def test_an_interrupted_baru_leaves_nothing_half_made(tmp_path, monkeypatch, capsys):
-    from lkjip import editor
+    from lkjip.authoring import editor
 
     def interrupted(project):
         raise KeyboardInterrupt

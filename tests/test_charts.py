@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal as D
 
-from lkjip.charts import Band, Bar, Chart, Group
 from lkjip.print.blocks import PAPER, PRINT_FONT, TALLEST_PT
 from lkjip.render.charts import SCREEN, Size, pieces, svg
 from lkjip.render.textwidth import width, wrap
+from lkjip.views.charts import Band, Bar, Chart, Group
 
 LONG = "Program Penyelenggaraan Pemerintahan dan Pelayanan Publik Tingkat Kecamatan serta Kelurahan"
 TEXT = re.compile(r'<text x="([\d.]+)" y="[\d.]+" font-size="([\d.]+)"( font-weight="bold")?( text-anchor="\w+")?>'

@@ -94,3 +94,21 @@ def test_every_package_is_installed():
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"]["packages"])
     packages = {".".join(p.parent.relative_to(REPO).parts) for p in PACKAGE.rglob("__init__.py")}
     assert packages <= listed, sorted(packages - listed)
+
+
+STAGES = ("source", "schema", "core", "check", "views", "render", "print", "record", "diff", "authoring", "preview")
+"""The stages a reader finds in the tree: read, validate (schema), compute (core), check, views, render, print,
+the official record; and the commands built on them."""
+
+
+def test_the_tree_shows_the_stages_and_few_modules_stay_loose():
+    loose = sorted(p.stem for p in PACKAGE.glob("*.py") if p.stem not in ("__init__", "__main__", "cli", "pipeline"))
+    assert len(loose) <= 8, loose
+    assert all((PACKAGE / stage / "__init__.py").is_file() for stage in STAGES)
+
+
+def test_the_check_stage_never_renders():
+    """Comparing printed with computed figures needs no page: nothing in check/ imports render/ or print/."""
+    for path in (PACKAGE / "check").rglob("*.py"):
+        _, found = _imports(path)
+        assert not {m for m in found if m.split(".")[:2] in (["lkjip", "render"], ["lkjip", "print"])}, path

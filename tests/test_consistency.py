@@ -12,7 +12,7 @@ the report lacks.
 from collections import Counter
 from decimal import Decimal as D
 
-from lkjip.compare import compare_number
+from lkjip.check.compare import compare_number
 from lkjip.diagnostics import Loc
 from lkjip.domain.koreksi import writing_only
 from lkjip.pipeline import Options, run

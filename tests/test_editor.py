@@ -10,13 +10,13 @@ import jsonschema
 import pytest
 import yaml
 
-from lkjip import editor
+from lkjip.authoring import editor
+from lkjip.authoring.reference import editor_schemas
 from lkjip.cli import main
 from lkjip.diagnostics import Collector
 from lkjip.domain import SUBJECTS
 from lkjip.pipeline import Options, run
 from lkjip.project import Project
-from lkjip.reference import editor_schemas
 from lkjip.schema import Context
 from lkjip.source.text import SourceError
 from lkjip.source.yamlfile import parse_yaml

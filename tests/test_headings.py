@@ -12,15 +12,15 @@ import pdftext
 import pytest
 from pypdf import PdfReader
 
-from lkjip.corrections import collect
+from lkjip.check.corrections import collect
+from lkjip.core.subject import Subject
 from lkjip.diagnostics import Collector
 from lkjip.domain import SUBJECTS
 from lkjip.pipeline import Options, run
 from lkjip.project import Project
 from lkjip.render.chapters import read_chapter
 from lkjip.source.markdown import make_parser, parse
-from lkjip.subject import Subject
-from lkjip.values import Value, word
+from lkjip.views.values import Value, word
 
 from conftest import copy_sample, write
 

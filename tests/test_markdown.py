@@ -4,13 +4,13 @@ from pathlib import Path
 
 import pytest
 
-from lkjip.corrections import collect
+from lkjip.check.corrections import collect
+from lkjip.check.findings import NO_MARKS, Shown, group
 from lkjip.diagnostics import Collector
-from lkjip.findings import NO_MARKS, Shown, group
 from lkjip.render.chapters import SITE, read_chapter, render_body
 from lkjip.render.site import marker_link
 from lkjip.source.markdown import make_parser, parse_value, url_problem
-from lkjip.values import Value, word
+from lkjip.views.values import Value, word
 
 FIXTURES = Path(__file__).parent / "fixtures" / "markdown.txt"
 NAMESPACE = {

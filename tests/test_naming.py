@@ -11,7 +11,6 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from lkjip.charts import default_title
 from lkjip.cli import main
 from lkjip.domain.laporan import LAPORAN
 from lkjip.pipeline import Options, run
@@ -19,7 +18,8 @@ from lkjip.print.document import print_document
 from lkjip.project import Project
 from lkjip.render.identity import site_info
 from lkjip.render.templates import Templates
-from lkjip.tables import Column, Table
+from lkjip.views.charts import default_title
+from lkjip.views.tables import Column, Table
 
 from conftest import copy_sample, edit
 

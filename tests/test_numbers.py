@@ -5,7 +5,7 @@ from decimal import Decimal as D
 import pytest
 
 from lkjip import numbers as n
-from lkjip import values as v
+from lkjip.views import values as v
 
 
 @pytest.mark.parametrize("value, places, expected", [

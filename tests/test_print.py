@@ -18,8 +18,8 @@ from lkjip.print.tables import header, keeps, layout, numbered_lines
 from lkjip.render.chapters import Page
 from lkjip.render.order import front_role, reading_order
 from lkjip.render.signatures import group_signatures
-from lkjip.tables import Cell, Column, Row, Table, cells, section
-from lkjip.values import percent, rupiah, source, text
+from lkjip.views.tables import Cell, Column, Row, Table, cells, section
+from lkjip.views.values import percent, rupiah, source, text
 
 from conftest import write
 

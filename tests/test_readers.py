@@ -4,11 +4,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip import words
-from lkjip.charts import Band, Bar, Chart, Group
+from lkjip.check import words
+from lkjip.check.compare import Difference, PrintedCell, compare_text
+from lkjip.check.corrections import PageOrder, Quote, collect
 from lkjip.cli import main
-from lkjip.compare import Difference, PrintedCell, compare_text
-from lkjip.corrections import PageOrder, Quote, collect
 from lkjip.diagnostics import BuildFailed, Loc, warning
 from lkjip.pipeline import Options, run
 from lkjip.project import Project
@@ -19,8 +18,9 @@ from lkjip.render.order import number_figures, reading_order
 from lkjip.render.site import fit, open_data_list
 from lkjip.render.templates import breakable
 from lkjip.schema import Printed, Quantity
-from lkjip.tables import Column, Row, Table, cells
-from lkjip.values import count, percent, rupiah, source
+from lkjip.views.charts import Band, Bar, Chart, Group
+from lkjip.views.tables import Column, Row, Table, cells
+from lkjip.views.values import count, percent, rupiah, source
 
 from conftest import edit, line_of, shown, write
 

@@ -6,18 +6,18 @@ from decimal import Decimal as D
 
 import pytest
 
-from lkjip.compare import PrintedCell
-from lkjip.corrections import Corrections, Koreksi, Tempat, as_shown_in, row_label
+from lkjip.check.compare import PrintedCell
+from lkjip.check.corrections import Corrections, Koreksi, Tempat, as_shown_in, row_label
+from lkjip.check.findings import group
 from lkjip.diagnostics import Loc
-from lkjip.findings import group
 from lkjip.pipeline import Options, run
 from lkjip.print.document import _introductions_with_their_table
 from lkjip.project import Project
-from lkjip.record import as_signed, units_in_headers
+from lkjip.record.signed import as_signed, units_in_headers
 from lkjip.schema import Printed, Quantity
 from lkjip.schema.printed import as_written_number
-from lkjip.tables import Cell, Column, Row, Table
-from lkjip.values import Value
+from lkjip.views.tables import Cell, Column, Row, Table
+from lkjip.views.values import Value
 
 from conftest import write
 

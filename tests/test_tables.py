@@ -1,8 +1,8 @@
 """Tables as data: headers from column groups, empty columns dropped, cells found by row and column."""
 from decimal import Decimal as D
 
-from lkjip.tables import Cell, Column, HeadCell, Row, Table, cells, section
-from lkjip.values import EMPTY, percent, source
+from lkjip.views.tables import Cell, Column, HeadCell, Row, Table, cells, section
+from lkjip.views.values import EMPTY, percent, source
 
 
 def table(columns, rows):
@@ -36,7 +36,7 @@ def test_columns_no_row_fills_are_dropped_with_their_group():
 
 
 def test_a_kept_column_stays_and_a_note_counts_as_content():
-    from lkjip.values import Value
+    from lkjip.views.values import Value
     rows = [Row("x", (Cell(Value("kosong", note="tidak dapat dihitung")), Cell(EMPTY)))]
     t = table([Column("capaian", "Capaian"), Column("catatan", "Catatan", keep=True)], rows)
     assert t.without_empty_columns() is t

@@ -1,10 +1,10 @@
-"""The judging words (lkjip.words) as a specification: each family maps every common Indonesian
+"""The judging words (lkjip.check.words) as a specification: each family maps every common Indonesian
 form to its word, the framing offices add around a word is read through, a negation never is,
 and a word the office wrote that agrees in meaning is never a correction."""
 import pytest
 
-from lkjip import words
-from lkjip.compare import compare_text
+from lkjip.check import words
+from lkjip.check.compare import compare_text
 from lkjip.diagnostics import Loc
 from lkjip.schema import Printed
 

@@ -19,8 +19,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import editor, isian
-from ..compute import compute_all, plan
+from .. import isian
+from ..core.catalog import Catalog
+from ..core.compute import compute_all, plan
+from ..core.subject import Subject
+from ..core.validate import load_report
 from ..diagnostics import BuildFailed, Collector, Diagnostic
 from ..domain import SUBJECTS
 from ..domain.kinerja.model import PERJANJIAN
@@ -28,10 +31,7 @@ from ..domain.laporan import LAPORAN, laporan
 from ..output import umask
 from ..pipeline import Options, Result, analyse, run
 from ..project import Project
-from ..render.catalog import Catalog
-from ..subject import Subject
-from ..validate import load_report
-from . import nextchapters, nextdata, nextreadme, yamltext
+from . import editor, nextchapters, nextdata, nextreadme, yamltext
 from .office import Office, files
 
 

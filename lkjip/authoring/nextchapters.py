@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..core.subject import PageInfo
 from ..diagnostics import Diagnostic
 from ..domain.struktur import CHAPTERS, LAMPIRAN_PK, SECTIONS
 from ..render.chapters import ORDER_PREFIX
-from ..subject import PageInfo
 from ..years import as_relative
 from . import outline
 from .nextdata import shift_years

@@ -27,16 +27,16 @@ from decimal import Decimal
 from typing import Any
 
 from .. import numbers
-from ..compute import Figures
+from ..core.compute import Figures
+from ..core.model import Report
+from ..core.subject import Subject
 from ..domain.kinerja.figures import KINERJA, TARGETS
 from ..domain.kinerja.model import INDIKATOR, PERJANJIAN, Perjanjian
 from ..domain.laporan import laporan as laporan_of
 from ..domain.laporan import places
 from ..domain.target import Measure
 from ..isian import MARKER
-from ..model import Report
 from ..numbers import round_half_up
-from ..subject import Subject
 
 BAWA, UBAH, TINGGAL = "bawa", "ubah", "tinggal"
 POLICY: Mapping[str, str] = {

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from ..blocks import DataList, Item
-from ..render.catalog import Catalog, Unavailable
-from ..tables import Table
-from ..values import Value
+from ..core.catalog import Catalog, Unavailable
+from ..views.blocks import DataList, Item
+from ..views.tables import Table
+from ..views.values import Value
 from .revision import Chapter, Revision
 
 ORDINAL = "no"

@@ -8,11 +8,11 @@ so a reviewer sees what changed next to the errors it caused.
 """
 from __future__ import annotations
 
+from ..core.catalog import Catalog
 from ..diagnostics import BuildFailed, Collector
 from ..pipeline import Options, analyse, run
 from ..project import Project
-from ..render.catalog import Catalog
-from ..tables import Table
+from ..views.tables import Table
 from .revision import Chapter, Revision, read_chapters, read_data, shown_pages
 
 

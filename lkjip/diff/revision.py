@@ -10,14 +10,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.catalog import Catalog
 from ..diagnostics import Diagnostic
 from ..project import Project
-from ..render.catalog import Catalog
 from ..render.plaintext import plain_text
 from ..source.markdown import make_parser, parse
 from ..source.text import SourceError, read_text
 from ..source.yamlfile import parse_yaml
-from ..tables import Table
+from ..views.tables import Table
 
 ORDER_PREFIX = re.compile(r"^\d+-")
 UNREADABLE = object()

@@ -1,13 +1,13 @@
 """The LKjIP knowledge, by subject: the one registry of registries.
 
 Each subject keeps its data files, figures, tables, lists, Markdown keys, printed figures
-and checks together (see `lkjip.subject`). Adding a subject touches its own module and one
+and checks together (see `lkjip.core.subject`). Adding a subject touches its own module and one
 line here. Order matters only for documentation (`skema`, `kunci`): figures are ordered by
 their declared dependencies.
 """
 from __future__ import annotations
 
-from ..subject import Subject
+from ..core.subject import Subject
 from . import (
     anggaran,
     dokumen,

@@ -15,16 +15,16 @@ from decimal import Decimal
 from types import MappingProxyType
 
 from .. import numbers
-from .. import values as v
-from ..blocks import Card
-from ..charts import Bar, Chart, Group
-from ..compare import PrintedCell, table_cells
-from ..compute import Figure, Figures, Source
+from ..check.compare import PrintedCell, table_cells
+from ..core.compute import Figure, Figures, Source
+from ..core.model import Report
+from ..core.subject import ChartSpec, IdKind, Subject, TableSpec
 from ..diagnostics import Diagnostic, Loc, warning
-from ..model import Report
-from ..subject import ChartSpec, IdKind, Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import Value
+from ..views import values as v
+from ..views.blocks import Card
+from ..views.charts import Bar, Chart, Group
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import Value
 from .anggaran_data import (
     ANGGARAN,
     AnggaranFile,

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
-from ..compare import PRINTED_TABLES
+from ..check.compare import PRINTED_TABLES
+from ..core.model import DataFile
 from ..diagnostics import Diagnostic, error
-from ..model import DataFile
 from ..schema import Date, Entry, Id, ListOf, Record, Ref, Rupiah, Text, frozen_map, opt, req
 
 

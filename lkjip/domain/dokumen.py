@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
 
-from .. import values as v
-from ..blocks import DataList, Item
-from ..compute import Figures
-from ..model import DataFile, Report
+from ..core.compute import Figures
+from ..core.model import DataFile, Report
+from ..core.subject import ListSpec, Subject, TableSpec
 from ..schema import Date, Entry, Id, ListOf, Record, Ref, Text, Year, opt, req
-from ..subject import ListSpec, Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import Value
+from ..views import values as v
+from ..views.blocks import DataList, Item
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import Value
 from .laporan import pejabat
 
 

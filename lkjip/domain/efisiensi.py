@@ -15,15 +15,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .. import values as v
-from ..compare import PRINTED_ROW, PrintedCell, row_cells
-from ..compute import Figure, Figures
+from ..check.compare import PRINTED_ROW, PrintedCell, row_cells
+from ..core.compute import Figure, Figures
+from ..core.model import DataFile, Report
+from ..core.subject import Subject, TableSpec
 from ..diagnostics import Diagnostic, error
-from ..model import DataFile, Report
 from ..schema import Choice, Entry, Id, ListOf, OneOrMany, Record, Ref, frozen_map, opt, req
-from ..subject import Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import EMPTY, Value
+from ..views import values as v
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import EMPTY, Value
 from .anggaran import ANGGARAN, ANGGARAN_FIGURE, Anggaran, nesting
 from .kinerja.figures import KINERJA, mean
 from .kinerja.tables import LEAD, indicator_rows

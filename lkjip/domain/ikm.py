@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .. import values as v
-from ..blocks import Card
-from ..charts import Band, Bar, Chart, Group
-from ..compare import PRINTED_TABLES, PrintedCell, table_cells
-from ..compute import Figure, Figures, Source
-from ..model import DataFile, Report
+from ..check.compare import PRINTED_TABLES, PrintedCell, table_cells
+from ..core.compute import Figure, Figures, Source
+from ..core.model import DataFile, Report
+from ..core.subject import ChartSpec, IdKind, Subject, TableSpec
 from ..numbers import round_half_up
 from ..schema import Entry, Id, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
-from ..subject import ChartSpec, IdKind, Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import Value
+from ..views import values as v
+from ..views.blocks import Card
+from ..views.charts import Band, Bar, Chart, Group
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import Value
 from .laporan import places
 
 

@@ -18,10 +18,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
+from ..core.model import DataFile, Report
+from ..core.subject import Subject
 from ..diagnostics import Diagnostic, error
-from ..model import DataFile, Report
 from ..schema import Entry, Id, ListOf, MapOf, Text, opt, req
-from ..subject import Subject
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import numbers
-from .. import values as v
-from ..blocks import Signature
-from ..compute import Figures
+from ..core.compute import Figures
+from ..core.model import DataFile, Report
+from ..core.subject import IdKind, Subject
 from ..diagnostics import Diagnostic, error
-from ..model import DataFile, Report
 from ..schema import (
     Choice,
     Context,
@@ -37,8 +36,9 @@ from ..schema import (
     req,
 )
 from ..source.yamlfile import PathKey
-from ..subject import IdKind, Subject
-from ..values import Value
+from ..views import values as v
+from ..views.blocks import Signature
+from ..views.values import Value
 
 JENIS_INSTANSI = ("kecamatan", "kelurahan", "dinas", "badan", "kantor", "sekretariat", "inspektorat", "lainnya")
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .. import values as v
-from ..blocks import DataList, Item
-from ..compute import Figures
-from ..model import DataFile, Report
+from ..core.compute import Figures
+from ..core.model import DataFile, Report
+from ..core.subject import ListSpec, Subject
 from ..schema import Entry, ListOf, Record, Text, opt, req
-from ..subject import ListSpec, Subject
-from ..values import Value
+from ..views import values as v
+from ..views.blocks import DataList, Item
+from ..views.values import Value
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .. import values as v
-from ..compare import PRINTED_ROW, PrintedCell, row_cells
-from ..compute import Figures
-from ..model import DataFile, Report
+from ..check.compare import PRINTED_ROW, PrintedCell, row_cells
+from ..check.words import compare
+from ..core.compute import Figures
+from ..core.model import DataFile, Report
+from ..core.subject import Subject, TableSpec
 from ..numbers import round_half_up
 from ..schema import Entry, ListOf, Number, Record, Ref, Text, frozen_map, opt, req
-from ..subject import Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import Value
-from ..words import compare
+from ..views import values as v
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import Value
 from .kinerja.figures import KINERJA
 from .kinerja.model import INDIKATOR
 from .kinerja.tables import measure, realisasi_value

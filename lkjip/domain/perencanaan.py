@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .. import values as v
-from ..compare import PRINTED_TABLES, PrintedCell, table_cells
-from ..compute import Figures
+from ..check.compare import PRINTED_TABLES, PrintedCell, table_cells
+from ..core.compute import Figures
+from ..core.model import DataFile, Report
+from ..core.subject import Subject, TableSpec
 from ..diagnostics import Diagnostic, Loc, error, warning
 from ..isian import is_placeholder
-from ..model import DataFile, Report
 from ..numbers import rupiah
 from ..schema import (
     Choice,
@@ -36,9 +36,9 @@ from ..schema import (
     opt,
     req,
 )
-from ..subject import Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import EMPTY, Value
+from ..views import values as v
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import EMPTY, Value
 from .anggaran import ANGGARAN_FIGURE
 from .laporan import laporan
 from .target import Kind, Measure, Nilai, NilaiType, TargetFact, measure_of, value_problems

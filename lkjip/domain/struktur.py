@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from ..core.model import Report
+from ..core.subject import PageInfo, Subject
 from ..diagnostics import Diagnostic, Loc, warning
-from ..model import Report
-from ..subject import PageInfo, Subject
 from .laporan import LAPORAN
 
 CHAPTERS = (

@@ -13,17 +13,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from .. import values as v
-from ..blocks import Card, DataList, Item
-from ..charts import Bar, Chart, Group
-from ..compare import PRINTED_ROW, PRINTED_TABLES, PrintedCell, row_cells, table_cells
-from ..compute import Figure, Figures
+from ..check.compare import PRINTED_ROW, PRINTED_TABLES, PrintedCell, row_cells, table_cells
+from ..core.compute import Figure, Figures
+from ..core.model import DataFile, Report
+from ..core.subject import ChartSpec, ListSpec, Subject, TableSpec
 from ..diagnostics import Diagnostic, warning
-from ..model import DataFile, Report
 from ..schema import Date, Entry, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
-from ..subject import ChartSpec, ListSpec, Subject, TableSpec
-from ..tables import Built, Column, Row, cells
-from ..values import Value
+from ..views import values as v
+from ..views.blocks import Card, DataList, Item
+from ..views.charts import Bar, Chart, Group
+from ..views.tables import Built, Column, Row, cells
+from ..views.values import Value
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..blocks import DataList, Signature
-from ..findings import Shown, Temuan
+from ..check.findings import Shown, Temuan
 from ..render import charts
 from ..render.templates import Templates, safe
-from ..tables import Cell, Row, Table
+from ..views.blocks import DataList, Signature
+from ..views.tables import Cell, Row, Table
 from .tables import PORTRAIT_PT, Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
 
 MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",

@@ -27,14 +27,14 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..check.findings import Pemeriksaan
+from ..check.links import media_path
 from ..diagnostics import Diagnostic, error
 from ..domain.laporan import Laporan
-from ..edition import Ralat
-from ..findings import Pemeriksaan
 from ..project import Project
+from ..record.edition import Ralat
 from ..render import pemeriksaan
 from ..render.chapters import Page
-from ..render.links import media_path
 from ..render.order import figure_number, reading_order
 from ..render.ralat import context
 from ..render.signatures import group_signatures

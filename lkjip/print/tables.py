@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..tables import Cell, HeadCell, Row, Table
+from ..views.tables import Cell, HeadCell, Row, Table
 
 # Usable widths in pt: A4 portrait with 2,5 cm + 2 cm margins; A4 landscape with 1,5 cm margins.
 PORTRAIT_PT = (21.0 - 4.5) / 2.54 * 72

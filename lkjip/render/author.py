@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import jinja2
 
-from ..corrections import Corrections
+from ..check.corrections import Corrections
 from ..diagnostics import Diagnostic
 
 TEMPLATE = """<!DOCTYPE html>

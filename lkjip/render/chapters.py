@@ -21,20 +21,20 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..charts import Chart
-from ..corrections import PageOrder, Quote
+from ..check.corrections import PageOrder, Quote
+from ..check.findings import Pemeriksaan, Shown, Temuan
+from ..check.links import check_links
+from ..check.quotes import Resolved, resolve_values
+from ..core.catalog import Catalog, Unavailable
+from ..core.subject import PageInfo
 from ..diagnostics import Collector, Loc, error
-from ..findings import Pemeriksaan, Shown, Temuan
 from ..project import Project
-from ..record import printed_quote
+from ..record.signed import printed_quote
 from ..source.markdown import Parsed, heading_text, make_parser, parse
 from ..source.text import SourceError, read_text
-from ..subject import PageInfo
-from ..tables import Table
-from ..values import Value
-from .catalog import Catalog, Unavailable
-from .links import check_links
-from .quotes import Resolved, resolve_values
+from ..views.charts import Chart
+from ..views.tables import Table
+from ..views.values import Value
 from .signatures import group_signatures
 
 ORDER_PREFIX = re.compile(r"^\d+-")
@@ -107,7 +107,7 @@ class Chapter:
 
     def as_signed(self, tables: Mapping[str, Table], chart_note: str = "") -> None:
         """Show what was signed: each quote's printed text in place of the computed value, each table
-        with its printed cells (`lkjip.record`), each chart titled with `chart_note` (an addition)."""
+        with its printed cells (`lkjip.record.signed`), each chart titled with `chart_note` (an addition)."""
         for resolved in self.values.values():
             if resolved.printed is not None:
                 resolved.value = printed_quote(resolved.printed)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from html import escape
 
-from ..charts import Chart, Group
+from ..views.charts import Chart, Group
 from .textwidth import width, wrap
 
 FONT = 'font-family="DejaVu Sans, Verdana, sans-serif"'

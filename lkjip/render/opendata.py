@@ -19,12 +19,12 @@ from dataclasses import fields, is_dataclass
 from decimal import Decimal
 from typing import Any
 
-from ..corrections import Corrections
+from ..check.corrections import Corrections
+from ..core.catalog import Catalog
 from ..numbers import round_half_up
 from ..schema import Printed, Quantity
 from ..source.markdown import short_slug
-from ..tables import Table
-from .catalog import Catalog
+from ..views.tables import Table
 
 
 def csv_names(tables: Mapping[str, Table]) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The Catatan Pemeriksaan as readers find it: a page of the site and an annex of the PDF.
 
-The model is `lkjip.findings`; here each place is put into words a reader can follow (the
+The model is `lkjip.check.findings`; here each place is put into words a reader can follow (the
 table, its row and column, or the chapter, section and the words before a quote), with a
 link back to where the mark stands.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..corrections import Koreksi
-from ..findings import Pemeriksaan
+from ..check.corrections import Koreksi
+from ..check.findings import Pemeriksaan
 from .chapters import Page
 
 FINDINGS_PAGE = "catatan-pemeriksaan.html"

@@ -1,6 +1,6 @@
 """The Lembar Ralat as readers find it: a page of the site and the first pages of the PDF.
 
-The model is `lkjip.edition.Ralat`; here each change is put into the words of an erratum:
+The model is `lkjip.record.edition.Ralat`; here each change is put into the words of an erratum:
 where (the table, its row and column, or the chapter), what the signed edition says, and
 what this edition says instead. Changed sentences are shown whole, with the removed words
 struck through and the added ones marked, so a reader can find them in the signed paper.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..edition import Ralat
+from ..record.edition import Ralat
 
 PAGE = "lembar-ralat.html"
 TITLE = "Lembar Ralat"

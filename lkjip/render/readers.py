@@ -2,12 +2,12 @@
 
 A draft (`status: draf`) shows the computed figures; every disagreement with a printed
 value is the author's to fix (a `check` warning), and readers are told nothing of it. A
-signed report shows the signed figures and words (`lkjip.record`): its tables carry their
+signed report shows the signed figures and words (`lkjip.record.signed`): its tables carry their
 printed cells, its quotes their printed text, its additions a mark; a transcribed paper
 document's tables lose the notes on method the tool writes under them (the paper had none;
 the rounding rule and formulas are told in the Catatan Pemeriksaan instead). Readers see the
 recomputation only where the office chooses (`catatan_pemeriksaan`), as note marks beside
-signed values and a Catatan Pemeriksaan (`lkjip.findings`); the list of additions is given
+signed values and a Catatan Pemeriksaan (`lkjip.check.findings`); the list of additions is given
 there in any case, since every mark needs its explanation.
 """
 from __future__ import annotations
@@ -15,14 +15,23 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..compare import PrintedCell
-from ..corrections import Corrections, as_shown_in
+from ..check.compare import PrintedCell
+from ..check.corrections import Corrections, as_shown_in
+from ..check.findings import NO_MARKS, Pemeriksaan, group
+from ..core.catalog import Catalog
 from ..diagnostics import Diagnostic
 from ..domain.laporan import Laporan
-from ..findings import NO_MARKS, Pemeriksaan, group
-from ..record import ADDED, Addition, addition_problems, additions_of, as_signed, described, labelled, units_in_headers
-from ..tables import Table
-from .catalog import Catalog
+from ..record.signed import (
+    ADDED,
+    Addition,
+    addition_problems,
+    additions_of,
+    as_signed,
+    described,
+    labelled,
+    units_in_headers,
+)
+from ..views.tables import Table
 from .chapters import Chapter
 
 

@@ -12,17 +12,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..blocks import Card
-from ..corrections import Corrections
+from ..check.corrections import Corrections
+from ..check.findings import Pemeriksaan, Shown, Temuan
+from ..core.catalog import Catalog
 from ..diagnostics import Diagnostic, Loc, error
-from ..edition import Ralat
-from ..findings import Pemeriksaan, Shown, Temuan
 from ..output import safe_output_path
+from ..record.edition import Ralat
 from ..source.markdown import short_slug, slugify
-from ..tables import Table
+from ..views.blocks import Card
+from ..views.tables import Table
 from . import charts, opendata, pemeriksaan, search
 from . import ralat as ralat_page
-from .catalog import Catalog
 from .chapters import PRINT, SITE, Page
 from .identity import SiteInfo
 from .order import number_figures, reading_order

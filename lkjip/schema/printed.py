@@ -2,7 +2,7 @@
 
 A printed figure is a number with an optional unit word ("2 Inovasi", "100%") or a word;
 beside it the author may write why the report shows another figure (`alasan`), which makes
-the difference a reader's correction instead of a warning (`lkjip.corrections`).
+the difference a reader's correction instead of a warning (`lkjip.check.corrections`).
 """
 from __future__ import annotations
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import partial
 
-from ...blocks import DataList, Item
-from ...compare import PrintedCell, row_cells
-from ...model import Report
-from ...subject import ChartSpec, IdKind, ListSpec, Subject, TableSpec
+from ...check.compare import PrintedCell, row_cells
+from ...core.model import Report
+from ...core.subject import ChartSpec, IdKind, ListSpec, Subject, TableSpec
+from ...views.blocks import DataList, Item
 from ..anggaran import ANGGARAN
 from ..laporan import laporan
 from ..perencanaan import RENSTRA

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...blocks import Card
-from ...charts import Bar, Chart, Group
-from ...compute import Figures
-from ...model import Report
+from ...core.compute import Figures
+from ...core.model import Report
+from ...views.blocks import Card
+from ...views.charts import Bar, Chart, Group
 from ..laporan import laporan
 from .figures import AVERAGES, KINERJA, as_number
 from .model import INDIKATOR

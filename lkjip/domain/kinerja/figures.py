@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from types import MappingProxyType
 
-from ...compute import SOURCES, Figure, Figures
+from ...core.compute import SOURCES, Figure, Figures
+from ...core.model import Report
 from ...diagnostics import Loc
-from ...model import Report
 from ...numbers import round_half_up
 from ...schema import Quantity
 from ..laporan import laporan, places

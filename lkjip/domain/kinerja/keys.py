@@ -5,17 +5,18 @@
 capaian, as data/indikator.yaml declares; `tren_realisasi` and `tren_capaian` name each),
 `sasaran.ID.tren` the same of a sasaran's average capaian, and `indikator.sakip.status`
 terlampaui, tercapai or tidak tercapai against the target, from the figures, so prose that
-judges cannot contradict the tables (see `lkjip.words`).
+judges cannot contradict the tables (see `lkjip.check.words`).
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ... import numbers, words
-from ... import values as v
-from ...compute import Figures
-from ...model import Report
-from ...values import Value
+from ... import numbers
+from ...check import words
+from ...core.compute import Figures
+from ...core.model import Report
+from ...views import values as v
+from ...views.values import Value
 from ..laporan import laporan, places
 from ..perencanaan import RENSTRA
 from . import sebaran

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from ...compare import PRINTED_ROW
-from ...model import DataFile
+from ...check.compare import PRINTED_ROW
+from ...core.model import DataFile
 from ...schema import (
     AnyOf,
     Choice,

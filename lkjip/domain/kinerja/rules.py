@@ -13,12 +13,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
-from ... import values as v
-from ...compute import Figures
+from ...core.compute import Figures
+from ...core.model import Report
 from ...diagnostics import Diagnostic, Loc, error, warning
 from ...isian import is_placeholder
-from ...model import Report
 from ...numbers import as_written, rupiah
+from ...views import values as v
 from ..anggaran import ANGGARAN_FIGURE
 from ..laporan import laporan, places
 from ..perencanaan import RENSTRA

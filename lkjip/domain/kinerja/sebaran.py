@@ -14,12 +14,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from ... import numbers, words
-from ... import values as v
-from ...compute import Figures
-from ...model import Report
-from ...tables import Built, Column, Row, cells
-from ...values import Value
+from ... import numbers
+from ...check import words
+from ...core.compute import Figures
+from ...core.model import Report
+from ...views import values as v
+from ...views.tables import Built, Column, Row, cells
+from ...views.values import Value
 from ..laporan import places
 from .figures import KINERJA, Kinerja
 from .model import SKALA

@@ -10,12 +10,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from decimal import Decimal
 
-from ... import values as v
-from ...compute import Figures
-from ...model import Report
+from ...core.compute import Figures
+from ...core.model import Report
 from ...numbers import as_written
-from ...tables import Built, Cell, Column, Row, cells, section
-from ...values import EMPTY, Value
+from ...views import values as v
+from ...views.tables import Built, Cell, Column, Row, cells, section
+from ...views.values import EMPTY, Value
 from ..anggaran import ANGGARAN
 from ..laporan import laporan, places, rounding_note
 from ..perencanaan import RENSTRA

@@ -18,13 +18,13 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
-from ... import values as v
-from ...compare import PrintedCell
-from ...compute import Figure, Figures, Source
-from ...model import Report
-from ...subject import IdKind, Subject, TableSpec
-from ...tables import Built, Column, Row, RowKind, cells
-from ...values import EMPTY, Value
+from ...check.compare import PrintedCell
+from ...core.compute import Figure, Figures, Source
+from ...core.model import Report
+from ...core.subject import IdKind, Subject, TableSpec
+from ...views import values as v
+from ...views.tables import Built, Column, Row, RowKind, cells
+from ...views.values import EMPTY, Value
 from ..kinerja.figures import capaian, mean
 from ..laporan import LAPORAN, places
 from .model import TABEL, BarisHitung, Kolom, TabelSendiri

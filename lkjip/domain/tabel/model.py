@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from ...core.model import DataFolder
 from ...diagnostics import error
-from ...model import DataFolder
 from ...schema import (
     INVALID,
     Choice,
@@ -34,7 +34,7 @@ from ...schema import (
     req,
 )
 from ...source.yamlfile import PathKey
-from ...tables import KINDS, ColumnKind
+from ...views.tables import KINDS, ColumnKind
 
 RUMUS = {"jumlah": (1, None), "selisih": (2, 2), "persen": (2, 2), "capaian": (2, 2)}
 

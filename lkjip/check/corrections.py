@@ -8,7 +8,7 @@ marker (K1, K2, ...) that leads to a plain-language note saying what the signed 
 printed, what the data give, and why the report differs.
 
 The model is computed once per build, in the check stage, from every `Difference` found by
-`lkjip.compare`: table cells (`PrintedCell`) and quotes in chapters (`{{ key | tercetak: ... }}`).
+`lkjip.check.compare`: table cells (`PrintedCell`) and quotes in chapters (`{{ key | tercetak: ... }}`).
 It is plain data, independent of HTML: the site renders it as a page and markers, the PDF
 as an annex, the author report as a list with file and line.
 
@@ -30,9 +30,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
+from ..diagnostics import Diagnostic, Loc, error
+from ..views.tables import Row, Table
 from .compare import Difference
-from .diagnostics import Diagnostic, Loc, error
-from .tables import Row, Table
 
 REASON_ID = re.compile(r"^[a-z0-9_]+$")
 

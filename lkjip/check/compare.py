@@ -2,11 +2,11 @@
 
 The original disagrees with itself in places. The build surfaces every such place and
 never hides or silently fixes it: each is a `Difference`, printed and computed side by
-side, which becomes a reader's correction (`lkjip.corrections`) and, while the author has
+side, which becomes a reader's correction (`lkjip.check.corrections`) and, while the author has
 given no reason, a warning at the line of the printed value. A printed number is compared
 at the precision it was printed with, so "95,81" matches 95,8109 but "95,66" does not
 match 95,667. A word that judges (naik, tercapai, lebih tinggi) is compared by meaning
-(`lkjip.words`), so "meningkat" agrees with "naik".
+(`lkjip.check.words`), so "meningkat" agrees with "naik".
 """
 from __future__ import annotations
 
@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import numbers
-from .diagnostics import Diagnostic, error, warning
-from .schema import Id, MapOf, Printed, PrintedValue, Quantity, Text, Type, Year
-from .schema.core import Context
-from .source.yamlfile import PathKey
-from .tables import Table
-from .values import TIDAK_DAPAT_DIHITUNG, Value
+from .. import numbers
+from ..diagnostics import Diagnostic, error, warning
+from ..schema import Id, MapOf, Printed, PrintedValue, Quantity, Text, Type, Year
+from ..schema.core import Context
+from ..source.yamlfile import PathKey
+from ..views.tables import Table
+from ..views.values import TIDAK_DAPAT_DIHITUNG, Value
 from .words import agrees, unqualified
 
 TRUNCATED = "dokumen asli memotong angka, tidak membulatkan; laporan ini membulatkan setengah ke atas"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from . import numbers
-from .isian import UnfilledDate
-from .words import PROVISIONAL
+from .. import numbers
+from ..check.words import PROVISIONAL
+from ..isian import UnfilledDate
 
 TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
 BELUM_DAPAT_DIUKUR = "belum dapat diukur"
@@ -32,7 +32,7 @@ class Value:
     places: int | None = None                     # None: as written; else a computed figure's precision
     sementara: bool = False
     note: str = ""
-    kata: str = ""                                # a judging word's group (lkjip.words), compared by meaning
+    kata: str = ""                                # a judging word's group (lkjip.check.words), compared by meaning
     tulisan: str = ""                             # a signed number exactly as its document wrote it
 
     def text(self) -> str:
@@ -76,7 +76,7 @@ def text(raw: str | None, sementara: bool = False) -> Value:
 
 
 def word(raw: str | None, group: str, sementara: bool = False) -> Value:
-    """A word that compares or judges (naik, tercapai, lebih tinggi), from `lkjip.words`; drawn from a
+    """A word that compares or judges (naik, tercapai, lebih tinggi), from `lkjip.check.words`; drawn from a
     provisional realisasi, it is provisional too ("tercapai (sementara)")."""
     return Value("teks", raw, sementara=sementara, kata=group) if raw else Value("kosong", note=TIDAK_DAPAT_DIHITUNG)
 

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from types import MappingProxyType
 from typing import Any
 
-from .diagnostics import Collector, Loc, error
+from ..diagnostics import Collector, Loc, error
+from ..project import Project
+from ..schema import INVALID, Context, Reference
+from ..source.text import SourceError
+from ..source.yamlfile import YamlDocument, load_yaml
 from .model import DataFile, DataFolder, Report
-from .project import Project
-from .schema import INVALID, Context, Reference
-from .source.text import SourceError
-from .source.yamlfile import YamlDocument, load_yaml
 from .subject import Subject
 
 

@@ -14,18 +14,18 @@ from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 from typing import Any
 
-from ..blocks import DataList, Signature
-from ..charts import Chart, default_title
-from ..compute import Figures
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import LAPORAN, JudulTabel, laporan
 from ..domain.perencanaan import RENSTRA
-from ..model import DataFile, Report
-from ..subject import ChartSpec, ListSpec, Subject, TableSpec
-from ..tables import Table
-from ..validate import missing_file_for_key
-from ..values import Value
+from ..views.blocks import DataList, Signature
+from ..views.charts import Chart, default_title
+from ..views.tables import Table
+from ..views.values import Value
 from ..years import RelativeKey, YearAnchors, candidates, relative, years_of
+from .compute import Figures
+from .model import DataFile, Report
+from .subject import ChartSpec, ListSpec, Subject, TableSpec
+from .validate import missing_file_for_key
 
 
 class Unavailable(Exception):

@@ -1,6 +1,6 @@
 """Catatan Pemeriksaan: the recomputation of a signed report, grouped by cause, for readers.
 
-A signed report shows what was signed (`lkjip.record`). Where the office chooses
+A signed report shows what was signed (`lkjip.record.signed`). Where the office chooses
 (`catatan_pemeriksaan: true`), readers also see where the data give another figure than
 the signed one: a small mark beside the signed value (P1, P2, ...) leads to one entry per
 cause, which says why once and lists every place it explains, signed value beside the

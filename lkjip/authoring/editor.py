@@ -16,11 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core.subject import Subject
+from ..domain import SUBJECTS
+from ..project import Project
+from ..schema import jsonschema
 from . import reference
-from .domain import SUBJECTS
-from .project import Project
-from .schema import jsonschema
-from .subject import Subject
 
 FOLDER = ".skema"
 MODELINE = "# yaml-language-server: $schema="

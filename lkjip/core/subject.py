@@ -12,14 +12,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .blocks import Card, DataList, Signature
-from .charts import Chart
-from .compare import PrintedCell
+from ..check.compare import PrintedCell
+from ..diagnostics import Diagnostic
+from ..views.blocks import Card, DataList, Signature
+from ..views.charts import Chart
+from ..views.tables import Built
+from ..views.values import Value
 from .compute import Figure, Figures, Source
-from .diagnostics import Diagnostic
 from .model import DataFile, DataFolder, Report
-from .tables import Built
-from .values import Value
 
 
 def nothing(*args: Any) -> tuple[()]:

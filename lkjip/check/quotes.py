@@ -15,15 +15,15 @@ from decimal import Decimal
 
 from markdown_it.token import Token
 
-from ..compare import Difference, compare_number, compare_text, rounding_only
-from ..corrections import Quote
+from ..core.catalog import Catalog, Unavailable
 from ..diagnostics import Collector, Diagnostic, Loc, error, warning
 from ..numbers import parse_printed_number, round_half_up
 from ..schema import Printed, Quantity
 from ..source.markdown import Parsed, heading_text
-from ..values import Value, word
-from ..words import compare
-from .catalog import Catalog, Unavailable
+from ..views.values import Value, word
+from .compare import Difference, compare_number, compare_text, rounding_only
+from .corrections import Quote
+from .words import compare
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Charts as data: what a chart shows, separate from how SVG draws it.
 
-A subject says which figures a chart shows (`ChartSpec` in `lkjip.subject`); the engine
+A subject says which figures a chart shows (`ChartSpec` in `lkjip.core.subject`); the engine
 draws every chart the same way (`lkjip.render.charts`), for the site and the PDF alike.
 One shape covers the charts of an LKjIP: groups of labelled horizontal bars (an indikator
 with its target and realisasi, a program with its pagu and realisasi, a desa with its L and

@@ -7,7 +7,7 @@ YAML) and each quote (in Markdown); here those printed values take the place of 
 computed ones, in tables and in prose alike, whether or not they agree. The recomputation is
 not lost: `check` reports every disagreement to the author, and where the office chooses
 (`catatan_pemeriksaan`) readers find it as small marks beside the signed values, leading to
-the Catatan Pemeriksaan (`lkjip.findings`).
+the Catatan Pemeriksaan (`lkjip.check.findings`).
 
 What the tool adds to a transcribed document (a column of predikat, a total row, a whole
 table, a chart) is labelled as the author's addition ("tambahan penyusun") where it stands,
@@ -23,11 +23,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .compare import PrintedCell
-from .diagnostics import Diagnostic, error
-from .schema import Entry, Printed
-from .tables import Cell, Column, Row, Table
-from .values import EMPTY, Value
+from ..check.compare import PrintedCell
+from ..diagnostics import Diagnostic, error
+from ..schema import Entry, Printed
+from ..views.tables import Cell, Column, Row, Table
+from ..views.values import EMPTY, Value
 
 MARK = "†"
 ADDITION_NOTE = f"{MARK} Tambahan penyusun: tidak ada pada dokumen yang ditandatangani."

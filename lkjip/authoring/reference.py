@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .diagnostics import Collector
-from .domain import SUBJECTS
-from .pipeline import analyse
-from .project import Project
-from .schema import Record, describe, jsonschema
-from .subject import Subject
-from .years import YearAnchors
+from ..core.subject import Subject
+from ..diagnostics import Collector
+from ..domain import SUBJECTS
+from ..pipeline import analyse
+from ..project import Project
+from ..schema import Record, describe, jsonschema
+from ..years import YearAnchors
 
 
 def data_files(subjects: Sequence[Subject] = SUBJECTS) -> str:

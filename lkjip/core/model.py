@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
-from .schema import Record, Type
-from .source.yamlfile import YamlDocument
+from ..schema import Record, Type
+from ..source.yamlfile import YamlDocument
 
 T = TypeVar("T")
 

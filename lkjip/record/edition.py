@@ -19,17 +19,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .blocks import Signature
-from .diagnostics import Diagnostic, error, warning
-from .diff import git
-from .diff.figures import TableChange, compare_table_maps
-from .diff.prose import ChapterDiff, compare_chapters
-from .diff.revision import Revision, read_chapters, shown_pages
-from .domain.laporan import Laporan, day_text
-from .numbers import date
-from .project import Project
-from .render.chapters import Page
-from .tables import Table
+from ..diagnostics import Diagnostic, error, warning
+from ..diff import git
+from ..diff.figures import TableChange, compare_table_maps
+from ..diff.prose import ChapterDiff, compare_chapters
+from ..diff.revision import Revision, read_chapters, shown_pages
+from ..domain.laporan import Laporan, day_text
+from ..numbers import date
+from ..project import Project
+from ..render.chapters import Page
+from ..views.blocks import Signature
+from ..views.tables import Table
 
 SHOWN_CHANGES = 3
 """How many changes the error about an unapproved change names before 'and N more'."""
