@@ -22,6 +22,15 @@ def test_mypy_finds_nothing():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_the_stages_that_lay_out_pages_pass_mypy_strict():
+    """render/, print/ and check/ pass `mypy --strict` (the rest passes the project's configuration)."""
+    done = subprocess.run([sys.executable, "-m", "mypy", "--strict", "lkjip"], cwd=REPO, capture_output=True,
+                          text=True)
+    strict = [line for line in done.stdout.splitlines()
+              if line.startswith(("lkjip/render/", "lkjip/print/", "lkjip/check/"))]
+    assert strict == []
+
+
 def test_no_word_of_the_bundled_office_in_the_code():
     for path in list(PACKAGE.rglob("*.py")) + list((REPO / "layouts").glob("*.*")):
         if path.suffix in (".ttf", ".txt"):

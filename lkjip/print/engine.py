@@ -184,7 +184,7 @@ Resolve = Callable[[str], Path | InMemory | None]
 
 
 def _fetcher(resolve: Resolve) -> Any:
-    class Fetcher(weasyprint.URLFetcher):
+    class Fetcher(weasyprint.URLFetcher):  # type: ignore[misc,unused-ignore]  # untyped: Any under --strict
         """Only what `resolve` allows: local files and bytes in memory, never the network."""
 
         def fetch(self, url: str, headers: Any = None) -> Any:

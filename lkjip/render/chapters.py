@@ -192,7 +192,8 @@ def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, m
             if found:
                 mark = marks.quote(found.quote.file, found.quote.line, found.quote.column) if found.quote else None
                 child.content = value_markup(as_placed(found.value, children[:i]), mark, links, target, marks)
-    return md.renderer.render(chapter.parsed.tokens, md.options, {})
+    html: str = md.renderer.render(chapter.parsed.tokens, md.options, {})
+    return html
 
 
 def as_placed(value: Value, before: Sequence[Token]) -> Value:

@@ -30,7 +30,7 @@ class ListOf(Type):
             key = getattr(item, self.unique_by or "", None) if item is not INVALID else None
             if key is None:
                 continue
-            if key in seen:
+            if key in seen and self.unique_by:
                 ctx.fail(path + (i, self.unique_by), f"{self.unique_by} '{key}' sudah dipakai oleh butir [{seen[key]}]",
                          "setiap baris perlu pengenal yang unik", "duplicate-id")
             seen.setdefault(key, i)

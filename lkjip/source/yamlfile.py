@@ -24,7 +24,8 @@ from .yamlerrors import syntax_diagnostic
 # libyaml's composer is an order of magnitude faster; both give the same nodes and marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-PathKey = tuple  # tuple of str keys and int indices
+PathKey = tuple[str | int, ...]
+"""Where a value sits in its file: str keys and int indices, from the top."""
 MAX_NUMBER = Decimal(10) ** 15
 MAX_DECIMALS = 10
 
