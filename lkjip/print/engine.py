@@ -19,8 +19,8 @@ Same input, same bytes, on any one machine: WeasyPrint subsets the fonts with Ha
 where the system has it, and otherwise with fontTools, which stamps each subset font with
 the current time; that time is fixed during a `session` (SOURCE_DATE_EPOCH, the
 reproducible-builds convention fontTools honours), so both ways give the same bytes run after
-run. The two ways give different bytes from each other (measured: 484.790 and 484.850 bytes
-for the bundled report, in the same time), so a machine without HarfBuzz-Subset is told
+run. The two ways give different bytes from each other (in about the same time; bench/ measures
+it), so a machine without HarfBuzz-Subset is told
 once, as a note about the machine, not as a warning about the report: WeasyPrint's own log
 line named `layouts/print.html`, a file the author never touched, and failed `--strict`.
 """
