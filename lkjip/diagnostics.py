@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 ERROR = "galat"
 WARNING = "peringatan"
@@ -59,6 +60,8 @@ class BuildFailed(Exception):
 
     def __init__(self, diagnostics: Iterable[Diagnostic]):
         self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
+        self.state: Any = None
+        """What the stages before the failing one produced (`lkjip.pipeline.Result`), set by the pipeline."""
         super().__init__(f"{len(self.diagnostics)} masalah")
 
 

@@ -11,7 +11,8 @@ everything succeeded. Only this module knows all stages.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import IntEnum
 from pathlib import Path
 
 from . import isian
@@ -41,6 +42,18 @@ from .render.templates import TemplateProblem, Templates
 from .views.tables import Table
 
 
+class Stage(IntEnum):
+    """The named stages, in order. `run(..., until=stage)` stops after one; a command is a stage
+    limit plus a writer (`check` stops after RENDER, without PRINT or WRITE)."""
+
+    LOAD = 1       # the folder, every data file read and validated
+    COMPUTE = 2    # figures, the catalog, each subject's checks, printed table cells against computed ones
+    CHECK = 3      # chapters read, quotes compared, corrections numbered, the readers' view
+    RENDER = 4     # the site's pages and files
+    PRINT = 5      # the PDF (when asked)
+    WRITE = 6      # site/ replaced (when asked)
+
+
 @dataclass(frozen=True)
 class Options:
     pdf: bool = True
@@ -52,8 +65,11 @@ class Options:
     editions: bool = True      # compare a signed report with its signed revision (False where that loads it)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Result:
+    """The state the stages build, each adding to it: what `run` returns, and what a failure carries
+    (`BuildFailed.state`) as far as it got, so the diff never computes it twice."""
+
     diagnostics: list[Diagnostic] = field(default_factory=list)
     report: Report | None = None
     figures: Figures | None = None
@@ -68,38 +84,62 @@ class Result:
     kept apart from the report's diagnostics: they are not the author's to fix and never fail --strict."""
     tables: dict[str, Table] = field(default_factory=dict)
     """The tables as readers see them (a signed report's printed values in place)."""
-
-
-@dataclass(frozen=True)
-class _Analysis:
-    report: Report
-    figures: Figures
-    catalog: Catalog
-    differences: list[Difference]
-    printed: list[PrintedCell]
+    reached: Stage | None = None
+    """The last stage completed."""
+    differences: tuple[Difference, ...] = ()
+    printed: tuple[PrintedCell, ...] = ()
     """Every cell the signed document printed, agreeing with the data or not."""
+    chapters: tuple[Chapter, ...] = ()
+    images: tuple[Path, ...] = ()
+    view: ReadersView | None = None
+    output: Output | None = None
+    kept: dict[str, bytes] = field(default_factory=dict)
+    """Files of the previous site/ that a partial build (`pdf`, `html`) leaves as they were."""
+    ralat: Ralat | None = None
+
+    def need_report(self) -> Report:
+        assert self.report is not None, "LOAD comes first"
+        return self.report
+
+    def need_figures(self) -> Figures:
+        assert self.figures is not None, "COMPUTE comes first"
+        return self.figures
+
+    def need_catalog(self) -> Catalog:
+        assert self.catalog is not None, "COMPUTE comes first"
+        return self.catalog
 
 
-def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
-        tuple[Report, Figures, Catalog]:
-    """Load, validate, compute and check the tables: everything `kunci` and `diff` need."""
-    found = _analyse(project, collector, subjects)
-    return found.report, found.figures, found.catalog
+@dataclass
+class _Run:
+    """What every stage of one run shares: the folder, the options, the subjects, the diagnostics."""
+
+    project: Project
+    options: Options
+    subjects: Sequence[Subject]
+    collector: Collector = field(default_factory=Collector)
 
 
-def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]) -> _Analysis:
+def _load(state: Result, run: _Run) -> Result:
+    project, collector = run.project, run.collector
     if not project.root.is_dir():
         collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
         collector.raise_if_errors()
     collector.extend(project.links())
     collector.raise_if_errors()
-    report = load_report(project, subjects, collector)
+    report = load_report(project, run.subjects, collector)
     collector.raise_if_errors()
     assert report is not None
     collector.extend(isian.in_data(report.documents))
+    return replace(state, report=report)
+
+
+def _compute(state: Result, run: _Run) -> Result:
+    report, subjects, collector = state.need_report(), run.subjects, run.collector
     ordered = plan([f for s in subjects for f in s.figures], [x for s in subjects for x in s.sources])
     figures = compute_all(report, ordered)
     catalog = Catalog.of(report, figures, subjects)
+    state = replace(state, figures=figures, catalog=catalog)
     collector.extend(catalog.problems() + catalog.layout_problems())
     collector.raise_if_errors()
     for subject in subjects:
@@ -107,52 +147,111 @@ def _analyse(project: Project, collector: Collector, subjects: Sequence[Subject]
     printed = [p for s in subjects for p in s.printed(report)]
     errors, cells = cell_differences(catalog.available_tables(full=True), printed)
     collector.extend(errors)
+    state = replace(state, differences=tuple(cells), printed=tuple(printed))
     collector.raise_if_errors()
-    return _Analysis(report, figures, catalog, cells, printed)
+    return state
 
 
-def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJECTS) -> Result:
-    """Build (or, with write=False and pdf=False, only check). Raises BuildFailed on errors.
+def _check(state: Result, run: _Run) -> Result:
+    project, collector, report, catalog = run.project, run.collector, state.need_report(), state.need_catalog()
+    collector.extend(isian.in_chapters(project))
+    chapters, images = load_chapters(project, catalog, collector)
+    collector.extend(emblem(project, report.need(LAPORAN))[1])
+    state = replace(state, chapters=tuple(chapters), images=tuple(images))
+    collector.raise_if_errors()
+    for subject in run.subjects:
+        collector.extend(subject.page_checks(report, [_info(c) for c in chapters]))
+    corrections, problems = collect([c.order() for c in chapters], list(state.differences),
+                                    catalog.available_tables(full=True), reasons(report), KOREKSI.path)
+    collector.extend(problems)
+    view = readers_view(report.need(LAPORAN), catalog, list(state.printed), corrections, chapters,
+                        writing_only(report))
+    collector.extend(view.problems)
+    state = replace(state, corrections=corrections, view=view, tables=view.tables)
+    collector.raise_if_errors()
+    return state
+
+
+def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
+        tuple[Report, Figures, Catalog]:
+    """Load, validate, compute and check the tables: everything `kunci` and `baru` need."""
+    run_ = _Run(project, Options(pdf=False, write=False), subjects, collector)
+    state = _compute(_load(Result(), run_), run_)
+    return state.need_report(), state.need_figures(), state.need_catalog()
+
+
+def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJECTS,
+        until: Stage = Stage.WRITE) -> Result:
+    """Run the stages up to `until` (PRINT only with `options.pdf`, WRITE only with `options.write`).
+    Raises BuildFailed on errors, carrying the state as far as it got.
 
     A build that writes holds the report folder's lock from reading the previous site/ to the
     swap, so two builds of one folder take turns instead of removing each other's files."""
-    if not options.write or not project.root.is_dir():
-        return _run(project, options, subjects)
+    if not options.write or until < Stage.WRITE or not project.root.is_dir():
+        return _run(project, options, subjects, until)
     try:
         refuse_link(project.site_dir)
     except OutputRefused as exc:
         raise BuildFailed([error(Loc(project.site_dir.name), exc.message, exc.hint, "site-link")]) from None
     with locked(project.root, options.waiting):
         clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
-        return _run(project, options, subjects)
+        return _run(project, options, subjects, until)
 
 
-def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Result:
-    collector = Collector()
-    found = _analyse(project, collector, subjects)
-    report, figures, catalog = found.report, found.figures, found.catalog
-    collector.extend(isian.in_chapters(project))
-    chapters, images = load_chapters(project, catalog, collector)
-    collector.extend(emblem(project, report.need(LAPORAN))[1])
-    collector.raise_if_errors()
-    for subject in subjects:
-        collector.extend(subject.page_checks(report, [_info(c) for c in chapters]))
-    corrections, problems = collect([c.order() for c in chapters], found.differences,
-                                    catalog.available_tables(full=True), reasons(report), KOREKSI.path)
-    collector.extend(problems)
-    view = readers_view(report.need(LAPORAN), catalog, found.printed, corrections, chapters, writing_only(report))
-    collector.extend(view.problems)
-    collector.raise_if_errors()
+STEPS: tuple[tuple[Stage, Callable[[Result, _Run], Result]], ...]
+
+
+def _run(project: Project, options: Options, subjects: Sequence[Subject], until: Stage) -> Result:
+    run_ = _Run(project, options, subjects)
+    state = Result()
+    for stage, step in STEPS:
+        if stage > until:
+            break
+        try:
+            state = replace(step(state, run_), reached=stage)
+        except BuildFailed as failed:
+            failed.state = replace(state, diagnostics=failed.diagnostics)
+            raise
+    return replace(state, diagnostics=sorted(run_.collector.items, key=Diagnostic.sort_key))
+
+
+def _render(state: Result, run: _Run) -> Result:
+    project, options, collector = run.project, run.options, run.collector
+    report, catalog, view = state.need_report(), state.need_catalog(), state.view
+    assert view is not None
     templates = Templates(project)
-    pdf_name = site_info(report.need(LAPORAN)).pdf_name
-    kept = _kept(project, options, pdf_name)
+    info = site_info(report.need(LAPORAN))
+    kept = _kept(project, options, info.pdf_name)
     try:
-        out, pages, machine = _render(project, options, collector, report, catalog, templates, subjects,
-                                      _Sources(chapters, images, corrections, view),
-                                      with_pdf=options.pdf or pdf_name in kept)
+        out, pages, ralat = _site(project, options, collector, report, catalog, templates, run.subjects, state,
+                                  view, with_pdf=options.pdf or info.pdf_name in kept)
     except TemplateProblem as exc:
         collector.add(exc.diagnostic)
         raise BuildFailed(collector.items) from None
+    return replace(state, output=out, pages=pages, files=dict(out.files), kept=kept, ralat=ralat)
+
+
+def _print(state: Result, run: _Run) -> Result:
+    if not run.options.pdf:
+        return state
+    from .print.pdf import make_pdf
+    project, collector, report, out, view = run.project, run.collector, state.need_report(), state.output, state.view
+    assert out is not None and view is not None
+    templates, info = Templates(project), site_info(report.need(LAPORAN))
+    marks, pages = view.marks, state.pages
+    annexes = [findings_annex(templates, marks, pages, info, rounding_note(report))] if marks.items else []
+    front = [ralat_section(templates, state.ralat)] if state.ralat else []
+    doc = print_document(project, pages, list(state.images), templates, report.need(LAPORAN), info, annexes, front)
+    pdf, pdf_warnings, machine = make_pdf(doc.html, project.layout_dirs, project.root,
+                                          templates.where("print.html"), doc.media, doc.arabic_from)
+    collector.extend(pdf_warnings)
+    out.add(info.pdf_name, pdf, templates.where("print.html"))
+    return replace(state, files={**state.files, info.pdf_name: pdf}, machine=machine)
+
+
+def _write(state: Result, run: _Run) -> Result:
+    """Refuse what is not complete (placeholders; warnings under --strict), then swap site/ in when asked."""
+    options, collector = run.options, run.collector
     unfilled = isian.count(collector.items)
     if options.write and unfilled:
         raise BuildFailed(collector.items + [error(Loc("(isian)"), f"{unfilled} isian belum diisi; laporan yang belum "
@@ -162,21 +261,16 @@ def _run(project: Project, options: Options, subjects: Sequence[Subject]) -> Res
     if options.strict and collector.warnings:
         raise BuildFailed(collector.items + [error(Loc("(--strict)"), f"{len(collector.warnings)} peringatan "
                                                    "dianggap galat karena --strict", "", "strict")])
-    files = out.files if options.html else {pdf_name: out.files[pdf_name]}
+    pdf_name = site_info(state.need_report().need(LAPORAN)).pdf_name
+    files = state.files if options.html else {pdf_name: state.files[pdf_name]}
     if options.write:
-        write_tree(project.site_dir, {**kept, **files})
-    diagnostics = sorted(collector.items, key=Diagnostic.sort_key)
-    return Result(diagnostics, report, figures, catalog, pages, files, corrections, machine, view.tables)
+        write_tree(run.project.site_dir, {**state.kept, **files})
+    return replace(state, files=files)
 
 
-@dataclass(frozen=True)
-class _Sources:
-    """What the render stage draws on besides the model: the read chapters, their images, the corrections."""
-
-    chapters: list[Chapter]
-    images: list[Path]
-    corrections: Corrections
-    view: ReadersView
+STEPS = ((Stage.LOAD, _load), (Stage.COMPUTE, _compute), (Stage.CHECK, _check), (Stage.RENDER, _render),
+         (Stage.PRINT, _print), (Stage.WRITE, _write))
+"""Every stage in order with the step that does it: only this module knows all of them."""
 
 
 def _kept(project: Project, options: Options, pdf_name: str) -> dict[str, bytes]:
@@ -195,35 +289,25 @@ def _info(chapter: Chapter) -> PageInfo:
                     tuple(h[1] for h in chapter.headings()), tuple(chapter.tables))
 
 
-def _render(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
-            templates: Templates, subjects: Sequence[Subject], sources: _Sources,
-            with_pdf: bool) -> tuple[Output, list[Page], list[str]]:
-    """The site's files and pages, with the PDF when asked, and notes about the machine that made it."""
+def _site(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,
+          templates: Templates, subjects: Sequence[Subject], state: Result, view: ReadersView,
+          with_pdf: bool) -> tuple[Output, list[Page], Ralat | None]:
+    """The site's files and pages (linking the PDF when there will be one), and a revised edition's ralat."""
     info = site_info(report.need(LAPORAN))
-    tables, marks = sources.view.tables, sources.view.marks
+    tables, marks = view.tables, view.marks
     site_blocks = block_renderer(templates, tables)
     print_blocks = PrintBlocks(templates, as_printed=report.need(LAPORAN).signed)
-    pages = render_pages(sources.chapters, site_blocks, marks, marker_link, print_blocks)
+    pages = render_pages(list(state.chapters), site_blocks, marks, marker_link, print_blocks)
     ralat = _edition(project, options, collector, report, catalog, pages, tables)
     cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)
-                    if all(sources.view.signed(c.tabel, *cell) for cell in (c.sel, *c.isi))), key=lambda c: c.urutan)
+                    if all(view.signed(c.tabel, *cell) for cell in (c.sel, *c.isi))), key=lambda c: c.urutan)
     out = build_site(templates, info, pages, tables, marks, cards, catalog, with_pdf, rounding_note(report),
-                     sources.corrections, ralat)
-    for image in sources.images:
+                     state.corrections, ralat)
+    for image in state.images:
         out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
     collector.extend(out.problems)
     collector.raise_if_errors()
-    machine: list[str] = []
-    if options.pdf:
-        from .print.pdf import make_pdf
-        annexes = [findings_annex(templates, marks, pages, info, rounding_note(report))] if marks.items else []
-        front = [ralat_section(templates, ralat)] if ralat else []
-        doc = print_document(project, pages, sources.images, templates, report.need(LAPORAN), info, annexes, front)
-        pdf, pdf_warnings, machine = make_pdf(doc.html, project.layout_dirs, project.root,
-                                              templates.where("print.html"), doc.media, doc.arabic_from)
-        collector.extend(pdf_warnings)
-        out.add(info.pdf_name, pdf, templates.where("print.html"))
-    return out, pages, machine
+    return out, pages, ralat
 
 
 def _edition(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,

@@ -9,8 +9,8 @@ so a reviewer sees what changed next to the errors it caused.
 from __future__ import annotations
 
 from ..core.catalog import Catalog
-from ..diagnostics import BuildFailed, Collector
-from ..pipeline import Options, analyse, run
+from ..diagnostics import BuildFailed
+from ..pipeline import Options, run
 from ..project import Project
 from ..views.tables import Table
 from .revision import Chapter, Revision, read_chapters, read_data, shown_pages
@@ -28,10 +28,7 @@ def load(project: Project, label: str, commit: str | None) -> Revision:
         shown_tables = result.tables
         shown = shown_pages(result.pages)
     except BuildFailed as failed:
-        diagnostics = failed.diagnostics
-        try:
-            catalog = analyse(project, Collector())[2]
-        except BuildFailed:
-            catalog = None
+        # the stages before the failing one are kept: figures computed on valid data are compared still
+        diagnostics, catalog = failed.diagnostics, failed.state.catalog if failed.state is not None else None
     return Revision(label, commit, diagnostics, read_data(project), read_chapters(project), catalog,
                     shown_tables=shown_tables, shown=shown)
