@@ -196,3 +196,17 @@ def test_a_printed_word_of_the_opening_agrees_whatever_its_case():
     _, problems = render("{{ kinerja.cakupan_tercapai | tercetak: Semua }} indikator tercapai.")
     (p,) = problems
     assert p.message == "kinerja.cakupan_tercapai di narasi: tercetak 'Semua', menurut data 'sebagian'"
+
+
+def test_every_kind_of_placed_block_is_registered_once_with_its_templates():
+    """`{{ tabel | grafik | daftar | ttd: id }}`: each kind is one entry of the registry, naming how the
+    catalog finds it and the site's and the print document's template, which exist in the theme."""
+    from lkjip.core.catalog import Catalog
+    from lkjip.source.markdown import BLOCK, BlockKind
+    from lkjip.views.blocks import BLOCK_KINDS
+
+    from conftest import REPO
+    assert set(BLOCK_KINDS) == set(BlockKind) and all(BLOCK.match(f"{{{{ {k}: x }}}}") for k in BlockKind)
+    for spec in BLOCK_KINDS.values():
+        assert callable(getattr(Catalog, spec.lookup)) and spec.known in Catalog.__dataclass_fields__
+        assert (REPO / "layouts" / spec.site_template).is_file() and (REPO / "layouts" / spec.print_template).is_file()

@@ -17,7 +17,8 @@ from typing import Any
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import LAPORAN, JudulTabel, laporan
 from ..domain.perencanaan import RENSTRA
-from ..views.blocks import DataList, Signature
+from ..source.markdown import BlockKind
+from ..views.blocks import BLOCK_KINDS, DataList, Signature
 from ..views.charts import Chart, default_title
 from ..views.tables import Table
 from ..views.values import Value
@@ -231,12 +232,20 @@ class Catalog:
                 return file
         return None
 
+    def signature(self, id: str) -> Signature:
+        return self.signatures[id]
+
+    def block(self, kind: BlockKind, id: str) -> object | None:
+        """The object a chapter places (`{{ tabel: capaian }}`), None for an id this report does not know;
+        Unavailable where its data cannot give it."""
+        spec = BLOCK_KINDS[kind]
+        if id not in getattr(self, spec.known):
+            return None
+        found: object = getattr(self, spec.lookup)(id)
+        return found
+
     def known(self, kind: str) -> list[str]:
-        if kind == "tabel":
-            return sorted(self.tables)
-        if kind == "grafik":
-            return sorted(self.charts)
-        return sorted(self.lists) if kind == "daftar" else sorted(self.signatures)
+        return sorted(getattr(self, BLOCK_KINDS[BlockKind(kind)].known))
 
 
 def _files_present(subject: Subject, report: Report) -> bool:

@@ -16,7 +16,8 @@ from typing import Any
 from ..check.findings import Shown, Temuan
 from ..render import charts
 from ..render.templates import Templates, safe
-from ..views.blocks import DataList, Signature
+from ..source.markdown import BlockKind
+from ..views.blocks import BLOCK_KINDS, DataList, Signature
 from ..views.tables import Cell, Row, Table
 from .tables import PORTRAIT_PT, Part, PrintLayout, cell_text, header, keeps, layout, numbered_lines
 
@@ -89,29 +90,30 @@ class PrintBlocks:
         self.seen[base] = self.seen.get(base, 0) + 1
         return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
 
-    def __call__(self, kind: str, obj: Any, target: str = "cetak", marks: Shown | None = None) -> str:
+    def __call__(self, kind: BlockKind, obj: Any, target: str = "cetak", marks: Shown | None = None) -> str:
         """The `BlockRenderer` of the print document (`target` is always print here)."""
         anchor = self.anchor(f"{kind}-{obj.id}")
         if kind == "tabel":
             return self.table(obj, anchor, marks)
+        template = BLOCK_KINDS[kind].print_template
         if kind == "grafik":
             drawn = charts.pieces(obj, anchor, PRINT_FONT, PAPER, TALLEST_PT)
-            return self.templates.render("cetak_grafik.html", item=obj, anchor=anchor,
-                                         pieces=[safe(piece) for piece in drawn])
+            return self.templates.render(template, item=obj, anchor=anchor, pieces=[safe(piece) for piece in drawn])
         if kind == "daftar":
             assert isinstance(obj, DataList)
             labelled = any(it.label for it in obj.items)
-            return self.templates.render("cetak_daftar.html", item=obj, anchor=anchor, labelled=labelled)
+            return self.templates.render(template, item=obj, anchor=anchor, labelled=labelled)
         assert isinstance(obj, Signature)
         # one line, so that group_signatures can find it in the chapter's HTML
-        return " ".join(self.templates.render("cetak_ttd.html", item=obj, anchor=anchor).split("\n")) + "\n"
+        return " ".join(self.templates.render(template, item=obj, anchor=anchor).split("\n")) + "\n"
 
     def table(self, table: Table, anchor: str, marks: Shown | None = None) -> str:
         """A table on paper; a note mark's first appearance in the document carries the id the annex's
         page column points at (`Shown.first_id`, called in reading order as the template draws)."""
         plan: PrintLayout = layout(table, self.as_printed)
         parts = [_part_view(p, marks.in_table(table.id) if marks else {}) for p in plan.parts]
-        return self.templates.render("cetak_tabel.html", item=table, anchor=anchor, landscape=plan.landscape,
+        template = BLOCK_KINDS[BlockKind.TABEL].print_template
+        return self.templates.render(template, item=table, anchor=anchor, landscape=plan.landscape,
                                      compact=plan.compact, smallest=plan.smallest, parts=parts,
                                      caption=unbreakable(table.caption),
                                      mark_id=marks.first_id if marks else (lambda k: ""))

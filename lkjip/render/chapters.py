@@ -30,7 +30,7 @@ from ..core.subject import PageInfo
 from ..diagnostics import Collector, Loc, error
 from ..project import Project
 from ..record.signed import printed_quote
-from ..source.markdown import Parsed, heading_text, make_parser, parse
+from ..source.markdown import BlockKind, Parsed, heading_text, make_parser, parse
 from ..source.text import SourceError, read_text
 from ..views.charts import Chart
 from ..views.tables import Table
@@ -60,7 +60,7 @@ class Page:
         return PageInfo(self.file, self.slug, self.title, self.kind, tuple(h[1] for h in self.headings), self.tables)
 
 
-BlockRenderer = Callable[[str, object, str, Shown], str]
+BlockRenderer = Callable[[BlockKind, object, str, Shown], str]
 """(kind, object, target, marks) -> HTML of a placed table, chart, list or signature."""
 
 
@@ -71,7 +71,7 @@ class Chapter:
     kind: str = "bab"
     images: list[Path] = field(default_factory=list)
     tables: list[str] = field(default_factory=list)
-    blocks: dict[int, tuple[str, object]] = field(default_factory=dict)    # id(token) -> (kind, object)
+    blocks: dict[int, tuple[BlockKind, object]] = field(default_factory=dict)    # id(token) -> (kind, object)
     values: dict[int, Resolved] = field(default_factory=dict)              # id(token) -> resolution
     signed: bool = False    # readers see the signed document's words: each quote as it printed it
 
@@ -227,16 +227,6 @@ def marker(k: Temuan, href: str, marks: Shown) -> str:
             f'aria-label="Catatan pemeriksaan {k.label}">{k.label}</a></sup>')
 
 
-def _block(kind: str, ident: str, catalog: Catalog) -> object | None:
-    if kind == "tabel":
-        return catalog.table(ident) if ident in catalog.tables else None
-    if kind == "grafik":
-        return catalog.chart(ident) if ident in catalog.charts else None
-    if kind == "daftar":
-        return catalog.data_list(ident) if ident in catalog.lists else None
-    return catalog.signatures.get(ident)
-
-
 def _resolve_blocks(chapter: Chapter, catalog: Catalog, collector: Collector) -> None:
     parsed = chapter.parsed
     for ph in parsed.blocks:
@@ -245,18 +235,18 @@ def _resolve_blocks(chapter: Chapter, catalog: Catalog, collector: Collector) ->
         ph.token.type = "html_block"
         ph.token.content = ""
         try:
-            obj = _block(kind, ident, catalog)
+            obj = catalog.block(kind, ident)
         except Unavailable as why:
             collector.add(error(loc, f"{why}", "tambahkan datanya atau hapus baris ini dari bab", "block-unavailable"))
             continue
         if obj is None:
             close = difflib.get_close_matches(ident, catalog.known(kind), n=1)
             hint = f"maksud Anda '{close[0]}'?" if close else "yang dikenal: " + ", ".join(catalog.known(kind))
-            more = f"{catalog.where_tables_come_from()}; " if kind == "tabel" else ""
+            more = f"{catalog.where_tables_come_from()}; " if kind is BlockKind.TABEL else ""
             collector.add(error(loc, f"{kind} '{ident}' tidak dikenal", f"{hint} ({more}lihat 'python build.py kunci')",
                                 "unknown-block"))
             continue
-        if kind == "tabel":
+        if kind is BlockKind.TABEL:
             chapter.tables.append(ident)
         chapter.blocks[id(ph.token)] = (kind, obj)
 

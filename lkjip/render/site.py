@@ -18,8 +18,8 @@ from ..core.catalog import Catalog
 from ..diagnostics import Diagnostic, Loc, error
 from ..output import safe_output_path
 from ..record.edition import Ralat
-from ..source.markdown import short_slug, slugify
-from ..views.blocks import Card
+from ..source.markdown import BlockKind, short_slug, slugify
+from ..views.blocks import BLOCK_KINDS, Card
 from ..views.tables import Table
 from . import charts, opendata, pemeriksaan, search
 from . import ralat as ralat_page
@@ -137,17 +137,16 @@ def min_width(table: Table, font: float = 0.9, padding: float = 0.9) -> float:
 
 
 def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
-    names = {"tabel": "_tabel.html", "grafik": "_grafik.html", "daftar": "_daftar.html", "ttd": "_ttd.html"}
     anchors, csv = table_anchors(tables), opendata.csv_names(tables)
     seen: dict[tuple[str, str], int] = {}
 
-    def render_block(kind: str, obj: Any, target: str, marks: Shown) -> str:
+    def render_block(kind: BlockKind, obj: Any, target: str, marks: Shown) -> str:
         if kind == "grafik":
             anchor = "grafik-" + anchors.get(obj.id, "tabel").removeprefix("tabel-")
-            return templates.render(names[kind], item=obj, svg=safe(charts.svg(obj, anchor)), target=target,
-                                    anchor=anchor)
+            return templates.render(BLOCK_KINDS[kind].site_template, item=obj, svg=safe(charts.svg(obj, anchor)),
+                                    target=target, anchor=anchor)
         if kind != "tabel":
-            return templates.render(names[kind], item=obj, target=target)
+            return templates.render(BLOCK_KINDS[kind].site_template, item=obj, target=target)
         # A table shown twice (Tabel 3.1 in Bab III and Bab IV) needs two anchors in the print document.
         base = anchors.get(obj.id, f"tabel-{slugify(obj.judul)}")
         seen[(target, base)] = seen.get((target, base), 0) + 1
@@ -156,7 +155,7 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         found = marks.in_table(obj.id)
         shown = {(r.id, c.key): (k.label, marker_link(k, target), marks.first_id(k)) for r in obj.rows
                  for c in obj.columns if (k := found.get((r.id, c.key))) is not None}  # ids in reading order
-        return templates.render(names[kind], item=obj, anchor=anchor, target=target, marks=shown,
+        return templates.render(BLOCK_KINDS[kind].site_template, item=obj, anchor=anchor, target=target, marks=shown,
                                 csv=csv.get(obj.id), frozen=obj.name_column(), fit=fit(obj),
                                 starts=head_starts(obj),
                                 print=target == PRINT)

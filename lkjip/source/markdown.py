@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -24,7 +25,18 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
-BLOCK = re.compile(r"^\{\{\s*(tabel|grafik|daftar|ttd)\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}\s*$")
+
+class BlockKind(StrEnum):
+    """What a chapter places on a line of its own (`{{ tabel: capaian }}`); the registry of what each kind
+    is looked up as and rendered with is `lkjip.views.blocks.BLOCK_KINDS`."""
+
+    TABEL = "tabel"
+    GRAFIK = "grafik"
+    DAFTAR = "daftar"
+    TTD = "ttd"
+
+
+BLOCK = re.compile(r"^\{\{\s*(" + "|".join(BlockKind) + r")\s*:\s*([A-Za-z0-9_.-]+)\s*\}\}\s*$")
 KEY = re.compile(r"^[A-Za-z0-9_.-]+$")
 FILTERS = ("banding", "tercetak", "alasan")
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -55,7 +67,7 @@ def _block_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if silent:
         return True
     token = state.push("lkjip_block", "", 0)
-    token.meta = {"kind": match.group(1), "id": match.group(2), "raw": line}
+    token.meta = {"kind": BlockKind(match.group(1)), "id": match.group(2), "raw": line}
     token.map = [start, start + 1]
     state.line = start + 1
     return True
