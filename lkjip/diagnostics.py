@@ -90,8 +90,20 @@ class Collector:
             raise BuildFailed(self.items)
 
 
-def format_diagnostic(d: Diagnostic, source_lines: list[str] | None = None) -> str:
-    """Render as `file:line:col: path: message`, the offending line with a caret, and a hint."""
+@dataclass(frozen=True)
+class Formatted:
+    """A diagnostic as it is printed, in its parts: `file:line:col: severity: path: message`, the
+    offending line with a caret under it (indented), and the hint line."""
+
+    head: str
+    source: tuple[str, ...] = ()
+    hint: str = ""
+
+    def text(self) -> str:
+        return "\n".join((self.head, *self.source, *((self.hint,) if self.hint else ())))
+
+
+def formatted(d: Diagnostic, source_lines: list[str] | None = None) -> Formatted:
     where = d.loc.file
     if d.loc.line:
         where += f":{d.loc.line}"
@@ -100,12 +112,15 @@ def format_diagnostic(d: Diagnostic, source_lines: list[str] | None = None) -> s
     head = f"{where}: {d.severity}: "
     if d.loc.path:
         head += f"{d.loc.path}: "
-    out = [head + d.message]
+    source: list[str] = []
     if source_lines and d.loc.line and 0 < d.loc.line <= len(source_lines):
         text = source_lines[d.loc.line - 1].rstrip("\r\n").replace("\t", " ")
-        out.append("    " + text)
+        source.append("    " + text)
         if d.loc.column:
-            out.append("    " + " " * (d.loc.column - 1) + "^")
-    if d.hint:
-        out.append("  petunjuk: " + d.hint)
-    return "\n".join(out)
+            source.append("    " + " " * (d.loc.column - 1) + "^")
+    return Formatted(head + d.message, tuple(source), "  petunjuk: " + d.hint if d.hint else "")
+
+
+def format_diagnostic(d: Diagnostic, source_lines: list[str] | None = None) -> str:
+    """Render as `file:line:col: path: message`, the offending line with a caret, and a hint."""
+    return formatted(d, source_lines).text()

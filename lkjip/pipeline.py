@@ -295,8 +295,9 @@ def _site(project: Project, options: Options, collector: Collector, report: Repo
     """The site's files and pages (linking the PDF when there will be one), and a revised edition's ralat."""
     info = site_info(report.need(LAPORAN))
     tables, marks = view.tables, view.marks
-    site_blocks = block_renderer(templates, tables)
-    print_blocks = PrintBlocks(templates, as_printed=report.need(LAPORAN).signed)
+    site_blocks = block_renderer(templates, tables, info.gambar)
+    lap = report.need(LAPORAN)
+    print_blocks = PrintBlocks(templates, as_printed=lap.signed, word=lap.sebutan_gambar)
     pages = render_pages(list(state.chapters), site_blocks, marks, marker_link, print_blocks)
     ralat = _edition(project, options, collector, report, catalog, pages, tables)
     cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)

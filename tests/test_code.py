@@ -121,3 +121,21 @@ def test_the_check_stage_never_renders():
     for path in (PACKAGE / "check").rglob("*.py"):
         _, found = _imports(path)
         assert not {m for m in found if m.split(".")[:2] in (["lkjip", "render"], ["lkjip", "print"])}, path
+
+
+REMOVED_HTML_SCRAPERS = (r"\b_TABLE\b", r"\b_SITE_FIGURE\b", r"\b_LANDSCAPE\b", r"\bnumber_figures\b",
+                         r"\b_numbered_figures\b", r"\b_split_title\b", r"\b_back_links\b", r'find\("<h[1-6]',
+                         r'replace\("<h[1-6]', r"findall\(r?'<figure", r"data-judul=\"\(")
+"""Names and calls that read the Daftar Tabel and Daftar Gambar, figure numbers and ids, landscape
+starts and the site's title and sections back from generated HTML, anywhere in render/ and print/."""
+
+
+def test_page_facts_come_from_the_typed_blocks_not_from_generated_html():
+    """Those facts are read from the typed page model (`lkjip.render.document`), which rendering records
+    from the tokens; none of the regular expressions that once read them back from HTML returns."""
+    found = [f"{path.relative_to(REPO)}: {pattern}" for folder in ("render", "print")
+             for path in sorted((PACKAGE / folder).rglob("*.py"))
+             for pattern in REMOVED_HTML_SCRAPERS if re.search(pattern, path.read_text("utf-8"))]
+    document = (PACKAGE / "print" / "document.py").read_text("utf-8")
+    found += [name for name in ("_FIGURE", "html.unescape") if re.search(rf"\b{re.escape(name)}\b", document)]
+    assert found == []

@@ -179,6 +179,7 @@ def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_
     from lkjip.pipeline import Options, run
     from lkjip.print.document import Annex, print_document
     from lkjip.project import Project
+    from lkjip.render.document import FigureBlock
     from lkjip.render.identity import site_info
     from lkjip.render.templates import Templates
 
@@ -190,7 +191,8 @@ def test_annexes_follow_the_lampiran_and_figures_fill_a_daftar_gambar_only_when_
         return print_document(project, result.pages, [], Templates(project), lap, site_info(lap), annexes).html
     assert "DAFTAR GAMBAR" not in document(())
     figure = '<h1>CATATAN KOREKSI</h1>\n<figure class="gambar" id="gambar-capaian" data-judul="Grafik Capaian">'
-    html = document([Annex("catatan-koreksi", "CATATAN KOREKSI", figure + "</figure>\n")])
+    html = document([Annex("catatan-koreksi", "CATATAN KOREKSI", figure + "</figure>\n",
+                           (FigureBlock("capaian", "Grafik Capaian", "gambar-capaian"),))])
     assert '<li class="tingkat-1"><a href="#bab-catatan-koreksi">CATATAN KOREKSI</a></li>' in html
     assert '<li class="tingkat-1"><a href="#gambar-capaian">Gambar 1. Grafik Capaian</a></li>' in html
     assert html.index('id="daftar-gambar"') < html.index('id="bab-bab-1-pendahuluan"') \

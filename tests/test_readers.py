@@ -7,17 +7,20 @@ import pytest
 from lkjip.check import words
 from lkjip.check.compare import Difference, PrintedCell, compare_text
 from lkjip.check.corrections import PageOrder, Quote, collect
+from lkjip.check.findings import Pemeriksaan
 from lkjip.cli import main
 from lkjip.diagnostics import BuildFailed, Loc, warning
 from lkjip.pipeline import Options, run
 from lkjip.project import Project
-from lkjip.render.chapters import Page
+from lkjip.render.chapters import Chapter, Page, render_pages
 from lkjip.render.charts import svg
+from lkjip.render.document import FigureBlock, Rendered, figures
 from lkjip.render.opendata import facts, table_csv
-from lkjip.render.order import number_figures, reading_order
+from lkjip.render.order import figure_number
 from lkjip.render.site import fit, open_data_list
 from lkjip.render.templates import breakable
 from lkjip.schema import Printed, Quantity
+from lkjip.source.markdown import BlockKind, make_parser, parse
 from lkjip.views.charts import Band, Bar, Chart, Group
 from lkjip.views.tables import Column, Row, Table, cells
 from lkjip.views.values import count, percent, rupiah, source
@@ -218,19 +221,32 @@ def test_a_provisional_word_means_what_its_word_means():
     assert not words.agrees("status", "tidak tercapai", "tercapai (sementara)")
 
 
-def test_site_figures_are_numbered_in_reading_order_as_the_pdf_numbers_them():
-    def page(slug, title, kind, *figures):
-        body = "".join(f'<figure class="grafik" id="grafik-{f}">\n<svg/>\n<figcaption>{f}.</figcaption>\n</figure>'
-                       for f in figures)
-        return Page(slug, f"content/{slug}.md", title, kind, f"<h1>{title}</h1>{body}", (), ())
-    pages = [page("lampiran", "LAMPIRAN PENDUDUK", "lampiran", "penduduk"),
-             page("bab-3", "BAB III AKUNTABILITAS KINERJA", "bab", "capaian", "nrr"),
-             page("kata-pengantar", "KATA PENGANTAR", "bab")]
-    numbered = {p.page.slug: p.page.body for p in number_figures(reading_order(pages))}
-    assert '<figcaption><b class="nomor-gambar">Gambar 1.</b> capaian.' in numbered["bab-3"]
-    assert '<figcaption><b class="nomor-gambar">Gambar 2.</b> nrr.' in numbered["bab-3"]
-    assert '<figcaption><b class="nomor-gambar">Gambar 3.</b> penduduk.' in numbered["lampiran"]
-    assert numbered["kata-pengantar"] == "<h1>KATA PENGANTAR</h1>"
+def test_figures_are_numbered_on_the_tokens_in_reading_order_for_site_and_print_alike():
+    md = make_parser()
+
+    def chapter(slug, title, kind, *figures):
+        text = f"# {title}\n\n" + "".join(f"{{{{ grafik: {f} }}}}\n\n" for f in figures)
+        ch = Chapter(parse(md, text, f"content/{slug}.md"), slug, kind)
+        ch.blocks = {id(ph.token): (BlockKind.GRAFIK, ph.token.meta["id"]) for ph in ch.parsed.blocks}
+        for ph in ch.parsed.blocks:
+            ph.token.type = "html_block"
+        return ch
+
+    def renderer(kind, obj, target, marks, number):
+        return Rendered(f"<figure>{figure_number('Grafik', number)}{obj}</figure>\n",
+                        FigureBlock(obj, obj, f"{target}-{obj}", number))
+
+    chapters = [chapter("lampiran", "LAMPIRAN PENDUDUK", "lampiran", "penduduk"),
+                chapter("bab-3", "BAB III AKUNTABILITAS KINERJA", "bab", "capaian", "nrr"),
+                chapter("kata-pengantar", "KATA PENGANTAR", "bab")]
+    pages = {p.slug: p for p in render_pages(chapters, renderer, Pemeriksaan(), lambda k, t: "", renderer)}
+    assert '<b class="nomor-gambar">Grafik 1.</b> capaian' in pages["bab-3"].body
+    assert '<b class="nomor-gambar">Grafik 3.</b> penduduk' in pages["lampiran"].body_cetak
+    assert [(f.title, f.number, f.anchor) for f in figures(pages["bab-3"].blocks_cetak)] == [
+        ("capaian", 1, "cetak-capaian"), ("nrr", 2, "cetak-nrr")]
+    assert [(type(e).__name__, getattr(e, "number", None)) for e in pages["lampiran"].blocks] == [
+        ("Heading", None), ("FigureBlock", 3)]
+    assert figures(pages["kata-pengantar"].blocks) == []
 
 
 def test_a_provisional_qualifier_alone_is_no_departure_from_the_printed_word():

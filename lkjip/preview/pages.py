@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from ..diagnostics import Diagnostic, format_diagnostic
+from ..diagnostics import Diagnostic, formatted
 from ..project import Project
 from ..source.text import source_lines
 
@@ -61,9 +61,8 @@ def error_page(diagnostics: list[Diagnostic], project: Project, version: int) ->
     for d in errors:
         if d.loc.file not in cache:
             cache[d.loc.file] = source_lines(project.root, d.loc.file)
-        head, *rest = format_diagnostic(d, cache[d.loc.file]).split("\n")
-        source = [line for line in rest if line.startswith("    ")]
-        hint = [line.strip() for line in rest if not line.startswith("    ")]
+        parts = formatted(d, cache[d.loc.file])
+        head, source, hint = parts.head, parts.source, [parts.hint.strip()] if parts.hint else []
         items.append(f"<li><p><code>{html.escape(head)}</code></p>"
                      + (f"<pre>{html.escape(chr(10).join(source))}</pre>" if source else "")
                      + "".join(f"<p>{html.escape(h)}</p>" for h in hint) + "</li>")

@@ -15,6 +15,8 @@ from typing import Any
 
 from ..check.findings import Shown, Temuan
 from ..render import charts
+from ..render.document import FigureBlock, ListBlock, Rendered, SignatureBlock, TableBlock
+from ..render.order import figure_number
 from ..render.templates import Templates, safe
 from ..source.markdown import BlockKind
 from ..views.blocks import BLOCK_KINDS, DataList, Signature
@@ -81,39 +83,50 @@ def _part_view(part: Part, marks: Marks) -> dict[str, Any]:
 class PrintBlocks:
     """A block renderer for `render_chapter` whose anchors are unique across the whole document."""
 
-    def __init__(self, templates: Templates, as_printed: bool = False):
+    def __init__(self, templates: Templates, as_printed: bool = False, word: str = "Gambar"):
         self.templates = templates
         self.as_printed = as_printed   # a signed report: units stay in the cells, as printed
+        self.word = word               # what the office calls its figures (`gambar.sebutan`)
         self.seen: dict[str, int] = {}
 
     def anchor(self, base: str) -> str:
         self.seen[base] = self.seen.get(base, 0) + 1
         return base if self.seen[base] == 1 else f"{base}-{self.seen[base]}"
 
-    def __call__(self, kind: BlockKind, obj: Any, target: str = "cetak", marks: Shown | None = None) -> str:
+    def __call__(self, kind: BlockKind, obj: Any, target: str = "cetak", marks: Shown | None = None,
+                 number: int | None = None) -> Rendered:
         """The `BlockRenderer` of the print document (`target` is always print here)."""
         anchor = self.anchor(f"{kind}-{obj.id}")
         if kind == "tabel":
-            return self.table(obj, anchor, marks)
+            return self.placed_table(obj, anchor, marks)
         template = BLOCK_KINDS[kind].print_template
         if kind == "grafik":
             drawn = charts.pieces(obj, anchor, PRINT_FONT, PAPER, TALLEST_PT)
-            return self.templates.render(template, item=obj, anchor=anchor, pieces=[safe(piece) for piece in drawn])
+            return Rendered(self.templates.render(template, item=obj, anchor=anchor,
+                                                  pieces=[safe(piece) for piece in drawn],
+                                                  nomor=safe(figure_number(self.word, number))),
+                            FigureBlock(obj.id, obj.judul, anchor, number))
         if kind == "daftar":
             assert isinstance(obj, DataList)
             labelled = any(it.label for it in obj.items)
-            return self.templates.render(template, item=obj, anchor=anchor, labelled=labelled)
+            return Rendered(self.templates.render(template, item=obj, anchor=anchor, labelled=labelled),
+                            ListBlock(obj.id, anchor))
         assert isinstance(obj, Signature)
         # one line, so that group_signatures can find it in the chapter's HTML
-        return " ".join(self.templates.render(template, item=obj, anchor=anchor).split("\n")) + "\n"
+        markup = " ".join(self.templates.render(template, item=obj, anchor=anchor).split("\n")) + "\n"
+        return Rendered(markup, SignatureBlock(obj.id, anchor))
 
     def table(self, table: Table, anchor: str, marks: Shown | None = None) -> str:
+        return self.placed_table(table, anchor, marks).html
+
+    def placed_table(self, table: Table, anchor: str, marks: Shown | None = None) -> Rendered:
         """A table on paper; a note mark's first appearance in the document carries the id the annex's
         page column points at (`Shown.first_id`, called in reading order as the template draws)."""
         plan: PrintLayout = layout(table, self.as_printed)
         parts = [_part_view(p, marks.in_table(table.id) if marks else {}) for p in plan.parts]
         template = BLOCK_KINDS[BlockKind.TABEL].print_template
-        return self.templates.render(template, item=table, anchor=anchor, landscape=plan.landscape,
-                                     compact=plan.compact, smallest=plan.smallest, parts=parts,
-                                     caption=unbreakable(table.caption),
-                                     mark_id=marks.first_id if marks else (lambda k: ""))
+        caption = unbreakable(table.caption)
+        markup = self.templates.render(template, item=table, anchor=anchor, landscape=plan.landscape,
+                                       compact=plan.compact, smallest=plan.smallest, parts=parts, caption=caption,
+                                       mark_id=marks.first_id if marks else (lambda k: ""))
+        return Rendered(markup, TableBlock(table.id, caption, anchor, plan.landscape))

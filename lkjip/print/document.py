@@ -11,19 +11,23 @@ numbers are those of `order.reading_order`, which the site follows too. The chap
 a second time with the print block renderer (`lkjip.print.blocks`), their ids made unique in the
 one document and their links turned into links inside it.
 
+What the Daftar Tabel and Daftar Gambar list, the figures' numbers and ids and which sections
+start on landscape pages are read from the typed entries each chapter recorded while it was
+rendered for print (`Page.blocks_cetak`, `lkjip.render.document`), never from its HTML.
+
 Integration points, in order: `order.FRONT_ROLES` (which chapters are front matter),
 `print_document(..., annexes=...)` (sections after the lampiran, listed in the Daftar Isi
-and bookmarked like a lampiran), and figures: every `<figure class="gambar" id=...
-data-judul=...>` in a chapter or annex is numbered through the document, its caption
-opening with its number as on the site (`order.figure_number`), and listed under that
-number in the Daftar Gambar, which is left out when there is none.
+and bookmarked like a lampiran), and figures: every chart a chapter places is numbered
+through the report in reading order when the chapters are rendered, its caption opening
+with its number as on the site (`order.figure_number`), and listed under that number in the
+Daftar Gambar, which is left out when there is none; an annex lists the figures its body
+holds in `Annex.figures`, numbered after the chapters' figures.
 """
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +37,10 @@ from ..diagnostics import Diagnostic, error
 from ..domain.laporan import Laporan
 from ..project import Project
 from ..record.edition import Ralat
-from ..render import pemeriksaan
+from ..render import document, pemeriksaan
 from ..render.chapters import Page
-from ..render.order import figure_number, reading_order
+from ..render.document import Entry, FigureBlock, TableBlock
+from ..render.order import reading_order
 from ..render.ralat import context
 from ..render.signatures import group_signatures
 from ..render.templates import Templates, safe
@@ -45,9 +50,6 @@ EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef
 """The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
 _ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")')
 _HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
-_TABLE = re.compile(r'<figure class="tabel-cetak[^"]*" id="([^"]+)"[^>]*>\s*<div class="tabel-bagian">\s*'
-                    r'<p class="judul-tabel"[^>]*data-judul="([^"]*)"')
-_LANDSCAPE = re.compile(r'<figure class="tabel-cetak lebar[ "]')
 _INTRODUCES_LANDSCAPE = re.compile(r'<p>((?:(?!</?p>).)*?:\s*)</p>(\s*<figure class="tabel-cetak lebar[ "])', re.S)
 
 
@@ -61,17 +63,18 @@ def _introductions_with_their_table(body: str) -> str:
     heading right above it, which would otherwise end its page alone."""
     body = _INTRODUCES_LANDSCAPE.sub(r'<p class="pengantar-lebar">\1</p>\2', body)
     return _HEADING_BEFORE.sub(r'<\1 class="pengantar-lebar"\2>\3</\1>\4', body)
-_FIGURE = re.compile(r'<figure class="gambar[^"]*" id="([^"]+)"[^>]*data-judul="([^"]*)"[^>]*>'
-                     r'((?:(?!</figure>).)*?<figcaption[^>]*>)?', re.S)
 
 
 @dataclass(frozen=True)
 class Annex:
-    """A section after the lampiran that another stage renders for print (already safe HTML)."""
+    """A section after the lampiran that another stage renders for print (already safe HTML), with
+    the figures its body holds (anchor and title), to be listed in the Daftar Gambar after the
+    chapters' figures."""
 
     slug: str
     title: str
     body: str
+    figures: tuple[FigureBlock, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class Section:
     body: str
     sections: tuple[tuple[str, str], ...] = ()   # (text, anchor) of its level-2 headings
     nomor: int | None = None  # a lampiran's number
+    blocks: tuple[Entry, ...] = ()   # its headings and placed blocks, as rendered for print
 
     @property
     def anchor(self) -> str:
@@ -91,8 +95,7 @@ class Section:
     def starts_landscape(self) -> bool:
         """Its title is followed at once by a landscape table: the whole section goes on landscape pages,
         so the title does not stand alone on a portrait page."""
-        after = self.body.split("</h1>", 1)[-1].lstrip()
-        return self.body.lstrip().startswith("<h1") and _LANDSCAPE.match(after) is not None
+        return document.starts_landscape(self.blocks)
 
 
 @dataclass(frozen=True)
@@ -143,37 +146,38 @@ def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
 
 def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[Annex] = ()) -> list[Section]:
     targets = {p.slug: {h[2] for h in p.headings} for p in pages}
-    targets[""] = {a for p in pages for a in re.findall(r'<figure[^>]* id="([^"]+)"', p.body_cetak)}
-    out = [Section(a.slug, a.title, "depan", a.body) for a in front]
+    targets[""] = {b.anchor for p in pages for b in p.blocks_cetak if isinstance(b, TableBlock | FigureBlock)}
+    out = [Section(a.slug, a.title, "depan", a.body, blocks=a.figures) for a in front]
     for placed in reading_order(pages):
         page = placed.page
         body = _introductions_with_their_table(_localise(page, group_signatures(page.body_cetak), targets))
         level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
-        out.append(Section(page.slug, page.title, placed.part, body, level2, placed.nomor))
-    return out + [Section(a.slug, a.title, "tambahan", a.body) for a in annexes]
+        out.append(Section(page.slug, page.title, placed.part, body, level2, placed.nomor, page.blocks_cetak))
+    return out + [Section(a.slug, a.title, "tambahan", a.body, blocks=a.figures) for a in annexes]
 
 
-def _numbered_figures(sections: Sequence[Section], word: str) -> tuple[list[Section], list[Listed]]:
-    """Every figure numbered once through the document, in its order, its caption opening with its
-    number; the list gives each figure under that number (a chart shown twice is two figures)."""
-    listed: list[Listed] = []
+def _figures(sections: Sequence[Section]) -> list[Listed]:
+    """The Daftar Gambar: every figure under the number its caption opens with (a chart shown twice is
+    two figures), numbered once through the chapters in reading order when they were rendered; an
+    annex's figures come after them, numbered on."""
+    found = [(s, f) for s in sections for f in document.figures(s.blocks)]
+    last = max((f.number or 0 for _, f in found), default=0)
     out = []
-    for section in sections:
-        def number(match: re.Match[str], roman: bool = section.kind == "depan") -> str:
-            listed.append(Listed(match.group(1), html.unescape(match.group(2)), roman, len(listed) + 1))
-            return match.group(0) + (figure_number(word, len(listed)) if match.group(3) is not None else "")
-        out.append(replace(section, body=_FIGURE.sub(number, section.body)))
-    return out, listed
+    for s, f in found:
+        if f.number is None:
+            last += 1
+        out.append(Listed(f.anchor, f.title, s.kind == "depan", f.number or last))
+    return out
 
 
-def _listed(sections: Sequence[Section], pattern: re.Pattern[str]) -> list[Listed]:
+def _tables(sections: Sequence[Section]) -> list[Listed]:
+    """The Daftar Tabel: every placed table in reading order, under its caption as printed."""
     seen, out = set(), []
     for s in sections:
-        for anchor, title in pattern.findall(s.body):
-            title = html.unescape(title)
-            if title not in seen:   # a table shown again (in a lampiran) is listed where it first appears
-                seen.add(title)
-                out.append(Listed(anchor, title, s.kind == "depan"))
+        for table in document.tables(s.blocks):
+            if table.caption not in seen:   # a table shown again (in a lampiran) is listed where it first appears
+                seen.add(table.caption)
+                out.append(Listed(table.anchor, table.caption, s.kind == "depan"))
     return out
 
 
@@ -183,14 +187,15 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
     """The print HTML of the whole report (the chapters' print bodies, rendered with the print
     blocks) and the images it needs (served to WeasyPrint from memory); `front` goes first of all,
     right after the cover (a revised edition's Lembar Ralat)."""
-    sections, figures = _numbered_figures(_sections(pages, annexes, front), lap.sebutan_gambar)
+    sections = _sections(pages, annexes, front)
+    figures = _figures(sections)
     media = {media_path(project.root, image): image.read_bytes() for image in images}
     found, _ = emblem(project, lap)
     emblem_src = None
     if found is not None:
         emblem_src = media_path(project.root, found)
         media[emblem_src] = found.read_bytes()
-    tables = _listed(sections, _TABLE)
+    tables = _tables(sections)
     body = [s for s in sections if s.kind != "depan"]
     arabic_from = body[0].anchor if body else ""
     markup = templates.render(

@@ -35,6 +35,8 @@ from ..source.text import SourceError, read_text
 from ..views.charts import Chart
 from ..views.tables import Table
 from ..views.values import Value
+from .document import Entry, Heading, Rendered, Text
+from .order import reading_order
 from .signatures import group_signatures
 
 ORDER_PREFIX = re.compile(r"^\d+-")
@@ -51,6 +53,10 @@ class Page:
     headings: tuple[tuple[int, str, str], ...]   # (level, text, anchor)
     tables: tuple[str, ...]  # ids of the tables it places
     body_cetak: str = ""    # the chapter's HTML for the print document
+    blocks: tuple[Entry, ...] = ()        # its headings and placed blocks on the site, in reading order
+    blocks_cetak: tuple[Entry, ...] = ()  # the same in the print document (its own anchors, landscape tables)
+    head: str = ""                # the site's title (its h1), rendered from its heading tokens
+    parts: tuple[str, ...] = ()   # the site's body without its title, cut before each section (h2)
 
     @property
     def path(self) -> str:
@@ -60,8 +66,9 @@ class Page:
         return PageInfo(self.file, self.slug, self.title, self.kind, tuple(h[1] for h in self.headings), self.tables)
 
 
-BlockRenderer = Callable[[BlockKind, object, str, Shown], str]
-"""(kind, object, target, marks) -> HTML of a placed table, chart, list or signature."""
+BlockRenderer = Callable[[BlockKind, object, str, Shown, "int | None"], Rendered]
+"""(kind, object, target, marks, figure number) -> a placed table, chart, list or signature: its HTML
+and its entry; a chart's number (`figure_numbers`) opens its caption."""
 
 
 @dataclass
@@ -173,19 +180,68 @@ def render_pages(chapters: Sequence[Chapter], render_block: BlockRenderer, marks
     md = make_parser()
     pages = []
     on_paper = Shown(marks)  # the PDF is one document: a mark's id once in it
+    numbers = figure_numbers(chapters)
     for ch in chapters:
-        site = group_signatures(render_body(md, ch, render_block, Shown(marks), links, SITE))
-        cetak = render_body(md, ch, print_block or render_block, on_paper, links, PRINT)
-        pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, site, ch.headings(), tuple(ch.tables), cetak))
+        site, blocks = render_document(md, ch, render_block, Shown(marks), links, SITE, numbers)
+        head, parts = site_parts(md, ch.parsed.tokens)   # before the print rendering refills the tokens
+        cetak, blocks_cetak = render_document(md, ch, print_block or render_block, on_paper, links, PRINT, numbers)
+        pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, group_signatures(site), ch.headings(),
+                          tuple(ch.tables), cetak, blocks, blocks_cetak, head, parts))
     return pages
 
 
-def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, marks: Shown,
+def site_parts(md: MarkdownIt, tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
+    """The site page's title (its first h1) and the rest of its body cut before each h2, each piece
+    rendered from its tokens (after `render_document` filled them in), signatures grouped, so the
+    page can set its contents list below the title and a way back to the top between sections."""
+    def render(part: Sequence[Token]) -> str:
+        return group_signatures(md.renderer.render(list(part), md.options, {}))
+    title = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h1"), None)
+    head, before, rest = "", "", list(tokens)
+    if title is not None:
+        head = md.renderer.render(list(tokens[title:title + 3]), md.options, {}).removesuffix("\n")
+        before, rest = render(tokens[:title]), list(tokens[title + 3:])
+    cuts = [i for i, t in enumerate(rest) if t.type == "heading_open" and t.tag == "h2"]
+    pieces = [rest[a:b] for a, b in zip([0, *cuts], [*cuts, len(rest)], strict=True)]
+    first = render(pieces[0])
+    parts = [before + ("\n" + first if title is not None else first), *(render(p) for p in pieces[1:])]
+    return head, tuple(parts)
+
+
+def figure_numbers(chapters: Sequence[Chapter]) -> dict[int, int]:
+    """id(token) -> number of every chart a chapter places, counted through the whole report in reading
+    order (`order.reading_order`), on the site and in print alike; a chart placed twice is two figures."""
+    numbers: dict[int, int] = {}
+    for placed in reading_order(chapters):
+        for token in placed.page.parsed.tokens:
+            block = placed.page.blocks.get(id(token))
+            if block and block[0] == BlockKind.GRAFIK:
+                numbers[id(token)] = len(numbers) + 1
+    return numbers
+
+
+def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer | None, marks: Shown,
                 links: Callable[[Temuan, str], str], target: str) -> str:
+    return render_document(md, chapter, render_block, marks, links, target)[0]
+
+
+def render_document(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer | None, marks: Shown,
+                    links: Callable[[Temuan, str], str], target: str,
+                    numbers: Mapping[int, int] | None = None) -> tuple[str, tuple[Entry, ...]]:
+    """The chapter's HTML for `target` and, in reading order, its headings and placed blocks as typed
+    entries, recorded from the tokens while they are rendered."""
+    entries: list[Entry] = []
+    headings = iter(chapter.headings())
     for token in chapter.parsed.tokens:
+        if token.type == "heading_open":
+            entries.append(Heading(*next(headings)))
         block = chapter.blocks.get(id(token))
-        if block:
-            token.content = render_block(block[0], block[1], target, marks)
+        if block and render_block is not None:
+            rendered = render_block(block[0], block[1], target, marks, (numbers or {}).get(id(token)))
+            token.content = rendered.html
+            entries.append(rendered.entry)
+        elif token.level == 0 and token.nesting >= 0 and token.type != "heading_open" and not block:
+            entries.append(Text(token.type.removesuffix("_open")))
         children = token.children or []
         for i, child in enumerate(children):
             found = chapter.values.get(id(child))
@@ -193,7 +249,7 @@ def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer, m
                 mark = marks.quote(found.quote.file, found.quote.line, found.quote.column) if found.quote else None
                 child.content = value_markup(as_placed(found.value, children[:i]), mark, links, target, marks)
     html: str = md.renderer.render(chapter.parsed.tokens, md.options, {})
-    return html
+    return html, tuple(entries)
 
 
 def as_placed(value: Value, before: Sequence[Token]) -> Value:

@@ -12,20 +12,33 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Generic, Protocol, TypeVar
 
 from ..domain.struktur import role_of
-from .chapters import Page
 
 FRONT_ROLES = (("kata-pengantar", r"\b(kata\s+pengantar|prakata|kata\s+sambutan)\b"),
                ("ikhtisar", r"\b(ikhtisar|ringkasan)\s+eksekutif\b"))
 
 
+class Ordered(Protocol):
+    """What the order needs of a page (or of a chapter not yet rendered): its title and its kind."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def kind(self) -> str: ...
+
+
+P = TypeVar("P", bound=Ordered)
+
+
 @dataclass(frozen=True)
-class Placed:
+class Placed(Generic[P]):
     """A page where it stands in the report: its part (depan, bab, lampiran) and, for a lampiran, its number."""
 
-    page: Page
+    page: P
     part: str
     nomor: int | None = None
 
@@ -37,7 +50,7 @@ def front_role(title: str) -> int | None:
     return next((n for n, (_, pattern) in enumerate(FRONT_ROLES) if re.search(pattern, title, re.I)), None)
 
 
-def reading_order(pages: Sequence[Page]) -> list[Placed]:
+def reading_order(pages: Sequence[P]) -> list[Placed[P]]:
     """The pages as the signed document orders them: front matter (by its role), chapters and lampiran
     (each in the authors' order), the lampiran numbered from 1."""
     front = sorted((p for p in pages if p.kind != "lampiran" and front_role(p.title) is not None),
@@ -48,24 +61,11 @@ def reading_order(pages: Sequence[Page]) -> list[Placed]:
             + [Placed(p, "lampiran", n) for n, p in enumerate(lampiran, 1)])
 
 
-_SITE_FIGURE = re.compile(r'(<figure class="grafik" id="[^"]+">(?:(?!</figure>).)*?<figcaption>)', re.S)
-
-
-def figure_number(word: str, number: int) -> str:
+def figure_number(word: str, number: int | None) -> str:
     """The number a figure's caption opens with, on the site and in print alike: "Grafik 4." where the
-    office calls its figures Grafik (`gambar.sebutan` in data/laporan.yaml)."""
+    office calls its figures Grafik (`gambar.sebutan` in data/laporan.yaml). Figures are numbered
+    "1.", "2." ... through the whole report in reading order (`lkjip.render.chapters.figure_numbers`),
+    so a reader citing "Gambar 4" from the website finds the same figure in the signed document."""
+    if number is None:
+        return ""
     return f'<b class="nomor-gambar">{html.escape(word)} {number}.</b> '
-
-
-def number_figures(placed: Sequence[Placed], word: str = "Gambar") -> list[Placed]:
-    """The site's figures numbered "Gambar 1.", "Gambar 2." ... through the whole report in reading
-    order, the numbers the PDF's captions and Daftar Gambar give them (`lkjip.print.document`), so a reader citing
-    "Gambar 4" from the website finds the same figure in the signed document."""
-    count = 0
-
-    def number(match: re.Match[str]) -> str:
-        nonlocal count
-        count += 1
-        return match.group(1) + figure_number(word, count)
-
-    return [replace(p, page=replace(p.page, body=_SITE_FIGURE.sub(number, p.page.body))) for p in placed]

@@ -24,8 +24,9 @@ from ..views.tables import Table
 from . import charts, opendata, pemeriksaan, search
 from . import ralat as ralat_page
 from .chapters import PRINT, SITE, Page
+from .document import FigureBlock, ListBlock, Rendered, SignatureBlock, TableBlock
 from .identity import SiteInfo
-from .order import number_figures, reading_order
+from .order import figure_number, reading_order
 from .templates import Templates, safe
 
 STATIC = ("style.css", "cari.js", "tabel.js", "favicon.svg")
@@ -136,17 +137,21 @@ def min_width(table: Table, font: float = 0.9, padding: float = 0.9) -> float:
     return total
 
 
-def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
+def block_renderer(templates: Templates, tables: Mapping[str, Table], word: str = "Gambar") -> Any:
+    """The site's `BlockRenderer`; `word` is what the office calls its figures (`gambar.sebutan`)."""
     anchors, csv = table_anchors(tables), opendata.csv_names(tables)
     seen: dict[tuple[str, str], int] = {}
 
-    def render_block(kind: BlockKind, obj: Any, target: str, marks: Shown) -> str:
+    def render_block(kind: BlockKind, obj: Any, target: str, marks: Shown, number: int | None = None) -> Rendered:
         if kind == "grafik":
             anchor = "grafik-" + anchors.get(obj.id, "tabel").removeprefix("tabel-")
-            return templates.render(BLOCK_KINDS[kind].site_template, item=obj, svg=safe(charts.svg(obj, anchor)),
-                                    target=target, anchor=anchor)
+            return Rendered(templates.render(BLOCK_KINDS[kind].site_template, item=obj,
+                                             svg=safe(charts.svg(obj, anchor)), target=target, anchor=anchor,
+                                             nomor=safe(figure_number(word, number))),
+                            FigureBlock(obj.id, obj.judul, anchor, number))
         if kind != "tabel":
-            return templates.render(BLOCK_KINDS[kind].site_template, item=obj, target=target)
+            entry = ListBlock(obj.id) if kind == "daftar" else SignatureBlock(obj.id)
+            return Rendered(templates.render(BLOCK_KINDS[kind].site_template, item=obj, target=target), entry)
         # A table shown twice (Tabel 3.1 in Bab III and Bab IV) needs two anchors in the print document.
         base = anchors.get(obj.id, f"tabel-{slugify(obj.judul)}")
         seen[(target, base)] = seen.get((target, base), 0) + 1
@@ -155,10 +160,10 @@ def block_renderer(templates: Templates, tables: Mapping[str, Table]) -> Any:
         found = marks.in_table(obj.id)
         shown = {(r.id, c.key): (k.label, marker_link(k, target), marks.first_id(k)) for r in obj.rows
                  for c in obj.columns if (k := found.get((r.id, c.key))) is not None}  # ids in reading order
-        return templates.render(BLOCK_KINDS[kind].site_template, item=obj, anchor=anchor, target=target, marks=shown,
-                                csv=csv.get(obj.id), frozen=obj.name_column(), fit=fit(obj),
-                                starts=head_starts(obj),
-                                print=target == PRINT)
+        markup = templates.render(BLOCK_KINDS[kind].site_template, item=obj, anchor=anchor, target=target,
+                                  marks=shown, csv=csv.get(obj.id), frozen=obj.name_column(), fit=fit(obj),
+                                  starts=head_starts(obj), print=target == PRINT)
+        return Rendered(markup, TableBlock(obj.id, obj.caption, anchor))
     return render_block
 
 
@@ -171,7 +176,7 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     extra = [(ralat_page.PAGE, ralat_page.TITLE)] if ralat else []
     extra += [(FINDINGS_PAGE, pemeriksaan.TITLE)] if marks.items else []
     extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    placed = number_figures(reading_order(pages), info.gambar)   # the order and numbers of the PDF's lists
+    placed = reading_order(pages)   # the order and numbers of the PDF's lists
     pages = [p.page for p in placed]
     nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
     nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
@@ -181,9 +186,9 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
                                            **common), templates.where("index.html"))
     for i, page in enumerate(pages):
         contents = _contents(page)
-        head, body = _split_title(page.body)
-        out.add(page.path, templates.render("page.html", page=page, head=safe(head), contents=contents,
-                                            body=safe(_back_links(body) if contents else body),
+        body = page.parts[0] + (BACK if contents else "").join(page.parts[1:]) if page.parts else ""
+        out.add(page.path, templates.render("page.html", page=page, head=safe(page.head), contents=contents,
+                                            body=safe(body),
                                             prev=pages[i - 1] if i > 0 else None,
                                             next=pages[i + 1] if i + 1 < len(pages) else None, **common), page.file)
     if ralat:
@@ -266,24 +271,4 @@ def _contents(page: Page) -> list[dict[str, Any]]:
     return items if len(items) >= 3 else []
 
 
-def _split_title(body: str) -> tuple[str, str]:
-    """The chapter's title (its h1), so the in-page contents list can stand right below it."""
-    start = body.find("<h1")
-    end = body.find("</h1>", start)
-    if start < 0 or end < 0:
-        return "", body
-    end += len("</h1>")
-    return body[:end], body[:start] + body[end:]
-
-
 BACK = '<p class="ke-atas"><a href="#isi">Kembali ke atas ↑</a></p>\n'
-
-
-def _back_links(body: str) -> str:
-    """A way back to the top before every section of a long chapter but the first."""
-    first = body.find("<h2")
-    if first < 0:
-        return body
-    return body[:first + 3] + body[first + 3:].replace("<h2", BACK + "<h2")
-
-
