@@ -125,9 +125,13 @@ def test_the_check_stage_never_renders():
 
 REMOVED_HTML_SCRAPERS = (r"\b_TABLE\b", r"\b_SITE_FIGURE\b", r"\b_LANDSCAPE\b", r"\bnumber_figures\b",
                          r"\b_numbered_figures\b", r"\b_split_title\b", r"\b_back_links\b", r'find\("<h[1-6]',
-                         r'replace\("<h[1-6]', r"findall\(r?'<figure", r"data-judul=\"\(")
+                         r'replace\("<h[1-6]', r"findall\(r?'<figure", r"data-judul=\"\(",
+                         r"\bgroup_signatures\b", r"\b_SIGNATURE\b", r"\b_PARAGRAPH\b", r"\b_TAGS\b",
+                         r"\b_BLOCK_START\b", r"\b_INTRODUCES_LANDSCAPE\b", r"\b_HEADING_BEFORE\b",
+                         r"\b_introductions_with_their_table\b", r"\b_ID\b")
 """Names and calls that read the Daftar Tabel and Daftar Gambar, figure numbers and ids, landscape
-starts and the site's title and sections back from generated HTML, anywhere in render/ and print/."""
+starts, the site's title and sections, the grouping of signatures and the introductions of landscape
+tables back from generated HTML, anywhere in render/ and print/."""
 
 
 def test_page_facts_come_from_the_typed_blocks_not_from_generated_html():

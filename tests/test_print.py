@@ -7,6 +7,7 @@ import struct
 import zlib
 from decimal import Decimal as D
 
+from markdown_it.token import Token
 from pypdf import PdfReader
 
 from lkjip.cli import main
@@ -15,9 +16,10 @@ from lkjip.print.document import _localise
 from lkjip.print.pagination import Laid, laid, tails
 from lkjip.print.pdf import page_labels
 from lkjip.print.tables import header, keeps, layout, numbered_lines
+from lkjip.render import signatures
 from lkjip.render.chapters import Page
 from lkjip.render.order import front_role, reading_order
-from lkjip.render.signatures import group_signatures
+from lkjip.source.markdown import make_parser
 from lkjip.views.tables import Cell, Column, Row, Table, cells, section
 from lkjip.views.values import percent, rupiah, source, text
 
@@ -85,25 +87,46 @@ def test_dates_and_amounts_written_with_spaces_never_break():
 SIG = '<div class="ttd-cetak" id="ttd-{0}" data-ttd="{0}"> <p class="ttd-jabatan">{0}</p> </div>\n'
 
 
+def grouped(*pieces):
+    """The HTML of Markdown paragraphs and signatures (("ttd", id)), grouped on their tokens as
+    `render_document` groups a chapter's, and the groups it decided."""
+    md = make_parser()
+    tokens = []
+    for piece in pieces:
+        if isinstance(piece, tuple):
+            token = Token("html_block", "", 0)
+            token.content = SIG.format(piece[1])
+            tokens.append(token)
+        else:
+            tokens += md.parse(piece)
+
+    def text(inline):
+        return "".join(c.content for c in inline.children or [] if c.type == "text")
+    groups = signatures.group(tokens, lambda t: t.type == "html_block", text)
+    return signatures.render(md, tokens, {id(tokens[i]): g for i, g in groups}), [g for _, g in groups]
+
+
 def test_parties_that_sign_one_after_the_other_stand_side_by_side_with_place_and_date_above_the_last():
-    body = ("<p>Isi perjanjian.</p>\n<p>Mojokerto, <span>29 Januari 2024</span></p>\n<p>Pihak Kedua</p>\n"
-            + SIG.format("bupati") + "<p>Pihak Pertama</p>\n" + SIG.format("camat") + "<p>Lampiran</p>\n")
-    out = group_signatures(body)
+    out, groups = grouped("Isi perjanjian.", "Mojokerto, *29 Januari 2024*", "Pihak Kedua", ("ttd", "bupati"),
+                          "Pihak Pertama", ("ttd", "camat"), "Lampiran")
+    assert len(groups) == 1 and len(groups[0].parties) == 2 and groups[0].place is not None
     assert out.startswith("<p>Isi perjanjian.</p>\n")
     assert out.endswith("</div></div>\n<p>Lampiran</p>\n")
     group = out.split("\n")[1]
     assert group.startswith('<div class="ttd-kelompok berdampingan"><div class="ttd-atas"><div class="ttd-pihak">'
-                            '<p class="ttd-tempat">Mojokerto, <span>29 Januari 2024</span></p></div></div>')
+                            '<p class="ttd-tempat">Mojokerto, <em>29 Januari 2024</em></p></div></div>')
     assert group.index("Pihak Kedua") < group.index('data-ttd="bupati"') < group.index("Pihak Pertama") \
         < group.index('data-ttd="camat"')
 
 
 def test_a_single_signature_keeps_its_place_and_date_but_not_an_ordinary_paragraph():
-    out = group_signatures("<p>Pungging, Januari 2025</p>\n" + SIG.format("camat"))
+    out, groups = grouped("Pungging, Januari 2025", ("ttd", "camat"))
     assert out.startswith('<div class="ttd-kelompok"><div class="ttd-atas">') and "Pungging, Januari 2025" in out
-    long = "<p>" + "Kalimat panjang yang bukan tempat dan tanggal. " * 4 + "</p>\n"
-    out = group_signatures(long + SIG.format("camat"))
-    assert out.startswith(long) and '<div class="ttd-atas">' not in out
+    assert len(groups) == 1 and groups[0].place is not None and groups[0].parties[0].label is None
+    long = "Kalimat panjang yang bukan tempat dan tanggal. " * 4
+    out, groups = grouped(long, ("ttd", "camat"))
+    assert out.startswith(f"<p>{long.strip()}</p>\n") and '<div class="ttd-atas">' not in out
+    assert groups[0].place is None
 
 
 def test_front_matter_is_recognised_by_the_words_of_its_title():
@@ -125,7 +148,7 @@ def test_ids_are_made_unique_per_chapter_and_links_between_chapters_stay_inside_
     page = Page("bab-2", "content/02.md", "BAB II", "bab", "", ((1, "BAB II", "bab-ii"), (2, "A. Rencana", "a-rencana")),
                 ())
     targets = {"bab-2": {"bab-ii", "a-rencana"}, "bab-3": {"b-analisis"}, "": {"tabel-capaian"}}
-    body = ('<h2 id="a-rencana">A</h2><a href="#a-rencana">x</a><a href="bab-3.html#b-analisis">y</a>'
+    body = ('<h2 id="bab-2--a-rencana">A</h2><a href="#a-rencana">x</a><a href="bab-3.html#b-analisis">y</a>'
             '<a href="bab-3.html#tabel-capaian">z</a><a href="bab-3.html">w</a><a href="https://x.id/a.html">u</a>')
     assert _localise(page, body, targets) == (
         '<h2 id="bab-2--a-rencana">A</h2><a href="#bab-2--a-rencana">x</a><a href="#bab-3--b-analisis">y</a>'

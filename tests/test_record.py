@@ -8,14 +8,16 @@ import pytest
 
 from lkjip.check.compare import PrintedCell
 from lkjip.check.corrections import Corrections, Koreksi, Tempat, as_shown_in, row_label
-from lkjip.check.findings import group
+from lkjip.check.findings import NO_MARKS, Shown, group
 from lkjip.diagnostics import Loc
 from lkjip.pipeline import Options, run
-from lkjip.print.document import _introductions_with_their_table
 from lkjip.project import Project
 from lkjip.record.signed import as_signed, units_in_headers
+from lkjip.render.chapters import PRINT, Chapter, render_document
+from lkjip.render.document import Rendered, TableBlock
 from lkjip.schema import Printed, Quantity
 from lkjip.schema.printed import as_written_number
+from lkjip.source.markdown import BlockKind, make_parser, parse
 from lkjip.views.tables import Cell, Column, Row, Table
 from lkjip.views.values import Value
 
@@ -130,9 +132,21 @@ def test_an_unknown_reason_named_as_writing_only_is_an_error(minimal):
 
 
 def test_an_introduction_and_its_heading_go_onto_the_page_of_the_landscape_table_they_introduce():
-    body = ('<h2 id="c">C. Rencana Strategis</h2>\n<p>Diuraikan sebagai berikut:</p>\n'
-            '<figure class="tabel-cetak lebar" id="t">\n<p>Sebuah paragraf.</p>\n<figure class="tabel-cetak" id="u">')
-    out = _introductions_with_their_table(body)
-    assert out.startswith('<h2 class="pengantar-lebar" id="c">C. Rencana Strategis</h2>\n'
+    md = make_parser()
+    text = ("## C. Rencana Strategis\n\nDiuraikan sebagai berikut:\n\n{{ tabel: lebar }}\n\n"
+            "Sebuah paragraf:\n\n{{ tabel: tegak }}\n")
+    chapter = Chapter(parse(md, text, "content/x.md"), slug="bab-2")
+    for ph in chapter.parsed.blocks:
+        ph.token.type = "html_block"
+        chapter.blocks[id(ph.token)] = (BlockKind.TABEL, ph.token.meta["id"])
+
+    def placed(kind, ident, target, marks, number):
+        wide = ident == "lebar"
+        return Rendered(f'<figure class="tabel-cetak{" lebar" if wide else ""}" id="{ident}"></figure>\n',
+                        TableBlock(ident, ident, ident, landscape=wide))
+    out, entries = render_document(md, chapter, placed, Shown(NO_MARKS), lambda mark, target: "", PRINT)
+    # and in the one print document each heading's id is prefixed with its chapter's
+    assert out.startswith('<h2 class="pengantar-lebar" id="bab-2--c-rencana-strategis">C. Rencana Strategis</h2>\n'
                           '<p class="pengantar-lebar">Diuraikan sebagai berikut:</p>')
-    assert '<p>Sebuah paragraf.</p>' in out     # a paragraph before a portrait table stays where it is
+    assert "<p>Sebuah paragraf:</p>" in out     # a paragraph before a portrait table stays where it is
+    assert [getattr(e, "introduces_landscape", None) for e in entries] == [True, True, None, False, None]

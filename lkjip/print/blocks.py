@@ -112,7 +112,7 @@ class PrintBlocks:
             return Rendered(self.templates.render(template, item=obj, anchor=anchor, labelled=labelled),
                             ListBlock(obj.id, anchor))
         assert isinstance(obj, Signature)
-        # one line, so that group_signatures can find it in the chapter's HTML
+        # one line: a signature is set whole into the row of its group (`lkjip.render.signatures`)
         markup = " ".join(self.templates.render(template, item=obj, anchor=anchor).split("\n")) + "\n"
         return Rendered(markup, SignatureBlock(obj.id, anchor))
 

@@ -42,27 +42,12 @@ from ..render.chapters import Page
 from ..render.document import Entry, FigureBlock, TableBlock
 from ..render.order import reading_order
 from ..render.ralat import context
-from ..render.signatures import group_signatures
 from ..render.templates import Templates, safe
 from ..source.inputs import image_problem
 
 EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
 """The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
-_ID = re.compile(r'(<h[1-6][^>]*\bid=")([^"]+)(")')
 _HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
-_INTRODUCES_LANDSCAPE = re.compile(r'<p>((?:(?!</?p>).)*?:\s*)</p>(\s*<figure class="tabel-cetak lebar[ "])', re.S)
-
-
-_HEADING_BEFORE = re.compile(r'<(h[2-4])((?:\s(?![^>]*class=)[^>]*)?)>((?:(?!</\1>).)*)</\1>(\s*)'
-                            r'(?=<p class="pengantar-lebar">)', re.S)
-
-
-def _introductions_with_their_table(body: str) -> str:
-    """A paragraph that introduces a landscape table ('... sebagai berikut:') goes onto the table's
-    landscape page, so its last lines never stand alone on a portrait page before it; so does a
-    heading right above it, which would otherwise end its page alone."""
-    body = _INTRODUCES_LANDSCAPE.sub(r'<p class="pengantar-lebar">\1</p>\2', body)
-    return _HEADING_BEFORE.sub(r'<\1 class="pengantar-lebar"\2>\3</\1>\4', body)
 
 
 @dataclass(frozen=True)
@@ -128,8 +113,8 @@ def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic
 
 
 def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
-    """Heading ids prefixed with the chapter, links to other chapters turned into links inside the document."""
-    body = _ID.sub(lambda m: f"{m.group(1)}{page.slug}--{m.group(2)}{m.group(3)}", body)
+    """Links to other chapters turned into links inside the document (the heading ids were prefixed with
+    the chapter when it was rendered for print, `render_document`)."""
 
     def link(m: re.Match[str]) -> str:
         file, fragment = m.group(1), m.group(2)
@@ -150,7 +135,7 @@ def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[A
     out = [Section(a.slug, a.title, "depan", a.body, blocks=a.figures) for a in front]
     for placed in reading_order(pages):
         page = placed.page
-        body = _introductions_with_their_table(_localise(page, group_signatures(page.body_cetak), targets))
+        body = _localise(page, page.body_cetak, targets)
         level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
         out.append(Section(page.slug, page.title, placed.part, body, level2, placed.nomor, page.blocks_cetak))
     return out + [Section(a.slug, a.title, "tambahan", a.body, blocks=a.figures) for a in annexes]

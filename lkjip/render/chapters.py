@@ -35,12 +35,15 @@ from ..source.text import SourceError, read_text
 from ..views.charts import Chart
 from ..views.tables import Table
 from ..views.values import Value
-from .document import Entry, Heading, Rendered, Text
+from . import document, signatures
+from .document import Entry, Heading, Rendered, SignatureBlock, SignatureGroup, Text
 from .order import reading_order
-from .signatures import group_signatures
 
 ORDER_PREFIX = re.compile(r"^\d+-")
 SITE, PRINT = "situs", "cetak"
+INTRODUCES_LANDSCAPE = "pengantar-lebar"
+"""The class of a paragraph that introduces a landscape table, and of a heading right above it: on
+paper they go onto the table's landscape page, so they never stand alone on the portrait page before."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ class Chapter:
     blocks: dict[int, tuple[BlockKind, object]] = field(default_factory=dict)    # id(token) -> (kind, object)
     values: dict[int, Resolved] = field(default_factory=dict)              # id(token) -> resolution
     signed: bool = False    # readers see the signed document's words: each quote as it printed it
+    groups: dict[int, signatures.Group] = field(default_factory=dict)   # id(first token) -> signature group
 
     @property
     def file(self) -> str:
@@ -183,19 +187,21 @@ def render_pages(chapters: Sequence[Chapter], render_block: BlockRenderer, marks
     numbers = figure_numbers(chapters)
     for ch in chapters:
         site, blocks = render_document(md, ch, render_block, Shown(marks), links, SITE, numbers)
-        head, parts = site_parts(md, ch.parsed.tokens)   # before the print rendering refills the tokens
+        head, parts = site_parts(md, ch.parsed.tokens, ch.groups)   # before the print rendering refills the tokens
         cetak, blocks_cetak = render_document(md, ch, print_block or render_block, on_paper, links, PRINT, numbers)
-        pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, group_signatures(site), ch.headings(),
+        pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, site, ch.headings(),
                           tuple(ch.tables), cetak, blocks, blocks_cetak, head, parts))
     return pages
 
 
-def site_parts(md: MarkdownIt, tokens: Sequence[Token]) -> tuple[str, tuple[str, ...]]:
+def site_parts(md: MarkdownIt, tokens: Sequence[Token],
+               groups: Mapping[int, signatures.Group] | None = None) -> tuple[str, tuple[str, ...]]:
     """The site page's title (its first h1) and the rest of its body cut before each h2, each piece
-    rendered from its tokens (after `render_document` filled them in), signatures grouped, so the
-    page can set its contents list below the title and a way back to the top between sections."""
+    rendered from its tokens (after `render_document` filled them in), signatures grouped as
+    `render_document` decided, so the page can set its contents list below the title and a way back
+    to the top between sections."""
     def render(part: Sequence[Token]) -> str:
-        return group_signatures(md.renderer.render(list(part), md.options, {}))
+        return signatures.render(md, part, groups or {})
     title = next((i for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h1"), None)
     head, before, rest = "", "", list(tokens)
     if title is not None:
@@ -229,27 +235,72 @@ def render_document(md: MarkdownIt, chapter: Chapter, render_block: BlockRendere
                     links: Callable[[Temuan, str], str], target: str,
                     numbers: Mapping[int, int] | None = None) -> tuple[str, tuple[Entry, ...]]:
     """The chapter's HTML for `target` and, in reading order, its headings and placed blocks as typed
-    entries, recorded from the tokens while they are rendered."""
-    entries: list[Entry] = []
+    entries, recorded from the tokens while they are rendered; each signature is grouped with the lines
+    that belong to it (`signatures.group`), one `SignatureGroup` entry in place of theirs."""
+    entries: dict[int, Entry] = {}     # id(first token of a top-level block) -> its entry
+    shown: dict[int, str] = {}         # id(value token) -> the text it shows, its note mark's label included
     headings = iter(chapter.headings())
-    for token in chapter.parsed.tokens:
+    tokens = chapter.parsed.tokens
+    for k, token in enumerate(tokens):
         if token.type == "heading_open":
-            entries.append(Heading(*next(headings)))
+            entries[id(token)] = Heading(*next(headings))
         block = chapter.blocks.get(id(token))
         if block and render_block is not None:
             rendered = render_block(block[0], block[1], target, marks, (numbers or {}).get(id(token)))
             token.content = rendered.html
-            entries.append(rendered.entry)
+            entries[id(token)] = rendered.entry
         elif token.level == 0 and token.nesting >= 0 and token.type != "heading_open" and not block:
-            entries.append(Text(token.type.removesuffix("_open")))
+            colon = token.type == "paragraph_open" and _ends_with_colon(tokens[k + 1])
+            entries[id(token)] = Text(token.type.removesuffix("_open"), colon)
         children = token.children or []
         for i, child in enumerate(children):
             found = chapter.values.get(id(child))
             if found:
                 mark = marks.quote(found.quote.file, found.quote.line, found.quote.column) if found.quote else None
-                child.content = value_markup(as_placed(found.value, children[:i]), mark, links, target, marks)
-    html: str = md.renderer.render(chapter.parsed.tokens, md.options, {})
-    return html, tuple(entries)
+                placed = as_placed(found.value, children[:i])
+                child.content = value_markup(placed, mark, links, target, marks)
+                shown[id(child)] = placed.text() + (mark.label if mark is not None else "")
+
+    def is_signature(token: Token) -> bool:
+        return isinstance(entries.get(id(token)), SignatureBlock)
+
+    def text(inline: Token) -> str:
+        return "".join(shown.get(id(c), "") if c.type == "html_inline" else _PLAIN[c.type] or c.content
+                       for c in inline.children or [] if c.type in _PLAIN or c.type == "html_inline")
+
+    chapter.groups = {}
+    for first, found_group in signatures.group(tokens, is_signature, text):
+        chapter.groups[id(tokens[first])] = found_group
+        gathered = [entries.pop(id(t)) for t in tokens[first:first + found_group.length] if id(t) in entries]
+        parties = iter(e for e in gathered if isinstance(e, SignatureBlock))
+        entries[id(tokens[first])] = SignatureGroup(
+            text(found_group.place).strip() if found_group.place else None,
+            tuple((text(p.label).strip() if p.label else None, next(parties)) for p in found_group.parties))
+    order = {id(t): i for i, t in enumerate(tokens)}
+    keys = sorted(entries, key=order.__getitem__)
+    in_order = [entries[key] for key in keys]
+    introducing = document.introductions(in_order)
+    for i in introducing:
+        entry = in_order[i]
+        if isinstance(entry, Heading | Text):
+            in_order[i] = replace(entry, introduces_landscape=True)
+    attrs: dict[int, dict[str, str]] = {keys[i]: {"class": INTRODUCES_LANDSCAPE} for i in introducing}
+    if target == PRINT:   # the print document is one file: each heading's id prefixed with its chapter's
+        for token in tokens:
+            if token.type == "heading_open" and token.attrs.get("id"):
+                attrs.setdefault(id(token), {})["id"] = f"{chapter.slug}--{token.attrs['id']}"
+    html: str = signatures.render(md, tokens, chapter.groups, attrs)
+    return html, tuple(in_order)
+
+
+def _ends_with_colon(inline: Token) -> bool:
+    """A paragraph whose last words end with ':' ('... sebagai berikut:'), markup around them aside."""
+    children = inline.children or []
+    return bool(children) and children[-1].type == "text" and children[-1].content.rstrip().endswith(":")
+
+
+_PLAIN: dict[str, str | None] = {"text": None, "code_inline": None, "softbreak": "\n", "hardbreak": "\n"}
+"""The inline tokens whose text a paragraph shows (None: their content); values are looked up."""
 
 
 def as_placed(value: Value, before: Sequence[Token]) -> Value:

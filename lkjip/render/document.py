@@ -1,14 +1,16 @@
 """The typed page model: what a rendered chapter holds, in reading order, besides its HTML.
 
 A chapter is rendered from its markdown-it tokens; while it is, each heading and each placed
-block (table, figure, list, signature) is recorded as a typed entry with the anchor, caption
-and number it was rendered with. The site's page and the print document are two renderings of
-one chapter, so a page carries two sequences (`Page.blocks`, `Page.blocks_cetak`): whatever
-needs to know what a page holds (the Daftar Tabel and Daftar Gambar, figure numbers, link
-targets) reads them, never the generated HTML.
+block (table, figure, list, signature, signatures grouped with their place and date) is recorded
+as a typed entry with the anchor, caption and number it was rendered with. The site's page and
+the print document are two renderings of one chapter, so a page carries two sequences
+(`Page.blocks`, `Page.blocks_cetak`): whatever needs to know what a page holds (the Daftar Tabel
+and Daftar Gambar, figure numbers, link targets, signature groups) reads them, never the
+generated HTML.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 
@@ -17,6 +19,7 @@ class Heading:
     level: int
     text: str
     anchor: str
+    introduces_landscape: bool = False   # on paper: right above the introduction of a landscape table
 
 
 @dataclass(frozen=True)
@@ -53,14 +56,27 @@ class SignatureBlock:
 
 
 @dataclass(frozen=True)
+class SignatureGroup:
+    """Signatures set together with the lines that belong to them, decided on the tokens
+    (`lkjip.render.signatures`): the text of the paragraph of place and date above them, if any, and
+    each party's label, if any, and signature; more than one party stand side by side."""
+
+    place: str | None
+    parties: tuple[tuple[str | None, SignatureBlock], ...]
+
+
+@dataclass(frozen=True)
 class Text:
     """Any other block of the chapter's top level (a paragraph, a list or table written in Markdown,
-    a quotation, a rule), by its markdown-it token type."""
+    a quotation, a rule), by its markdown-it token type; on paper, whether it is a paragraph that
+    introduces ('... sebagai berikut:') the landscape table right after it."""
 
     kind: str
+    ends_with_colon: bool = False        # a paragraph whose last words end with ':'
+    introduces_landscape: bool = False
 
 
-Entry = Heading | TableBlock | FigureBlock | ListBlock | SignatureBlock | Text
+Entry = Heading | TableBlock | FigureBlock | ListBlock | SignatureBlock | SignatureGroup | Text
 
 
 @dataclass(frozen=True)
@@ -83,3 +99,19 @@ def starts_landscape(entries: tuple[Entry, ...]) -> bool:
     """Its title (h1) opens it and is followed at once by a table on landscape pages."""
     return (len(entries) > 1 and isinstance(entries[0], Heading) and entries[0].level == 1
             and isinstance(entries[1], TableBlock) and entries[1].landscape)
+
+
+def introductions(entries: Sequence[Entry]) -> set[int]:
+    """The positions of the entries that go onto the landscape page of the table after them: a paragraph
+    ending with ':' (`ends_with_colon`) right before a landscape table and a heading (levels 2 to 4)
+    right above such a paragraph, so that neither stands alone on the portrait page before it."""
+    out: set[int] = set()
+    for i in range(1, len(entries)):
+        table, before = entries[i], entries[i - 1]
+        if isinstance(table, TableBlock) and table.landscape and isinstance(before, Text) \
+                and before.kind == "paragraph" and before.ends_with_colon:
+            out.add(i - 1)
+            above = entries[i - 2] if i > 1 else None
+            if isinstance(above, Heading) and 2 <= above.level <= 4:
+                out.add(i - 2)
+    return out

@@ -1,83 +1,144 @@
 """Signature blocks gathered with the lines that belong to them, on the site and on paper alike.
 
-After a chapter is rendered, `group_signatures` gathers each signature with the lines that
-belong to it (the place and date above it, a label such as "Pihak Kedua") and sets
-signatures that follow one another side by side, as the parties of an agreement sign. It
-works on the chapter's HTML as markdown-it writes it, one top-level block per line group.
+While a chapter is rendered (`render_document`), `group` decides on its top-level tokens which
+lines belong to each signature (the paragraph of place and date above it, a label such as
+"Pihak Kedua") and which signatures follow one another and so stand side by side, as the
+parties of an agreement sign; `render` writes the tokens with each group's markup. The decision
+is recorded in the chapter's typed entries (`document.SignatureGroup`); no HTML is read back.
 """
 from __future__ import annotations
 
-import html
-import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
-_SIGNATURE = re.compile(r'^<div class="ttd(?:-cetak)?"')
-_PARAGRAPH = re.compile(r"^<p>(.*)</p>$", re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
-_BLOCK_START = re.compile(r"(?<=\n)(?=</?(?:p|div|ul|ol|li|h[1-6]|figure|table|blockquote|hr|pre)[\s>])")
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
 LABEL_CHARS, ATTACHED_CHARS = 40, 120
 
 
-def _plain(markup: str) -> str:
-    return html.unescape(_TAGS.sub("", markup)).strip()
+@dataclass(frozen=True)
+class Party:
+    label: Token | None   # the inline token of its label paragraph, if any
+    signature: Token      # its placed signature (an html_block token)
 
 
-def _short(block: str, limit: int) -> str | None:
-    """The text of a paragraph short enough to belong to a signature, else None."""
-    match = _PARAGRAPH.match(block)
-    if not match:
-        return None
-    text = _plain(match.group(1))
-    return text if 0 < len(text) <= limit else None
+@dataclass(frozen=True)
+class Group:
+    """Signatures set together: the inline token of the place-and-date paragraph above them (if any),
+    the parties, and how many top-level tokens the group takes (from its first)."""
+
+    place: Token | None
+    parties: tuple[Party, ...]
+    length: int
 
 
-def _is_label(block: str) -> bool:
-    text = _short(block, LABEL_CHARS)
-    return text is not None and not any(ch.isdigit() for ch in text)
+def blocks(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """(start, end) of every top-level block of the tokens."""
+    out, i = [], 0
+    while i < len(tokens):
+        end = i + 1
+        if tokens[i].nesting == 1:
+            while end < len(tokens) and not (tokens[end].level == 0 and tokens[end].nesting == -1):
+                end += 1
+            end += 1
+        out.append((i, end))
+        i = end
+    return out
 
 
-def group_signatures(body: str) -> str:
-    """Each signature with its place-and-date line and its label kept together; consecutive
-    signatures (each perhaps with a label) side by side in one row that is never split."""
-    blocks = _split_blocks(body)
-    out: list[str] = []
-    i = 0
-    while i < len(blocks):
-        if not _SIGNATURE.match(blocks[i]) and not (_is_label(blocks[i]) and i + 1 < len(blocks)
-                                                      and _SIGNATURE.match(blocks[i + 1])):
-            out.append(blocks[i])
-            i += 1
+def group(tokens: Sequence[Token], is_signature: Callable[[Token], bool],
+          text: Callable[[Token], str]) -> list[tuple[int, Group]]:
+    """(index of its first token, group) of each signature with its place-and-date line and its label;
+    consecutive signatures (each perhaps with a label) are one group, set side by side in one row.
+    `text(inline)` is the plain text a paragraph shows."""
+    found = blocks(tokens)
+
+    def short(b: tuple[int, int], limit: int) -> str | None:
+        start, end = b
+        if tokens[start].type != "paragraph_open" or end - start != 3:
+            return None
+        shown = text(tokens[start + 1]).strip()
+        return shown if 0 < len(shown) <= limit else None
+
+    def signature(k: int) -> bool:
+        start, end = found[k]
+        return end - start == 1 and is_signature(tokens[start])
+
+    def label(b: tuple[int, int]) -> bool:
+        shown = short(b, LABEL_CHARS)
+        return shown is not None and not any(ch.isdigit() for ch in shown)
+
+    out: list[tuple[int, Group]] = []
+    previous: tuple[int, int] | None = None   # the block before, unless it is in a group
+    k = 0
+    while k < len(found):
+        labelled = label(found[k]) and k + 1 < len(found) and signature(k + 1)
+        if not signature(k) and not labelled:
+            previous = found[k]
+            k += 1
             continue
-        place = out.pop() if out and _short(out[-1], ATTACHED_CHARS) and not _is_label(out[-1]) else None
-        parties: list[tuple[str | None, str]] = []
-        while i < len(blocks):
-            if _SIGNATURE.match(blocks[i]):
-                parties.append((None, blocks[i]))
-                i += 1
-            elif _is_label(blocks[i]) and i + 1 < len(blocks) and _SIGNATURE.match(blocks[i + 1]):
-                parties.append((blocks[i], blocks[i + 1]))
-                i += 2
+        place = previous if previous and short(previous, ATTACHED_CHARS) and not label(previous) else None
+        first = place[0] if place else found[k][0]
+        parties: list[Party] = []
+        while k < len(found):
+            if signature(k):
+                parties.append(Party(None, tokens[found[k][0]]))
+                k += 1
+            elif label(found[k]) and k + 1 < len(found) and signature(k + 1):
+                parties.append(Party(tokens[found[k][0] + 1], tokens[found[k + 1][0]]))
+                k += 2
             else:
                 break
-        out.append(_signature_row(place, parties))
+        last = found[k - 1][1]
+        out.append((first, Group(tokens[place[0] + 1] if place else None, tuple(parties), last - first)))
+        previous = None
+    return out
+
+
+def render(md: MarkdownIt, tokens: Sequence[Token], groups: Mapping[int, Group],
+           attrs: Mapping[int, Mapping[str, str]] | None = None) -> str:
+    """The tokens' HTML, each group (keyed by id of its first token) written as one row of parties and
+    each token in `attrs` (by id) with those attributes (a new one ahead of its own); no token is changed."""
+    out: list[str] = []
+
+    def plain(part: Sequence[Token]) -> str:
+        shown = [t.copy(attrs=_merged(t.attrs, attrs[id(t)])) if attrs and id(t) in attrs else t for t in part]
+        html: str = md.renderer.render(shown, md.options, {})
+        return html
+    start = i = 0
+    while i < len(tokens):
+        found = groups.get(id(tokens[i]))
+        if found is None:
+            i += 1
+            continue
+        out.append(plain(tokens[start:i]))
+        out.append(_row(md, found))
+        i += found.length
+        start = i
+    out.append(plain(tokens[start:]))
     return "".join(out)
 
 
-def _split_blocks(body: str) -> list[str]:
-    """The chapter's top-level blocks as markdown-it writes them, one per line group (keeping newlines)."""
-    parts = _BLOCK_START.split(body)
-    return [p for p in parts if p]
+def _merged(own: Mapping[str, str | int | float], extra: Mapping[str, str]) -> dict[str, str | int | float]:
+    merged: dict[str, str | int | float] = {k: v for k, v in extra.items() if k not in own}
+    merged.update({k: extra.get(k, v) for k, v in own.items()})
+    return merged
 
 
-def _signature_row(place: str | None, parties: list[tuple[str | None, str]]) -> str:
+def _paragraph(md: MarkdownIt, inline: Token, kind: str) -> str:
+    return f'<p class="{kind}">{md.renderer.render(list(inline.children or []), md.options, {})}</p>'
+
+
+def _row(md: MarkdownIt, found: Group) -> str:
     """The place and date above the last party (where the signed document puts it), then the parties
     in one row, so their jabatan and names line up."""
     top = ""
-    if place is not None:
-        line = place.strip().replace("<p>", '<p class="ttd-tempat">', 1)
-        top = f'<div class="ttd-atas"><div class="ttd-pihak">{line}</div></div>'
+    if found.place is not None:
+        top = f'<div class="ttd-atas"><div class="ttd-pihak">{_paragraph(md, found.place, "ttd-tempat")}</div></div>'
     cells = []
-    for label, signature in parties:
-        label_html = label.strip().replace("<p>", '<p class="ttd-label">', 1) if label else ""
-        cells.append(f'<div class="ttd-pihak">{label_html}{signature.strip()}</div>')
-    kind = "ttd-kelompok berdampingan" if len(parties) > 1 else "ttd-kelompok"
+    for party in found.parties:
+        label_html = _paragraph(md, party.label, "ttd-label") if party.label else ""
+        cells.append(f'<div class="ttd-pihak">{label_html}{party.signature.content.strip()}</div>')
+    kind = "ttd-kelompok berdampingan" if len(found.parties) > 1 else "ttd-kelompok"
     return f'<div class="{kind}">{top}<div class="ttd-baris">{"".join(cells)}</div></div>\n'
