@@ -370,3 +370,15 @@ def test_every_font_is_embedded_from_the_bundled_fonts(pdf):
     assert len(fonts) >= 3
     for name, embedded in fonts.items():
         assert name.lstrip("/").split("+", 1)[1].startswith("Laporan") and embedded, name
+
+
+def test_a_note_mark_leads_to_its_entry_in_the_annex(pdf):
+    """P2 beside 80.750 in Bab I links to the Catatan Pemeriksaan's entry P2, not to the start of Bab I."""
+    _, reader, _, _, _ = pdf
+    names = reader.named_destinations
+    annex = reader.get_destination_page_number(names["bab-catatan-pemeriksaan"])
+    marks = [(i, dest) for i, page in enumerate(reader.pages) for a in (page.get("/Annots") or [])
+             if (dest := str(a.get_object().get("/Dest", ""))).startswith("pemeriksaan-")]
+    assert marks and all(i < annex for i, _ in marks)
+    assert all(reader.get_destination_page_number(names[dest]) >= annex for _, dest in marks)
+    assert any(dest == "pemeriksaan-2" for _, dest in marks)

@@ -149,10 +149,13 @@ def test_ids_are_made_unique_per_chapter_and_links_between_chapters_stay_inside_
                 ())
     targets = {"bab-2": {"bab-ii", "a-rencana"}, "bab-3": {"b-analisis"}, "": {"tabel-capaian"}}
     body = ('<h2 id="bab-2--a-rencana">A</h2><a href="#a-rencana">x</a><a href="bab-3.html#b-analisis">y</a>'
-            '<a href="bab-3.html#tabel-capaian">z</a><a href="bab-3.html">w</a><a href="https://x.id/a.html">u</a>')
+            '<a href="bab-3.html#tabel-capaian">z</a><a href="bab-3.html">w</a><a href="https://x.id/a.html">u</a>'
+            '<a href="#pemeriksaan-2">P2</a>')
+    # a note mark leads to its entry in the annex, never to the start of its chapter
     assert _localise(page, body, targets) == (
         '<h2 id="bab-2--a-rencana">A</h2><a href="#bab-2--a-rencana">x</a><a href="#bab-3--b-analisis">y</a>'
-        '<a href="#tabel-capaian">z</a><a href="#bab-bab-3">w</a><a href="https://x.id/a.html">u</a>')
+        '<a href="#tabel-capaian">z</a><a href="#bab-bab-3">w</a><a href="https://x.id/a.html">u</a>'
+        '<a href="#pemeriksaan-2">P2</a>')
 
 
 def test_page_labels_name_the_cover_then_roman_then_arabic():

@@ -118,6 +118,8 @@ def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
 
     def link(m: re.Match[str]) -> str:
         file, fragment = m.group(1), m.group(2)
+        if not file and fragment and fragment not in targets.get(page.slug, ()):
+            return m.group(0)   # already a place in the document (a note mark's entry in the annex)
         slug = file[:-5] if file else page.slug
         if slug not in targets:
             return m.group(0)
