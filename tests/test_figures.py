@@ -6,7 +6,8 @@ import pytest
 from lkjip.domain.anggaran import ANGGARAN_FIGURE
 from lkjip.domain.efisiensi import EFISIENSI_FIGURE
 from lkjip.domain.ikm import IKM_FIGURE
-from lkjip.domain.kinerja.figures import AVERAGES, KINERJA, PK_CHANGES, capaian, predikat
+from lkjip.domain.kinerja.averages import AVERAGES
+from lkjip.domain.kinerja.figures import KINERJA, PK_CHANGES, capaian, predikat
 from lkjip.domain.kinerja.model import SKALA
 from lkjip.domain.wilayah import PENDUDUK_FIGURE
 from lkjip.pipeline import check

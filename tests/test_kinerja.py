@@ -5,7 +5,8 @@ from decimal import Decimal as D
 import pytest
 
 from lkjip.diagnostics import BuildFailed, format_diagnostic
-from lkjip.domain.kinerja.figures import AVERAGES, KINERJA, as_number, trend
+from lkjip.domain.kinerja.averages import AVERAGES
+from lkjip.domain.kinerja.figures import KINERJA, as_number, trend
 from lkjip.pipeline import check
 from lkjip.project import Project
 

@@ -12,7 +12,8 @@ from decimal import Decimal as D
 import pytest
 
 from lkjip.domain.anggaran import ANGGARAN_FIGURE
-from lkjip.domain.kinerja.figures import AVERAGES, KINERJA
+from lkjip.domain.kinerja.averages import AVERAGES
+from lkjip.domain.kinerja.figures import KINERJA
 
 from conftest import shown
 from update_golden import GOLDEN, NAMES, build_sample

@@ -25,7 +25,8 @@ from ..views import values as v
 from ..views.tables import Built, Column, Row, cells
 from ..views.values import EMPTY, Value
 from .anggaran import ANGGARAN, ANGGARAN_FIGURE, Anggaran, nesting
-from .kinerja.figures import KINERJA, mean
+from .kinerja.averages import mean
+from .kinerja.figures import KINERJA
 from .kinerja.tables import LEAD, indicator_rows
 from .laporan import places
 

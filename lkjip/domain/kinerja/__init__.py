@@ -16,7 +16,8 @@ from ..anggaran import ANGGARAN
 from ..laporan import laporan
 from ..perencanaan import RENSTRA
 from . import charts, sebaran, tables
-from .figures import AVERAGES, KINERJA, PK_CHANGES, TARGETS
+from .averages import AVERAGES
+from .figures import KINERJA, PK_CHANGES, TARGETS
 from .keys import keys
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Dokumen
 from .rules import checks, validate

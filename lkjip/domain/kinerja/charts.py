@@ -13,7 +13,8 @@ from ...core.model import Report
 from ...views.blocks import Card
 from ...views.charts import Bar, Chart, Group
 from ..laporan import laporan
-from .figures import AVERAGES, KINERJA, as_number
+from .averages import AVERAGES
+from .figures import KINERJA, as_number
 from .model import INDIKATOR
 from .tables import measure, realisasi_value
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ... import numbers
 from ...check import words
 from ...core.compute import Figures
 from ...core.model import Report
@@ -20,7 +19,8 @@ from ...views.values import Value
 from ..laporan import laporan, places
 from ..perencanaan import RENSTRA
 from . import sebaran
-from .figures import AVERAGES, KINERJA, Kinerja, RataRata, Tahunan, pk_in_force, predikat, shown_difference, trend
+from .averages import AVERAGES, RataRata
+from .figures import KINERJA, Kinerja, Tahunan, pk_in_force, predikat, shown_difference, trend
 from .model import IKU, INDIKATOR, PERJANJIAN, RKT, SKALA, Indikator
 from .tables import measure, realisasi_value, unmeasured
 
@@ -45,8 +45,7 @@ def _year_keys(base: str, t: Tahunan, ind: Indikator, report: Report, suffix: st
     yield f"{base}.capaian{suffix}", v.percent(t.capaian, p, real.sementara, unmeasured(real))
     if report.has(SKALA):
         yield f"{base}.predikat{suffix}", _word(t.predikat, real.sementara)
-    shown = None if t.capaian is None else numbers.round_half_up(t.capaian, p)
-    yield f"{base}.status{suffix}", v.word(words.status(shown), "status", real.sementara)
+    yield f"{base}.status{suffix}", v.word(t.status(p), "status", real.sementara)
     yield f"{base}.tren{suffix}", v.word(t.tren_dinyatakan, "tren", real.sementara)
     yield f"{base}.tren_realisasi{suffix}", v.word(t.tren, "tren", real.sementara)
     yield f"{base}.perubahan{suffix}", _change(t.perubahan, ind)
@@ -129,4 +128,4 @@ def keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
 
 def _reached(k: Kinerja, p: int) -> bool:
     """Capaian of at least 100% at the precision the report shows."""
-    return k.kini.capaian is not None and numbers.round_half_up(k.kini.capaian, p) >= 100
+    return k.kini.status(p) in ("terlampaui", "tercapai")

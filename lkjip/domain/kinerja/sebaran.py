@@ -15,7 +15,6 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ... import numbers
-from ...check import words
 from ...core.compute import Figures
 from ...core.model import Report
 from ...views import values as v
@@ -33,10 +32,6 @@ def slug(word: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", word.casefold()).strip("_")
 
 
-def _status(k: Kinerja, p: int) -> str | None:
-    return words.status(None if k.kini.capaian is None else numbers.round_half_up(k.kini.capaian, p))
-
-
 def groups(report: Report, figures: Figures) -> list[tuple[str, str, list[Kinerja]]]:
     """(key, label, members): each predikat of the scale in its order, each status, and the indikator not
     yet measurable."""
@@ -47,7 +42,7 @@ def groups(report: Report, figures: Figures) -> list[tuple[str, str, list[Kinerj
         out.append((f"predikat.{slug(band.predikat)}", band.predikat,
                     [k for k in kinerja if k.kini.predikat == band.predikat]))
     for word in STATUSES:
-        out.append((f"status.{slug(word)}", word, [k for k in kinerja if _status(k, p) == word]))
+        out.append((f"status.{slug(word)}", word, [k for k in kinerja if k.kini.status(p) == word]))
     out.append(("belum_dapat_diukur", "belum dapat diukur", [k for k in kinerja if k.kini.capaian is None]))
     return out
 

@@ -20,8 +20,8 @@ from ..anggaran import ANGGARAN
 from ..laporan import laporan, places, rounding_note
 from ..perencanaan import RENSTRA
 from ..target import Measure
+from .averages import AVERAGES
 from .figures import (
-    AVERAGES,
     KINERJA,
     PK_CHANGES,
     Kinerja,

@@ -25,7 +25,8 @@ from ...core.subject import IdKind, Subject, TableSpec
 from ...views import values as v
 from ...views.tables import Built, Column, Row, RowKind, cells
 from ...views.values import EMPTY, Value
-from ..kinerja.figures import capaian, mean
+from ..kinerja.averages import mean
+from ..kinerja.figures import capaian
 from ..laporan import LAPORAN, places
 from .model import TABEL, BarisHitung, Kolom, TabelSendiri
 
