@@ -128,7 +128,8 @@ REMOVED_HTML_SCRAPERS = (r"\b_TABLE\b", r"\b_SITE_FIGURE\b", r"\b_LANDSCAPE\b", 
                          r'replace\("<h[1-6]', r"findall\(r?'<figure", r"data-judul=\"\(",
                          r"\bgroup_signatures\b", r"\b_SIGNATURE\b", r"\b_PARAGRAPH\b", r"\b_TAGS\b",
                          r"\b_BLOCK_START\b", r"\b_INTRODUCES_LANDSCAPE\b", r"\b_HEADING_BEFORE\b",
-                         r"\b_introductions_with_their_table\b", r"\b_ID\b")
+                         r"\b_introductions_with_their_table\b", r"\b_ID\b",
+                         r"\b_HREF\b", r"\b_localise\b", r"\btighten\b")
 """Names and calls that read the Daftar Tabel and Daftar Gambar, figure numbers and ids, landscape
 starts, the site's title and sections, the grouping of signatures and the introductions of landscape
 tables back from generated HTML, anywhere in render/ and print/."""

@@ -10,16 +10,18 @@ from decimal import Decimal as D
 from markdown_it.token import Token
 from pypdf import PdfReader
 
+from lkjip.check.findings import NO_MARKS
 from lkjip.cli import main
 from lkjip.print.blocks import unbreakable
-from lkjip.print.document import _localise
 from lkjip.print.pagination import Laid, laid, tails
 from lkjip.print.pdf import page_labels
 from lkjip.print.tables import header, keeps, layout, numbered_lines
 from lkjip.render import signatures
-from lkjip.render.chapters import Page
+from lkjip.render.chapters import Chapter, Page, render_pages
+from lkjip.render.document import print_href
 from lkjip.render.order import front_role, reading_order
-from lkjip.source.markdown import make_parser
+from lkjip.render.site import marker_link
+from lkjip.source.markdown import make_parser, parse
 from lkjip.views.tables import Cell, Column, Row, Table, cells, section
 from lkjip.views.values import percent, rupiah, source, text
 
@@ -144,18 +146,31 @@ def test_front_matter_comes_first_and_lampiran_are_numbered_from_one_for_site_an
         ("lampiran-b", "lampiran", 1), ("lampiran-a", "lampiran", 2)]
 
 
-def test_ids_are_made_unique_per_chapter_and_links_between_chapters_stay_inside_the_document():
-    page = Page("bab-2", "content/02.md", "BAB II", "bab", "", ((1, "BAB II", "bab-ii"), (2, "A. Rencana", "a-rencana")),
-                ())
-    targets = {"bab-2": {"bab-ii", "a-rencana"}, "bab-3": {"b-analisis"}, "": {"tabel-capaian"}}
-    body = ('<h2 id="bab-2--a-rencana">A</h2><a href="#a-rencana">x</a><a href="bab-3.html#b-analisis">y</a>'
-            '<a href="bab-3.html#tabel-capaian">z</a><a href="bab-3.html">w</a><a href="https://x.id/a.html">u</a>'
-            '<a href="#pemeriksaan-2">P2</a>')
-    # a note mark leads to its entry in the annex, never to the start of its chapter
-    assert _localise(page, body, targets) == (
-        '<h2 id="bab-2--a-rencana">A</h2><a href="#bab-2--a-rencana">x</a><a href="#bab-3--b-analisis">y</a>'
-        '<a href="#tabel-capaian">z</a><a href="#bab-bab-3">w</a><a href="https://x.id/a.html">u</a>'
-        '<a href="#pemeriksaan-2">P2</a>')
+def test_links_between_chapters_stay_inside_the_print_document():
+    targets = {"bab-2": frozenset({"bab-ii", "a-rencana"}), "bab-3": frozenset({"b-analisis"}),
+               "": frozenset({"tabel-capaian"})}
+    moved = {href: print_href("bab-2", href, targets) for href in (
+        "#a-rencana", "bab-3.html#b-analisis", "bab-3.html#tabel-capaian", "bab-3.html", "https://x.id/a.html",
+        "#pemeriksaan-2", "media/foto.png", "bab-9.html")}
+    assert moved == {"#a-rencana": "#bab-2--a-rencana", "bab-3.html#b-analisis": "#bab-3--b-analisis",
+                     "bab-3.html#tabel-capaian": "#tabel-capaian", "bab-3.html": "#bab-bab-3",
+                     "https://x.id/a.html": "https://x.id/a.html",
+                     # a note mark leads to its entry in the annex, never to the start of its chapter
+                     "#pemeriksaan-2": "#pemeriksaan-2", "media/foto.png": "media/foto.png",
+                     "bab-9.html": "bab-9.html"}
+
+
+def test_a_markdown_link_is_moved_on_its_token_and_the_site_keeps_it(tmp_path):
+    md = make_parser()
+    chapters = []
+    for slug, source_text in (("bab-2", "# BAB II\n\n## A. Rencana\n\nLihat [analisis](bab-3.html#b-analisis).\n"),
+                       ("bab-3", "# BAB III\n\n## B. Analisis\n\nKembali ke [rencana](bab-2.html#a-rencana).\n")):
+        chapters.append(Chapter(parse(md, source_text, f"content/{slug}.md"), slug=slug))
+    pages = render_pages(chapters, None, NO_MARKS, marker_link)
+    assert '<a href="#bab-3--b-analisis">analisis</a>' in pages[0].body_cetak
+    assert '<a href="bab-3.html#b-analisis">analisis</a>' in pages[0].body
+    assert '<a href="#bab-2--a-rencana">rencana</a>' in pages[1].body_cetak
+    assert 'id="bab-2--a-rencana"' in pages[0].body_cetak
 
 
 def test_page_labels_name_the_cover_then_roman_then_arabic():
@@ -279,32 +294,38 @@ def test_a_page_holding_only_the_last_rows_of_a_table_is_found():
     assert tails(pages) == ["tabel-a"]
 
 
-def long_table_document(minimal, rows: int) -> tuple[str, list]:
-    """A print document of one long portrait table ending its section, and its layout paths."""
+def long_table_document(minimal, rows: int):
+    """A print document of one long portrait table ending its section (its tighter form styled by the
+    layouts' own `_padat.css`), and its project."""
     from lkjip.print.blocks import PrintBlocks
+    from lkjip.print.document import PrintDocument
     from lkjip.project import Project
     from lkjip.render.templates import Templates
     project = Project(minimal)
+    templates = Templates(project)
     t = table([Column("no", "No"), Column("nama", "Uraian"), Column("pagu", "Pagu", "rupiah")],
               [Row(f"r{i}", cells(text(str(i)), text(f"Kegiatan {i}"), rupiah(1000 * i))) for i in range(rows)])
-    markup = PrintBlocks(Templates(project)).table(t, "tabel-t")
-    html = ('<!DOCTYPE html><html lang="id"><head><link rel="stylesheet" href="print.css"></head><body>'
-            f'<section class="bagian-cetak bab">{markup}</section>'
-            '<section class="bagian-cetak bab"><h1>BAB BERIKUT</h1><p>Isi.</p></section></body></html>')
-    return html, project
+    markup = PrintBlocks(templates).table(t, "tabel-t")
+
+    def render(tight):
+        style = f"<style>{templates.render('_padat.css', padat=list(tight))}</style>" if tight else ""
+        return ('<!DOCTYPE html><html lang="id"><head><link rel="stylesheet" href="print.css">'
+                f'{style}</head><body><section class="bagian-cetak bab">{markup}</section>'
+                '<section class="bagian-cetak bab"><h1>BAB BERIKUT</h1><p>Isi.</p></section></body></html>')
+    return PrintDocument(render), project
 
 
 def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_spare_that_page(minimal):
     from lkjip.print import engine
     from lkjip.print.pdf import make_pdf
-    html, project = long_table_document(minimal, 120)
+    document, project = long_table_document(minimal, 120)
     base = str(project.layout_dirs[-1].resolve()) + "/"
-    first = laid(engine.render(html, base).pages[0])
+    first = laid(engine.render(document.html, base).pages[0])
     per_page = first.fragments[0][1]                 # the rows one page holds at the usual size
-    html, project = long_table_document(minimal, per_page + 4)
-    plain = [laid(p) for p in engine.render(html, base).pages]
+    document, project = long_table_document(minimal, per_page + 4)
+    plain = [laid(p) for p in engine.render(document.html, base).pages]
     assert [p.fragments for p in plain] == [(("tabel-t", per_page),), (("tabel-t", 4),), ()]
     assert tails(plain) == ["tabel-t"]
-    data, _, _ = make_pdf(html, project.layout_dirs, project.root, "print.html")
+    data, _, _ = make_pdf(document, project.layout_dirs, project.root, "print.html")
     assert len(PdfReader(io.BytesIO(data)).pages) == 2        # the table on one page, then the next chapter
-    assert make_pdf(html, project.layout_dirs, project.root, "print.html")[0] == data
+    assert make_pdf(document, project.layout_dirs, project.root, "print.html")[0] == data

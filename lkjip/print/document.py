@@ -9,7 +9,7 @@ numbers; then the lampiran, and after them the annexes another stage supplies
 recognised by the words of their titles, never by file names; the order and the lampiran
 numbers are those of `order.reading_order`, which the site follows too. The chapters are rendered
 a second time with the print block renderer (`lkjip.print.blocks`), their ids made unique in the
-one document and their links turned into links inside it.
+one document and their links turned into links inside it on the tokens (`document.print_href`).
 
 What the Daftar Tabel and Daftar Gambar list, the figures' numbers and ids and which sections
 start on landscape pages are read from the typed entries each chapter recorded while it was
@@ -25,8 +25,7 @@ holds in `Annex.figures`, numbered after the chapters' figures.
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,7 +38,7 @@ from ..project import Project
 from ..record.edition import Ralat
 from ..render import document, pemeriksaan
 from ..render.chapters import Page
-from ..render.document import Entry, FigureBlock, TableBlock
+from ..render.document import Entry, FigureBlock
 from ..render.order import reading_order
 from ..render.ralat import context
 from ..render.templates import Templates, safe
@@ -47,7 +46,6 @@ from ..source.inputs import image_problem
 
 EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
 """The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
-_HREF = re.compile(r'href="([^"#:]*\.html)?(?:#([^"]*))?"')
 
 
 @dataclass(frozen=True)
@@ -93,11 +91,22 @@ class Listed:
     nomor: int | None = None  # a figure's number, as its caption shows it
 
 
-@dataclass
+@dataclass(frozen=True)
 class PrintDocument:
-    html: str
+    """The print HTML, made again with some tables set tighter (`tighter`) when the laid-out pages
+    show their last rows stranded (`lkjip.print.pagination`): the ids go to the print template, whose
+    stylesheet names them; nothing reads or edits the HTML it made."""
+
+    render: Callable[[Sequence[str]], str]
     media: dict[str, bytes] = field(default_factory=dict)
     arabic_from: str = ""     # the anchor of the first section numbered in arabic
+
+    @property
+    def html(self) -> str:
+        return self.render(())
+
+    def tighter(self, tables: Sequence[str]) -> str:
+        return self.render(tables)
 
 
 def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic]]:
@@ -112,32 +121,11 @@ def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic
                         "emblem")]
 
 
-def _localise(page: Page, body: str, targets: dict[str, set[str]]) -> str:
-    """Links to other chapters turned into links inside the document (the heading ids were prefixed with
-    the chapter when it was rendered for print, `render_document`)."""
-
-    def link(m: re.Match[str]) -> str:
-        file, fragment = m.group(1), m.group(2)
-        if not file and fragment and fragment not in targets.get(page.slug, ()):
-            return m.group(0)   # already a place in the document (a note mark's entry in the annex)
-        slug = file[:-5] if file else page.slug
-        if slug not in targets:
-            return m.group(0)
-        if fragment and fragment in targets[slug]:
-            return f'href="#{slug}--{fragment}"'
-        if fragment and fragment in targets[""]:
-            return f'href="#{fragment}"'
-        return f'href="#bab-{slug}"'
-    return _HREF.sub(link, body)
-
-
 def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[Annex] = ()) -> list[Section]:
-    targets = {p.slug: {h[2] for h in p.headings} for p in pages}
-    targets[""] = {b.anchor for p in pages for b in p.blocks_cetak if isinstance(b, TableBlock | FigureBlock)}
     out = [Section(a.slug, a.title, "depan", a.body, blocks=a.figures) for a in front]
     for placed in reading_order(pages):
         page = placed.page
-        body = _localise(page, page.body_cetak, targets)
+        body = page.body_cetak
         level2 = tuple((text, f"{page.slug}--{anchor}") for level, text, anchor in page.headings if level == 2)
         out.append(Section(page.slug, page.title, placed.part, body, level2, placed.nomor, page.blocks_cetak))
     return out + [Section(a.slug, a.title, "tambahan", a.body, blocks=a.figures) for a in annexes]
@@ -185,13 +173,16 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
     tables = _tables(sections)
     body = [s for s in sections if s.kind != "depan"]
     arabic_from = body[0].anchor if body else ""
-    markup = templates.render(
-        "print.html", info=info, lap=lap, emblem=emblem_src, front=[s for s in sections if s.kind == "depan"],
-        chapters=[s for s in body if s.kind == "bab"], lampiran=[s for s in body if s.kind == "lampiran"],
-        annexes=[s for s in body if s.kind == "tambahan"], bodies={s.slug: safe(s.body) for s in sections},
-        tables=tables, figures=figures, gambar=lap.sebutan_gambar, arabic_from=arabic_from,
-        keywords=_keywords(lap))
-    return PrintDocument(markup, media, arabic_from)
+    context: dict[str, Any] = {
+        "info": info, "lap": lap, "emblem": emblem_src, "front": [s for s in sections if s.kind == "depan"],
+        "chapters": [s for s in body if s.kind == "bab"], "lampiran": [s for s in body if s.kind == "lampiran"],
+        "annexes": [s for s in body if s.kind == "tambahan"], "bodies": {s.slug: safe(s.body) for s in sections},
+        "tables": tables, "figures": figures, "gambar": lap.sebutan_gambar, "arabic_from": arabic_from,
+        "keywords": _keywords(lap)}
+
+    def render(tight: Sequence[str]) -> str:
+        return templates.render("print.html", padat=list(tight), **context)
+    return PrintDocument(render, media, arabic_from)
 
 
 def findings_annex(templates: Templates, marks: Pemeriksaan, pages: Sequence[Page], info: Any,

@@ -4,18 +4,17 @@ The print stylesheet keeps a few rows on each side of a break, but where a long 
 breaks is known only once WeasyPrint has laid it out: a table a few rows longer than its
 pages leaves those rows alone at the top of a page that is otherwise empty (the next
 section starts on a page of its own). `tails` finds such tables in the laid-out pages (`laid`);
-`tighten` marks them, and the print stylesheet sets a marked table a step tighter (one
-size smaller, never below 7 pt, less padding and line height), so that the document can
-be laid out once more and the tail pulled back onto the page before. Whether that saves
-the page is again known only after layout, so `lkjip.print.pdf` keeps the second layout
-only when it has fewer pages.
+the print document is made again naming them (`PrintDocument.tighter`), its stylesheet
+setting each a step tighter (`layouts/_padat.css`: one size smaller, never below 7 pt,
+less padding and line height), so that the document can be laid out once more and the
+tail pulled back onto the page before. Whether that saves the page is again known only
+after layout, so `lkjip.print.pdf` keeps the second layout only when it has fewer pages.
 
 This module reads the laid-out pages through the engine's view of them (`lkjip.print.engine.Page`),
 never WeasyPrint itself; `lkjip.print.pdf` uses it only when a PDF is made.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -24,8 +23,6 @@ if TYPE_CHECKING:
     from .engine import Box, Page
 
 TAIL_SHARE = 1 / 3        # a page whose content ends above this share of its height is near-empty
-TIGHT = "padat"           # the class print.css sets tighter
-_FIGURE = 'figure class="tabel-cetak'
 
 
 def _boxes(box: Box, figure: str | None = None) -> Iterator[tuple[Box, str | None]]:
@@ -78,10 +75,3 @@ def tails(pages: Sequence[Laid]) -> list[str]:
         if continued and ends and table not in found:
             found.append(table)
     return found
-
-
-def tighten(html: str, tables: Sequence[str]) -> str:
-    """The print document with these tables marked to be set tighter."""
-    for table in tables:
-        html = re.sub(rf'(<{_FIGURE}[^"]*)(" id="{re.escape(table)}")', rf"\1 {TIGHT}\2", html, count=1)
-    return html

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlparse
 from ..diagnostics import BuildFailed, Diagnostic, Loc, error, warning
 from ..source.inputs import hidden, within
 from . import engine, pagination
+from .document import PrintDocument
 
 
 def _resolve(path: Path, layouts: list[Path], root: Path) -> Path | None:
@@ -68,30 +69,31 @@ def page_labels(anchors: list[set[str]], arabic_from: str) -> list[tuple[int, di
     return ranges
 
 
-def make_pdf(html: str, layout_dirs: list[Path], project_root: Path, label: str,
-             media: dict[str, bytes] | None = None, arabic_from: str = "") -> \
+def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Path, label: str) -> \
         tuple[bytes, list[Diagnostic], list[str]]:
     """The PDF, the warnings about the report, and the notes about the machine.
 
-    `media` maps image paths (media/...) to their bytes, so the PDF shows the site's images (and the
-    cover emblem); `arabic_from` is the anchor of the section whose first page is numbered 1. An
+    The document's `media` maps image paths (media/...) to their bytes, so the PDF shows the site's
+    images (and the cover emblem); its `arabic_from` is the anchor of the section whose first page is
+    numbered 1. An
     engine lkjip cannot measure pages with stops the build (`BuildFailed`) with the version to install."""
     layouts = [d.resolve() for d in layout_dirs]
-    resolve = _resolver(layouts, project_root.resolve(), media or {})
+    resolve = _resolver(layouts, project_root.resolve(), document.media)
+    html = document.html
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
 
     def lay_out(markup: str) -> engine.Document:
         return engine.render(markup, str(layouts[0]) + "/", resolve, identifier, "pdf/ua-1")
     try:
         with engine.session() as messages:
-            document = lay_out(html)
-            tails = pagination.tails([pagination.laid(p) for p in document.pages])
+            laid = lay_out(html)
+            tails = pagination.tails([pagination.laid(p) for p in laid.pages])
             if tails:
-                tighter = lay_out(pagination.tighten(html, tails))
-                if len(tighter.pages) < len(document.pages):
-                    document = tighter
-            labels = page_labels([page.anchors for page in document.pages], arabic_from)
-            data = document.write_pdf(labels, outlines=True)
+                tighter = lay_out(document.tighter(tails))
+                if len(tighter.pages) < len(laid.pages):
+                    laid = tighter
+            labels = page_labels([page.anchors for page in laid.pages], document.arabic_from)
+            data = laid.write_pdf(labels, outlines=True)
     except engine.Unsupported as unsupported:
         raise BuildFailed([error(Loc(label), str(unsupported), unsupported.hint, "pdf")]) from None
     report, machine = engine.machine_notes(messages)  # a message of both layouts is given once

@@ -185,13 +185,32 @@ def render_pages(chapters: Sequence[Chapter], render_block: BlockRenderer, marks
     pages = []
     on_paper = Shown(marks)  # the PDF is one document: a mark's id once in it
     numbers = figure_numbers(chapters)
+    overrides: list[dict[int, dict[str, str]]] = []
     for ch in chapters:
-        site, blocks = render_document(md, ch, render_block, Shown(marks), links, SITE, numbers)
+        site, blocks, _ = render_document(md, ch, render_block, Shown(marks), links, SITE, numbers)
         head, parts = site_parts(md, ch.parsed.tokens, ch.groups)   # before the print rendering refills the tokens
-        cetak, blocks_cetak = render_document(md, ch, print_block or render_block, on_paper, links, PRINT, numbers)
+        cetak, blocks_cetak, attrs = render_document(md, ch, print_block or render_block, on_paper, links, PRINT,
+                                                     numbers)
+        overrides.append(attrs)
         pages.append(Page(ch.slug, ch.file, ch.title, ch.kind, site, ch.headings(),
                           tuple(ch.tables), cetak, blocks, blocks_cetak, head, parts))
-    return pages
+    return _relinked(md, chapters, pages, overrides)
+
+
+def _relinked(md: MarkdownIt, chapters: Sequence[Chapter], pages: list[Page],
+              overrides: Sequence[dict[int, dict[str, str]]]) -> list[Page]:
+    """The print bodies with their links to other chapters made links inside the one print document
+    (`document.print_href`), set on the link tokens: where a table or figure is anchored in print is
+    known only once every chapter has been rendered for print, whose tokens each still hold."""
+    targets = document.print_targets(pages)
+    out = []
+    for ch, page, attrs in zip(chapters, pages, overrides, strict=True):
+        links = {id(child): {"href": moved} for token in ch.parsed.tokens for child in token.children or []
+                 if child.type == "link_open" and isinstance(href := child.attrs.get("href"), str)
+                 and (moved := document.print_href(ch.slug, href, targets)) != href}
+        out.append(replace(page, body_cetak=signatures.render(md, ch.parsed.tokens, ch.groups, {**attrs, **links}))
+                   if links else page)
+    return out
 
 
 def site_parts(md: MarkdownIt, tokens: Sequence[Token],
@@ -233,10 +252,12 @@ def render_body(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer | 
 
 def render_document(md: MarkdownIt, chapter: Chapter, render_block: BlockRenderer | None, marks: Shown,
                     links: Callable[[Temuan, str], str], target: str,
-                    numbers: Mapping[int, int] | None = None) -> tuple[str, tuple[Entry, ...]]:
+                    numbers: Mapping[int, int] | None = None) -> \
+        tuple[str, tuple[Entry, ...], dict[int, dict[str, str]]]:
     """The chapter's HTML for `target` and, in reading order, its headings and placed blocks as typed
     entries, recorded from the tokens while they are rendered; each signature is grouped with the lines
-    that belong to it (`signatures.group`), one `SignatureGroup` entry in place of theirs."""
+    that belong to it (`signatures.group`), one `SignatureGroup` entry in place of theirs. Last, the
+    attributes it gave tokens (by id), for a second rendering of the same tokens (`_relinked`)."""
     entries: dict[int, Entry] = {}     # id(first token of a top-level block) -> its entry
     shown: dict[int, str] = {}         # id(value token) -> the text it shows, its note mark's label included
     headings = iter(chapter.headings())
@@ -290,7 +311,7 @@ def render_document(md: MarkdownIt, chapter: Chapter, render_block: BlockRendere
             if token.type == "heading_open" and token.attrs.get("id"):
                 attrs.setdefault(id(token), {})["id"] = f"{chapter.slug}--{token.attrs['id']}"
     html: str = signatures.render(md, tokens, chapter.groups, attrs)
-    return html, tuple(in_order)
+    return html, tuple(in_order), attrs
 
 
 def _ends_with_colon(inline: Token) -> bool:

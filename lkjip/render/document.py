@@ -10,8 +10,9 @@ generated HTML.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -115,3 +116,44 @@ def introductions(entries: Sequence[Entry]) -> set[int]:
             if isinstance(above, Heading) and 2 <= above.level <= 4:
                 out.add(i - 2)
     return out
+
+
+class Placed(Protocol):
+    """A chapter rendered for print, as far as links into it go."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def headings(self) -> tuple[tuple[int, str, str], ...]: ...
+    @property
+    def blocks_cetak(self) -> tuple[Entry, ...]: ...
+
+
+def print_targets(pages: Sequence[Placed]) -> dict[str, frozenset[str]]:
+    """Where a link may lead in the one print document: each chapter's heading anchors (under its slug)
+    and, under "", the anchors of every table and figure placed anywhere."""
+    targets = {p.slug: frozenset(h[2] for h in p.headings) for p in pages}
+    targets[""] = frozenset(b.anchor for p in pages for b in p.blocks_cetak if isinstance(b, TableBlock | FigureBlock))
+    return targets
+
+
+def print_href(slug: str, href: str, targets: Mapping[str, frozenset[str]]) -> str:
+    """A link of chapter `slug` as it leads inside the print document: to another chapter's page
+    (`bab-3.html`) its start, to a heading there (`bab-3.html#b-analisis`) that heading (ids are
+    prefixed with their chapter in print), to a table or figure its anchor; links outside the
+    report, and places already inside the document (a note mark's entry), as they are."""
+    if ":" in href:
+        return href
+    file, _, fragment = href.partition("#")
+    if not file.endswith(".html") and file:
+        return href
+    if not file and fragment and fragment not in targets.get(slug, ()):
+        return href
+    target = file[:-5] if file else slug
+    if target not in targets:
+        return href
+    if fragment and fragment in targets[target]:
+        return f"#{target}--{fragment}"
+    if fragment and fragment in targets[""]:
+        return f"#{fragment}"
+    return f"#bab-{target}"

@@ -102,9 +102,17 @@ def render(md: MarkdownIt, tokens: Sequence[Token], groups: Mapping[int, Group],
     each token in `attrs` (by id) with those attributes (a new one ahead of its own); no token is changed."""
     out: list[str] = []
 
+    def given(t: Token) -> Token:
+        if not attrs:
+            return t
+        if id(t) in attrs:
+            t = t.copy(attrs=_merged(t.attrs, attrs[id(t)]))
+        if t.children and any(id(c) in attrs for c in t.children):   # a link inside a paragraph
+            t = t.copy(children=[given(c) for c in t.children])
+        return t
+
     def plain(part: Sequence[Token]) -> str:
-        shown = [t.copy(attrs=_merged(t.attrs, attrs[id(t)])) if attrs and id(t) in attrs else t for t in part]
-        html: str = md.renderer.render(shown, md.options, {})
+        html: str = md.renderer.render([given(t) for t in part], md.options, {})
         return html
     start = i = 0
     while i < len(tokens):
