@@ -22,12 +22,11 @@ from .check.links import media_path
 from .core.catalog import Catalog
 from .core.compute import Figures, compute_all, plan
 from .core.model import Report
-from .core.subject import PageInfo, Subject
+from .core.subject import PageInfo, Subject, reasons_of
 from .core.validate import load_report
 from .diagnostics import BuildFailed, Collector, Diagnostic, Loc, error
 from .diff.revision import Revision, read_chapters, shown_pages
 from .domain import SUBJECTS
-from .domain.koreksi import KOREKSI, reasons, writing_only
 from .domain.laporan import LAPORAN, rounding_note
 from .output import OutputRefused, clean_stale, locked, refuse_link, write_tree
 from .print.blocks import PrintBlocks
@@ -161,11 +160,13 @@ def _check(state: Result, run: _Run) -> Result:
     collector.raise_if_errors()
     for subject in run.subjects:
         collector.extend(subject.page_checks(report, [_info(c) for c in chapters]))
+    given = reasons_of(run.subjects)
     corrections, problems = collect([c.order() for c in chapters], list(state.differences),
-                                    catalog.available_tables(full=True), reasons(report), KOREKSI.path)
+                                    catalog.available_tables(full=True), given.reasons(report) if given else {},
+                                    given.file.path if given else "")
     collector.extend(problems)
     view = readers_view(report.need(LAPORAN), catalog, list(state.printed), corrections, chapters,
-                        writing_only(report))
+                        given.writing_only(report) if given else frozenset())
     collector.extend(view.problems)
     state = replace(state, corrections=corrections, view=view, tables=view.tables)
     collector.raise_if_errors()

@@ -227,10 +227,12 @@ def test_next_years_report_builds_once_its_placeholders_are_filled(next_year, tm
 
 # --- the pieces ---------------------------------------------------------------------------------
 
-def test_every_data_file_has_a_next_year_policy_and_carried_files_hold_no_printed_figures():
-    names = [f.name for s in SUBJECTS for f in s.files] + [f.name for s in SUBJECTS for f in s.folders]
-    assert sorted(nextdata.POLICY) == sorted(names)
-    for f in (f for s in SUBJECTS for f in s.files if nextdata.POLICY[f.name] == nextdata.BAWA):
+def test_every_subject_owns_the_next_year_rule_of_each_of_its_files_and_carried_files_hold_no_printed_figures():
+    for s in SUBJECTS:
+        assert sorted(s.next_year) == sorted([f.name for f in s.files] + [f.name for f in s.folders]), s.name
+        assert sorted(s.rewrites) == sorted(n for n, p in s.next_year.items() if p == nextdata.UBAH), s.name
+    policy = nextdata.policies(SUBJECTS)
+    for f in (f for s in SUBJECTS for f in s.files if policy[f.name] == nextdata.BAWA):
         assert "tercetak" not in _field_names(f.record().nested()), f.name
 
 

@@ -144,3 +144,35 @@ def test_page_facts_come_from_the_typed_blocks_not_from_generated_html():
     document = (PACKAGE / "print" / "document.py").read_text("utf-8")
     found += [name for name in ("_FIGURE", "html.unescape") if re.search(rf"\b{re.escape(name)}\b", document)]
     assert found == []
+
+
+DOCUMENT_MODULES = ("lkjip.domain", "lkjip.domain.laporan", "lkjip.domain.struktur")
+"""What the engine may import from the domain besides the Subject protocol: the registry of subjects
+(`domain.SUBJECTS`), the report itself (`domain.laporan`: its title, year, status and signature, which
+every stage and page shows) and the outline of an LKjIP (`domain.struktur`, which the reading order
+follows). Every other piece of LKjIP knowledge reaches the engine through a `Subject`."""
+
+
+def test_the_engine_reaches_the_subjects_only_through_the_subject_protocol():
+    domain_modules = {".".join(p.relative_to(REPO).with_suffix("").parts).removesuffix(".__init__")
+                      for p in (PACKAGE / "domain").rglob("*.py")}
+
+    def allowed(target: str) -> bool:
+        if target in DOCUMENT_MODULES:
+            return True
+        parent = target.rsplit(".", 1)[0]
+        return parent in DOCUMENT_MODULES and target not in domain_modules  # a name from an allowed module
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.is_relative_to(PACKAGE / "domain") or path.is_relative_to(PACKAGE / "authoring"):
+            continue
+        _, imports = _imports(path)
+        found += [f"{path.relative_to(REPO)}: {t}" for t in sorted(imports)
+                  if t.startswith("lkjip.domain") and not allowed(t)]
+    assert found == []
+
+
+def test_next_year_rules_belong_to_the_subjects():
+    """`baru --dari` applies each subject's own rule; the authoring package holds no subject's knowledge of it."""
+    _, imports = _imports(PACKAGE / "authoring" / "nextdata.py")
+    assert not [t for t in imports if t.startswith("lkjip.domain")]

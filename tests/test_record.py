@@ -144,7 +144,7 @@ def test_an_introduction_and_its_heading_go_onto_the_page_of_the_landscape_table
         wide = ident == "lebar"
         return Rendered(f'<figure class="tabel-cetak{" lebar" if wide else ""}" id="{ident}"></figure>\n',
                         TableBlock(ident, ident, ident, landscape=wide))
-    out, entries = render_document(md, chapter, placed, Shown(NO_MARKS), lambda mark, target: "", PRINT)
+    out, entries, _ = render_document(md, chapter, placed, Shown(NO_MARKS), lambda mark, target: "", PRINT)
     # and in the one print document each heading's id is prefixed with its chapter's
     assert out.startswith('<h2 class="pengantar-lebar" id="bab-2--c-rencana-strategis">C. Rencana Strategis</h2>\n'
                           '<p class="pengantar-lebar">Diuraikan sebagai berikut:</p>')

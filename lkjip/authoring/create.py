@@ -132,20 +132,21 @@ def next_year(source: Path, dest: Path, year: int, shown_as: str, source_as: str
 def _make_next(source: Path, dest: Path, c: nextdata.Context, made: Made, shown_as: str, source_as: str) -> None:
     report, year = c.report, c.new
     texts: dict[str, str] = {}
+    policy_of, rewrite = nextdata.policies(c.subjects), nextdata.rewrites(c.subjects)
     for f in [f for s in c.subjects for f in s.files if f.path in report.documents]:
-        policy = nextdata.POLICY[f.name]
+        policy = policy_of[f.name]
         if policy == nextdata.TINGGAL:
             made.dropped.append(f.path)
             continue
         c.kept.add(f.name)
         if policy == nextdata.BAWA:
             texts[f.path] = (source / f.path).read_text("utf-8-sig")
-    for name in [n for n in nextdata.REWRITE if n in c.kept]:
+    for name in [n for n in rewrite if n in c.kept]:
         rel = f"data/{name}.yaml"
-        new = nextdata.REWRITE[name](report.documents[rel].data, c)  # type: ignore[arg-type]
+        new = rewrite[name](report.documents[rel].data, c)  # type: ignore[arg-type]
         texts[rel] = yamltext.document(new, nextdata.header(name, c, source_as))
     for rel in sorted(p for p in report.documents if p.count("/") == 2):  # data/<folder>/<file>.yaml
-        if nextdata.POLICY[rel.split("/")[1]] == nextdata.TINGGAL:
+        if policy_of[rel.split("/")[1]] == nextdata.TINGGAL:
             made.dropped.append(rel)
         else:
             texts[rel] = (source / rel).read_text("utf-8-sig")

@@ -1,12 +1,13 @@
 """The README of next year's report: what was carried, what stayed behind, what to fill in."""
 from __future__ import annotations
 
-from .nextdata import BAWA, POLICY, REWRITE, Context
+from .nextdata import BAWA, Context, policies, rewrites
 
 
 def text(c: Context, shown_as: str, source: str, dropped: list[str], added: list[str], unfilled: int) -> str:
-    carried = sorted(f"data/{n}.yaml" for n in c.kept if POLICY[n] == BAWA)
-    rewritten = sorted(f"data/{n}.yaml" for n in c.kept if n in REWRITE)
+    policy, rewritten_by = policies(c.subjects), rewrites(c.subjects)
+    carried = sorted(f"data/{n}.yaml" for n in c.kept if policy[n] == BAWA)
+    rewritten = sorted(f"data/{n}.yaml" for n in c.kept if n in rewritten_by)
     out = [f"# LKjIP tahun {c.new}\n\n",
            f"Folder ini dibuat dari laporan tahun {c.old} (`{source}`) oleh `python build.py baru --dari`.\n\n",
            "## Yang dibawa\n\n",

@@ -16,7 +16,6 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Loc, error
 from ..domain.laporan import LAPORAN, JudulTabel, laporan
-from ..domain.perencanaan import RENSTRA
 from ..source.markdown import BlockKind
 from ..views.blocks import BLOCK_KINDS, DataList, Signature
 from ..views.charts import Chart, default_title
@@ -25,7 +24,7 @@ from ..views.values import Value
 from ..years import RelativeKey, YearAnchors, candidates, relative, years_of
 from .compute import Figures
 from .model import DataFile, Report
-from .subject import ChartSpec, ListSpec, Subject, TableSpec
+from .subject import ChartSpec, ListSpec, Subject, TableSpec, period_of
 from .validate import missing_file_for_key
 
 
@@ -184,9 +183,7 @@ class Catalog:
     @property
     def anchors(self) -> YearAnchors:
         """What relative years (`_tahun_lalu`, `_akhir_renstra`) count from."""
-        renstra = self.report.get(RENSTRA)
-        return YearAnchors(laporan(self.report).tahun,
-                           (renstra.periode.mulai, renstra.periode.akhir) if renstra is not None else None)
+        return YearAnchors(laporan(self.report).tahun, period_of(self.subjects, self.report)[1])
 
     def value(self, key: str) -> Value:
         if key in self.keys:
@@ -210,7 +207,9 @@ class Catalog:
         """A value named by where its year stands (`lkjip.years`); Unavailable, saying which year, where the
         data hold none for that year."""
         if found.year is None:
-            raise Unavailable(f"nilai '{key}' memerlukan periode Renstra di {RENSTRA.path}, yang tidak ada")
+            plan = period_of(self.subjects, self.report)[0]
+            where = f" di {plan.file.path}" if plan is not None else ""
+            raise Unavailable(f"nilai '{key}' memerlukan periode Renstra{where}, yang tidak ada")
         for absolute in candidates(found, self.anchors):
             if absolute in self.keys:
                 return self.keys[absolute]

@@ -8,8 +8,8 @@ registered as a side effect of an import.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..check.compare import PrintedCell
@@ -20,6 +20,7 @@ from ..views.tables import Built
 from ..views.values import Value
 from .compute import Figure, Figures, Source
 from .model import DataFile, DataFolder, Report
+from .nextyear import Policy, Rewrite
 
 
 def nothing(*args: Any) -> tuple[()]:
@@ -90,6 +91,35 @@ class PageInfo:
 
 
 @dataclass(frozen=True)
+class Period:
+    """The multi-year plan a subject's data declare (the Renstra): relative years such as
+    `_akhir_renstra` count from it."""
+
+    file: DataFile[Any]
+    span: Callable[[Report], tuple[int, int] | None]
+
+
+@dataclass(frozen=True)
+class Reasons:
+    """The reasons a subject's data give for places where the signed document differs from the data
+    (`alasan: ID`), and those about writing only, which readers see listed without a mark."""
+
+    file: DataFile[Any]
+    reasons: Callable[[Report], Mapping[str, str]]
+    writing_only: Callable[[Report], frozenset[str]]
+
+
+def period_of(subjects: Sequence[Subject], report: Report) -> tuple[Period | None, tuple[int, int] | None]:
+    """The plan period some subject declares, and its span in this report (None without its data)."""
+    found = next((s.period for s in subjects if s.period is not None), None)
+    return found, found.span(report) if found is not None else None
+
+
+def reasons_of(subjects: Sequence[Subject]) -> Reasons | None:
+    return next((s.reasons for s in subjects if s.reasons is not None), None)
+
+
+@dataclass(frozen=True)
 class Subject:
     name: str
     files: tuple[DataFile[Any], ...] = ()
@@ -116,3 +146,9 @@ class Subject:
     page_checks: Callable[[Report, Sequence[PageInfo]], Iterable[Diagnostic]] = nothing
     cards: Callable[[Report, Figures], Iterable[Card]] = nothing
     """Headline figures for the home page (capaian per sasaran, IKM, serapan, penduduk)."""
+    next_year: Mapping[str, Policy] = field(default_factory=dict)
+    """What next year's report does with each of its data files and folders (`lkjip.core.nextyear`)."""
+    rewrites: Mapping[str, Rewrite] = field(default_factory=dict)
+    """Its rule for each file it rewrites for the new year (`ubah`)."""
+    period: Period | None = None
+    reasons: Reasons | None = None

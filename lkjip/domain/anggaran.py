@@ -18,6 +18,7 @@ from .. import numbers
 from ..check.compare import PrintedCell, table_cells
 from ..core.compute import Figure, Figures, Source
 from ..core.model import Report
+from ..core.nextyear import TINGGAL
 from ..core.subject import ChartSpec, IdKind, Subject, TableSpec
 from ..diagnostics import Diagnostic, Loc, warning
 from ..views import values as v
@@ -290,4 +291,5 @@ SUBJECT = Subject(
     checks=_checks,
     charts=(ChartSpec("anggaran_program", "anggaran_program", _chart, (ANGGARAN,), "pagu dan realisasi per program"),),
     cards=_cards,
+    next_year={"anggaran": TINGGAL},
 )

@@ -9,6 +9,7 @@ from functools import partial
 
 from ..core.compute import Figures
 from ..core.model import DataFile, Report
+from ..core.nextyear import BAWA, TINGGAL
 from ..core.subject import ListSpec, Subject, TableSpec
 from ..schema import Date, Entry, Id, ListOf, Record, Ref, Text, Year, opt, req
 from ..views import values as v
@@ -188,4 +189,5 @@ SUBJECT = Subject(
     dynamic_lists=_decrees,
     keys=_keys,
     key_files=(("inovasi", INOVASI), ("prestasi", PRESTASI)),
+    next_year={"inovasi": BAWA, "ratl": TINGGAL, "sop": BAWA, "prestasi": TINGGAL},
 )

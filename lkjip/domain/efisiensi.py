@@ -18,6 +18,7 @@ from typing import Any
 from ..check.compare import PRINTED_ROW, PrintedCell, row_cells
 from ..core.compute import Figure, Figures
 from ..core.model import DataFile, Report
+from ..core.nextyear import TINGGAL
 from ..core.subject import Subject, TableSpec
 from ..diagnostics import Diagnostic, error
 from ..schema import Choice, Entry, Id, ListOf, OneOrMany, Record, Ref, frozen_map, opt, req
@@ -180,4 +181,5 @@ SUBJECT = Subject(
     keys=_keys,
     key_files=(("efisiensi", EFISIENSI),),
     printed=_printed,
+    next_year={"efisiensi": TINGGAL},
 )

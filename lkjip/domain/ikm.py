@@ -14,6 +14,7 @@ from typing import Any
 from ..check.compare import PRINTED_TABLES, PrintedCell, table_cells
 from ..core.compute import Figure, Figures, Source
 from ..core.model import DataFile, Report
+from ..core.nextyear import TINGGAL
 from ..core.subject import ChartSpec, IdKind, Subject, TableSpec
 from ..numbers import round_half_up
 from ..schema import Entry, Id, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
@@ -150,4 +151,5 @@ SUBJECT = Subject(
     printed=_printed,
     charts=(ChartSpec("ikm_unsur", "ikm_unsur", _chart, (IKM,), "NRR per unsur di atas pita mutu A-D"),),
     cards=_cards,
+    next_year={"ikm": TINGGAL},
 )

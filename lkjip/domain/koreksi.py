@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from ..core.model import DataFile, Report
-from ..core.subject import Subject
+from ..core.nextyear import TINGGAL
+from ..core.subject import Reasons, Subject
 from ..diagnostics import Diagnostic, error
 from ..schema import Entry, Id, ListOf, MapOf, Text, opt, req
 
@@ -59,4 +60,5 @@ def _validate(report: Report) -> Iterator[Diagnostic]:
                         "unknown-reason")
 
 
-SUBJECT = Subject(name="koreksi", files=(KOREKSI,), validate=_validate)
+SUBJECT = Subject(name="koreksi", files=(KOREKSI,), validate=_validate,
+                  reasons=Reasons(KOREKSI, reasons, writing_only), next_year={"koreksi": TINGGAL})

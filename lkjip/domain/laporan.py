@@ -13,6 +13,7 @@ from typing import Any
 from .. import numbers
 from ..core.compute import Figures
 from ..core.model import DataFile, Report
+from ..core.nextyear import BAWA, UBAH
 from ..core.subject import IdKind, Subject
 from ..diagnostics import Diagnostic, error
 from ..schema import (
@@ -39,6 +40,7 @@ from ..source.yamlfile import PathKey
 from ..views import values as v
 from ..views.blocks import Signature
 from ..views.values import Value
+from . import laporan_next
 
 JENIS_INSTANSI = ("kecamatan", "kelurahan", "dinas", "badan", "kantor", "sekretariat", "inspektorat", "lainnya")
 
@@ -290,4 +292,5 @@ SUBJECT = Subject(
     signatures=_signatures,
     keys=_keys,
     key_files=(("laporan", LAPORAN), ("pejabat", PEJABAT)),
+    next_year={"laporan": UBAH, "pejabat": BAWA}, rewrites={"laporan": laporan_next.laporan},
 )

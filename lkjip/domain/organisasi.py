@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..core.compute import Figures
 from ..core.model import DataFile, Report
+from ..core.nextyear import BAWA
 from ..core.subject import ListSpec, Subject
 from ..schema import Entry, ListOf, Record, Text, opt, req
 from ..views import values as v
@@ -73,4 +74,5 @@ SUBJECT = Subject(
            ListSpec("struktur_organisasi", _struktur, (ORGANISASI,))),
     keys=_keys,
     key_files=(("organisasi", ORGANISASI),),
+    next_year={"organisasi": BAWA},
 )

@@ -14,6 +14,7 @@ from ..check.compare import PRINTED_ROW, PrintedCell, row_cells
 from ..check.words import compare
 from ..core.compute import Figures
 from ..core.model import DataFile, Report
+from ..core.nextyear import TINGGAL
 from ..core.subject import Subject, TableSpec
 from ..numbers import round_half_up
 from ..schema import Entry, ListOf, Number, Record, Ref, Text, frozen_map, opt, req
@@ -108,4 +109,5 @@ SUBJECT = Subject(
     printed=_printed,
     keys=_keys,
     key_files=(("pembanding", PEMBANDING),),
+    next_year={"pembanding": TINGGAL},
 )

@@ -14,7 +14,8 @@ from typing import Any
 from ..check.compare import PRINTED_TABLES, PrintedCell, table_cells
 from ..core.compute import Figures
 from ..core.model import DataFile, Report
-from ..core.subject import Subject, TableSpec
+from ..core.nextyear import BAWA, TINGGAL
+from ..core.subject import Period, Subject, TableSpec
 from ..diagnostics import Diagnostic, Loc, error, warning
 from ..isian import is_placeholder
 from ..numbers import rupiah
@@ -317,6 +318,11 @@ def _checks(report: Report, figures: Figures) -> Iterator[Diagnostic]:
                           f"({rupiah(subs[row.kode].pagu)})", "", "budget-lineage")
 
 
+def _span(report: Report) -> tuple[int, int] | None:
+    renstra = report.get(RENSTRA)
+    return (renstra.periode.mulai, renstra.periode.akhir) if renstra is not None else None
+
+
 def _printed(report: Report) -> Iterable[PrintedCell]:
     renja = report.get(RENJA)
     return table_cells(renja.tercetak) if renja else ()
@@ -334,4 +340,6 @@ SUBJECT = Subject(
     key_files=(("renja", RENJA), ("renstra", RENSTRA)),
     printed=_printed,
     checks=_checks,
+    next_year={"renstra": BAWA, "renja": TINGGAL},
+    period=Period(RENSTRA, _span),
 )

@@ -16,6 +16,7 @@ from typing import Any
 from ..check.compare import PRINTED_ROW, PRINTED_TABLES, PrintedCell, row_cells, table_cells
 from ..core.compute import Figure, Figures
 from ..core.model import DataFile, Report
+from ..core.nextyear import BAWA, TINGGAL
 from ..core.subject import ChartSpec, ListSpec, Subject, TableSpec
 from ..diagnostics import Diagnostic, warning
 from ..schema import Date, Entry, Integer, ListOf, Number, Record, Text, frozen_map, opt, req
@@ -198,4 +199,5 @@ SUBJECT = Subject(
     checks=_checks,
     charts=(ChartSpec("penduduk", "penduduk", _chart, (PENDUDUK,), "penduduk laki-laki dan perempuan per wilayah"),),
     cards=_cards,
+    next_year={"wilayah": BAWA, "penduduk": TINGGAL},
 )

@@ -10,12 +10,13 @@ from functools import partial
 
 from ...check.compare import PrintedCell, row_cells
 from ...core.model import Report
+from ...core.nextyear import BAWA, TINGGAL, UBAH
 from ...core.subject import ChartSpec, IdKind, ListSpec, Subject, TableSpec
 from ...views.blocks import DataList, Item
 from ..anggaran import ANGGARAN
 from ..laporan import laporan
 from ..perencanaan import RENSTRA
-from . import charts, sebaran, tables
+from . import charts, next_year, sebaran, tables
 from .averages import AVERAGES
 from .figures import KINERJA, PK_CHANGES, TARGETS
 from .keys import keys
@@ -113,4 +114,6 @@ SUBJECT = Subject(
             ChartSpec("perbandingan_tahunan", "perbandingan_tahunan", charts.over_the_years,
                       about="realisasi setiap indikator per tahun")),
     cards=charts.cards,
+    next_year={"indikator": UBAH, "perjanjian_kinerja": UBAH, "skala": BAWA, "rkt": TINGGAL, "iku": UBAH},
+    rewrites={"indikator": next_year.indikator, "perjanjian_kinerja": next_year.perjanjian, "iku": next_year.iku},
 )

@@ -21,6 +21,7 @@ from typing import Any
 from ...check.compare import PrintedCell
 from ...core.compute import Figure, Figures, Source
 from ...core.model import Report
+from ...core.nextyear import TINGGAL
 from ...core.subject import IdKind, Subject, TableSpec
 from ...views import values as v
 from ...views.tables import Built, Column, Row, RowKind, cells
@@ -184,4 +185,5 @@ SUBJECT = Subject(
     dynamic_tables_about="nama file di data/tabel/",
     keys=_keys,
     printed=_printed,
+    next_year={"tabel": TINGGAL},
 )
