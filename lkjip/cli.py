@@ -24,15 +24,9 @@ from pathlib import Path
 from typing import NoReturn, TextIO
 
 from . import isian
-from .authoring import editor, reference
-from .check import annotate
-from .check.corrections import Corrections
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
-from .diff import command as diff_command
 from .pipeline import Options, Result, run
 from .project import Project
-from .render.author import author_report
-from .schema import jsonschema
 from .source.text import source_lines
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -106,6 +100,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], project: Project, quiet
                       args: argparse.Namespace | None = None) -> None:
     """The text form with the offending line, or GitHub annotations (`check --format github`) on stdout."""
     if args is not None and getattr(args, "format", "teks") == "github":
+        from .check import annotate
         prefix = annotate.normal_prefix(args.awalan) if args.awalan is not None else \
             annotate.repository_prefix(project.root)
         for d in diagnostics:
@@ -162,6 +157,8 @@ def _stop_on_terminate() -> None:
 
 
 def _schemas(args: argparse.Namespace, project: Project) -> int:
+    from .authoring import reference
+    from .schema import jsonschema
     if args.tulis is not None:
         for folder in [Path(f).resolve() for f in args.tulis] or [project.root]:
             _write_editor_schemas(Project(folder))
@@ -175,6 +172,7 @@ def _schemas(args: argparse.Namespace, project: Project) -> int:
 
 
 def _write_editor_schemas(project: Project) -> None:
+    from .authoring import editor
     if not project.data_dir.is_dir():
         sys.stderr.write(f"galat: folder {project.data_dir} tidak ada\n")
         raise SystemExit(EXIT_INVALID)
@@ -201,6 +199,16 @@ def _new_options(parser: argparse.ArgumentParser) -> None:
     command.arguments(parser)
 
 
+def _diff(args: argparse.Namespace, project: Project) -> int:
+    from .diff import command
+    return command.run(args, project)
+
+
+def _diff_options(parser: argparse.ArgumentParser) -> None:
+    from .diff import command
+    command.arguments(parser)
+
+
 def _serve(args: argparse.Namespace, project: Project) -> int:
     from .preview.server import serve
     return serve(project, args.port)
@@ -218,6 +226,7 @@ def _port(text: str) -> int:
 
 
 def _keys(args: argparse.Namespace, project: Project) -> int:
+    from .authoring import reference
     sys.stdout.write(reference.markdown_keys(project))
     return EXIT_OK
 
@@ -226,7 +235,7 @@ def _options(args: argparse.Namespace) -> Options:
     """What each building command makes: `pdf` only the PDF, `html` only the site (an earlier PDF
     stays in site/), `check` nothing."""
     if args.perintah == "check":
-        return Options(pdf=False, strict=args.strict, write=False)
+        return Options(pdf=False, strict=args.strict, write=False, check_only=True)
     if args.perintah == "pdf":
         return Options(pdf=True, strict=args.strict, html=False, waiting=_waiting)
     if args.perintah == "html":
@@ -255,7 +264,9 @@ def _author_path(args: argparse.Namespace, project: Project) -> Path | None | bo
 
 
 def _write_author_report(path: Path, project: Project, diagnostics: list[Diagnostic], result: Result | None) -> None:
+    from .check.corrections import Corrections
     from .domain.laporan import LAPORAN, rounding_note
+    from .render.author import author_report
     title, rounding = project.root.name, ""
     if result is not None and result.report is not None:
         lap = result.report.need(LAPORAN)
@@ -315,7 +326,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("skema", "isi setiap file data, dari skemanya", _schemas, _schema_options),
     Command("kunci", "nilai, tabel (dengan kolomnya), daftar dan tanda tangan yang dapat dipakai di Markdown", _keys),
     Command("diff", "apa yang diubah sebuah revisi pada data, angka, teks bab dan hasil pemeriksaan",
-            diff_command.run, diff_command.arguments),
+            _diff, _diff_options),
     Command("serve", "pratinjau langsung di 127.0.0.1: disusun ulang dan dimuat ulang setiap kali file disimpan",
             _serve, _serve_options),
     Command("baru", "folder laporan baru: untuk instansi baru, atau tahun berikutnya dari laporan ini (--dari)",

@@ -14,31 +14,31 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import isian
 from .check.compare import Difference, PrintedCell, cell_differences
 from .check.corrections import Corrections, collect
-from .check.links import media_path
+from .check.links import emblem
 from .core.catalog import Catalog
 from .core.compute import Figures, compute_all, plan
 from .core.model import Report
 from .core.subject import PageInfo, Subject, reasons_of
 from .core.validate import load_report
 from .diagnostics import BuildFailed, Collector, Diagnostic, Loc, error
-from .diff.revision import Revision, read_chapters, shown_pages
 from .domain import SUBJECTS
 from .domain.laporan import LAPORAN, rounding_note
 from .output import OutputRefused, clean_stale, locked, refuse_link, write_tree
-from .print.blocks import PrintBlocks
-from .print.document import emblem, findings_annex, print_document, ralat_section
 from .project import Project
-from .record.edition import Ralat, against_signed
-from .render.chapters import Chapter, Page, load_chapters, render_pages
-from .render.identity import site_info
+from .render.chapters import Chapter, Page, load_chapters
 from .render.readers import ReadersView, readers_view
-from .render.site import Output, block_renderer, build_site, marker_link
-from .render.templates import TemplateProblem, Templates
-from .views.tables import Table
+
+if TYPE_CHECKING:   # the stages after CHECK import what they use when they run: `check` never loads them
+    from .diff.revision import Revision
+    from .record.edition import Ralat
+    from .render.site import Output
+    from .render.templates import Templates
+    from .views.tables import Table
 
 
 class Stage(IntEnum):
@@ -62,6 +62,7 @@ class Options:
     keep_pdf: bool = False     # `html` command: a PDF already in site/ is kept (and linked) though not rebuilt
     waiting: Callable[[], None] | None = None  # told when another build of the folder holds its lock
     editions: bool = True      # compare a signed report with its signed revision (False where that loads it)
+    check_only: bool = False   # `check`: RENDER runs only where it can find a problem (own templates, an edition)
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ def _check(state: Result, run: _Run) -> Result:
     collector.extend(isian.in_chapters(project))
     chapters, images = load_chapters(project, catalog, collector)
     collector.extend(emblem(project, report.need(LAPORAN))[1])
+    collector.extend(_page_names(chapters))
     state = replace(state, chapters=tuple(chapters), images=tuple(images))
     collector.raise_if_errors()
     for subject in run.subjects:
@@ -171,6 +173,14 @@ def _check(state: Result, run: _Run) -> Result:
     state = replace(state, corrections=corrections, view=view, tables=view.tables)
     collector.raise_if_errors()
     return state
+
+
+def _page_names(chapters: Sequence[Chapter]) -> list[Diagnostic]:
+    """A chapter whose page would have the name of one of the site's own pages (content/50-cari.md)."""
+    from .render.identity import SITE_PAGES
+    return [error(Loc(c.file), f"dua sumber menulis berkas keluaran yang sama: '{c.slug}.html'",
+                  "ganti nama salah satu file di content/", "output-clash")
+            for c in chapters if f"{c.slug}.html" in SITE_PAGES]
 
 
 def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
@@ -217,6 +227,10 @@ def _run(project: Project, options: Options, subjects: Sequence[Subject], until:
 
 
 def _render(state: Result, run: _Run) -> Result:
+    if run.options.check_only and not _render_finds_problems(run.project, state.need_report(), run.options):
+        return state
+    from .render.identity import site_info
+    from .render.templates import TemplateProblem, Templates
     project, options, collector = run.project, run.options, run.collector
     report, catalog, view = state.need_report(), state.need_catalog(), state.view
     assert view is not None
@@ -232,10 +246,22 @@ def _render(state: Result, run: _Run) -> Result:
     return replace(state, output=out, pages=pages, files=dict(out.files), kept=kept, ralat=ralat)
 
 
+def _render_finds_problems(project: Project, report: Report, options: Options) -> bool:
+    """Whether rendering the pages can find what the earlier stages cannot: the report's own templates
+    (an unknown value, a syntax error), or a signed report changed without a new edition. The default
+    theme renders every valid report, and the names of the pages are checked in CHECK."""
+    lap = report.need(LAPORAN)
+    edition = options.editions and lap.signed and lap.ditandatangani is not None and bool(lap.ditandatangani.revisi)
+    return project.own_layouts or edition
+
+
 def _print(state: Result, run: _Run) -> Result:
     if not run.options.pdf:
         return state
+    from .print.document import findings_annex, print_document, ralat_section
     from .print.pdf import make_pdf
+    from .render.identity import site_info
+    from .render.templates import Templates
     project, collector, report, out, view = run.project, run.collector, state.need_report(), state.output, state.view
     assert out is not None and view is not None
     templates, info = Templates(project), site_info(report.need(LAPORAN))
@@ -262,6 +288,7 @@ def _write(state: Result, run: _Run) -> Result:
     if options.strict and collector.warnings:
         raise BuildFailed(collector.items + [error(Loc("(--strict)"), f"{len(collector.warnings)} peringatan "
                                                    "dianggap galat karena --strict", "", "strict")])
+    from .render.identity import site_info
     pdf_name = site_info(state.need_report().need(LAPORAN)).pdf_name
     files = state.files if options.html else {pdf_name: state.files[pdf_name]}
     if options.write:
@@ -294,6 +321,11 @@ def _site(project: Project, options: Options, collector: Collector, report: Repo
           templates: Templates, subjects: Sequence[Subject], state: Result, view: ReadersView,
           with_pdf: bool) -> tuple[Output, list[Page], Ralat | None]:
     """The site's files and pages (linking the PDF when there will be one), and a revised edition's ralat."""
+    from .check.links import media_path
+    from .print.blocks import PrintBlocks
+    from .render.chapters import render_pages
+    from .render.identity import site_info
+    from .render.site import block_renderer, build_site, marker_link
     info = site_info(report.need(LAPORAN))
     tables, marks = view.tables, view.marks
     site_blocks = block_renderer(templates, tables, info.gambar)
@@ -319,6 +351,7 @@ def _edition(project: Project, options: Options, collector: Collector, report: R
     lap = report.need(LAPORAN)
     if not (options.editions and lap.signed and lap.ditandatangani and lap.ditandatangani.revisi):
         return None
+    from .record.edition import against_signed
     approver = catalog.signatures.get(lap.edisi.disetujui) if lap.edisi else None
     ralat, problems = against_signed(project, lap, approver, pages, tables, _signed_revision)
     collector.extend(problems)
@@ -328,6 +361,7 @@ def _edition(project: Project, options: Options, collector: Collector, report: R
 
 def _signed_revision(folder: Project, label: str, commit: str) -> Revision:
     """The signed revision (extracted into `folder`) as readers saw it, built by this same pipeline."""
+    from .diff.revision import Revision, read_chapters, shown_pages
     try:
         result = run(folder, Options(pdf=False, write=False, editions=False))
     except BuildFailed as failed:
@@ -337,4 +371,4 @@ def _signed_revision(folder: Project, label: str, commit: str) -> Revision:
 
 
 def check(project: Project, strict: bool = False) -> Result:
-    return run(project, Options(pdf=False, strict=strict, write=False))
+    return run(project, Options(pdf=False, strict=strict, write=False, check_only=True))

@@ -49,6 +49,11 @@ class Project:
             dirs.append(default)
         return dirs
 
+    @property
+    def own_layouts(self) -> bool:
+        """Whether the report overrides the default theme: then its templates are the author's to check."""
+        return len(self.layout_dirs) > 1 or self.layout_dirs[0] != default_layouts()
+
     def layout_file(self, name: str) -> Path | None:
         return next((d / name for d in self.layout_dirs if (d / name).is_file() and not (d / name).is_symlink()), None)
 

@@ -44,3 +44,38 @@ def test_a_failure_while_loading_carries_no_figures(report):
     with pytest.raises(BuildFailed) as failed:
         run(Project(report), CHECK_ONLY)
     assert failed.value.state.reached is None and failed.value.state.catalog is None
+
+
+def test_check_renders_no_page_where_rendering_can_find_nothing_new(tmp_path):
+    """`check` renders with the report's own templates only (or to compare a signed edition): the
+    default theme renders every report that passed CHECK, so its pages are left unmade."""
+    import shutil
+
+    from lkjip.pipeline import check
+    for name in ("data", "content"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    checked = check(Project(tmp_path))
+    assert checked.output is None and checked.pages == [] and checked.files == {}
+    assert len(checked.corrections.items) == 120 and sum(not d.is_error for d in checked.diagnostics) == 11
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts/page.html").write_text("{{ halaman.tidak_ada }}", "utf-8")   # the author's own template
+    with pytest.raises(BuildFailed) as failed:
+        check(Project(tmp_path))
+    assert [d.loc.file for d in failed.value.diagnostics if d.is_error] == ["layouts/page.html"]
+
+
+def test_a_chapter_may_not_take_the_name_of_one_of_the_sites_own_pages(tmp_path):
+    import shutil
+
+    from lkjip.pipeline import check
+    from lkjip.render.identity import SITE_PAGES
+    built = run(Project(REPO), CHECK_ONLY, until=Stage.RENDER)
+    own = {p for p in built.files if "/" not in p and p.endswith(".html")} - {p.path for p in built.pages}
+    assert own <= SITE_PAGES and {"index.html", "cari.html", "data.html"} <= own
+    shutil.copytree(REPO / "tests/samples/minimal", tmp_path / "r")
+    shutil.copy(tmp_path / "r/content/04-bab-4-penutup.md", tmp_path / "r/content/50-cari.md")
+    with pytest.raises(BuildFailed) as failed:
+        check(Project(tmp_path / "r"))
+    (clash,) = [d for d in failed.value.diagnostics if d.is_error]
+    assert (clash.loc.file, clash.code, clash.message) == (
+        "content/50-cari.md", "output-clash", "dua sumber menulis berkas keluaran yang sama: 'cari.html'")

@@ -12,7 +12,9 @@ import re
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from ..diagnostics import Collector, Loc, error
+from ..diagnostics import Collector, Diagnostic, Loc, error
+from ..domain.laporan import Laporan
+from ..project import Project
 from ..source.inputs import image_problem
 from ..source.markdown import Parsed, Placeholder, url_problem
 
@@ -56,3 +58,19 @@ def media_path(root: Path, image: Path) -> str:
     """Where a project image is published: `media/` plus its path in the project, so two images
     never share a name (`a/b.png` and `a_b.png` stay apart). `image` is a path `image_problem` gave."""
     return "media/" + image.relative_to(Path(os.path.normpath(root))).as_posix()
+
+
+EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
+"""The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
+
+
+def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic]]:
+    """The cover emblem the office put in its project (`lambang` in data/laporan.yaml), if any."""
+    if not lap.lambang:
+        return None, []
+    path, problem, _ = image_problem(project.root, project.root / lap.lambang, EMBLEM_EXTRA)
+    if path is not None:
+        return path, []
+    return None, [error(lap.at("lambang"), f"berkas '{lap.lambang}' {problem}",
+                        "simpan gambar lambang di folder proyek, mis. gambar/lambang.png, dan tulis jalurnya",
+                        "emblem")]

@@ -14,14 +14,14 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..project import Project
-from . import to_html, to_json, to_md
-from .changes import ReportDiff
-from .fetch import diff
-from .git import GitProblem
 
-RENDERERS = {"html": to_html.render, "md": to_md.render, "json": to_json.render}
+if TYPE_CHECKING:   # loaded by `run` only: every other command builds this command's parser
+    from .changes import ReportDiff
+
+FORMATS = ("html", "md", "json")
 DEFAULT_PAGE = "diff.html"
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE = 0, 1, 2
 
@@ -43,7 +43,7 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 
 def _formats(text: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(n.strip() for n in text.split(",")))
-    unknown = [n for n in names if n not in RENDERERS]
+    unknown = [n for n in names if n not in FORMATS]
     if unknown or not names:
         raise argparse.ArgumentTypeError(f"format tidak dikenal: '{text}'; pilih html, md atau json (boleh beberapa, "
                                          "dipisah koma)")
@@ -51,6 +51,10 @@ def _formats(text: str) -> tuple[str, ...]:
 
 
 def run(args: argparse.Namespace, project: Project) -> int:
+    from . import to_html, to_json, to_md
+    from .fetch import diff
+    from .git import GitProblem
+    renderers = {"html": to_html.render, "md": to_md.render, "json": to_json.render}
     formats: tuple[str, ...] = args.format
     if len(formats) > 1 and args.output in (None, "-"):
         sys.stderr.write("galat: beberapa format sekaligus memerlukan --output FOLDER\n"
@@ -65,7 +69,7 @@ def run(args: argparse.Namespace, project: Project) -> int:
         target = args.output or (str(project.root / DEFAULT_PAGE) if name == "html" else "-")
         if len(formats) > 1:
             target = str(Path(args.output) / f"diff.{name}")
-        if not _emit(RENDERERS[name](result), target, result, args.quiet):
+        if not _emit(renderers[name](result), target, result, args.quiet):
             return EXIT_USAGE
     return EXIT_CHANGED if args.exit_code and result.changed else EXIT_OK
 
@@ -85,6 +89,7 @@ def _emit(text: str, target: str, result: ReportDiff, quiet: bool) -> bool:
 
 
 def _summary(result: ReportDiff) -> str:
+    from . import to_json
     if not result.changed:
         return "Tidak ada perubahan."
     n = to_json.summary(result)

@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from ..check.findings import Pemeriksaan
-from ..check.links import media_path
-from ..diagnostics import Diagnostic, error
+from ..check.links import emblem, media_path
 from ..domain.laporan import Laporan
 from ..project import Project
 from ..record.edition import Ralat
@@ -42,10 +41,6 @@ from ..render.document import Entry, FigureBlock
 from ..render.order import reading_order
 from ..render.ralat import context
 from ..render.templates import Templates, safe
-from ..source.inputs import image_problem
-
-EMBLEM_EXTRA: dict[str, tuple[bytes, ...]] = {".svg": (b"<?xml", b"<svg", b"\xef\xbb\xbf<")}
-"""The emblem may also be SVG: it is drawn into the PDF, never published as a file of the site."""
 
 
 @dataclass(frozen=True)
@@ -107,18 +102,6 @@ class PrintDocument:
 
     def tighter(self, tables: Sequence[str]) -> str:
         return self.render(tables)
-
-
-def emblem(project: Project, lap: Laporan) -> tuple[Path | None, list[Diagnostic]]:
-    """The cover emblem the office put in its project (`lambang` in data/laporan.yaml), if any."""
-    if not lap.lambang:
-        return None, []
-    path, problem, _ = image_problem(project.root, project.root / lap.lambang, EMBLEM_EXTRA)
-    if path is not None:
-        return path, []
-    return None, [error(lap.at("lambang"), f"berkas '{lap.lambang}' {problem}",
-                        "simpan gambar lambang di folder proyek, mis. gambar/lambang.png, dan tulis jalurnya",
-                        "emblem")]
 
 
 def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[Annex] = ()) -> list[Section]:

@@ -12,6 +12,9 @@ from .. import numbers
 from ..domain.laporan import Laporan, day_text
 from ..source.markdown import slugify
 
+SITE_PAGES = frozenset({"index.html", "data.html", "cari.html", "catatan-pemeriksaan.html", "lembar-ralat.html"})
+"""The site's own pages, besides one per chapter: no chapter may take one of their names."""
+
 
 @dataclass(frozen=True)
 class SiteInfo:
