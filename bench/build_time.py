@@ -1,13 +1,24 @@
-"""Benchmark: median wall time and peak memory of `check`, a build without PDF, and a full build.
+"""Benchmark: the speed and memory of the commands, as ratios, on a copy of the bundled report.
 
 Run: python bench/build_time.py [--runs N]
-Timings on shared machines are noisy, so this reports medians over N runs and the ratio of
-each mode to `check`; it is never part of the test suite.
+
+Measures whole processes (wall time, CPU time, peak memory of the process), each the median of N
+runs, with bytecode caching on as on a user's machine:
+- floor: `python -c "import yaml, jinja2, markdown_it"`, the libraries every command needs;
+- check: `build.py check`;
+- cold: a full build (site and PDF) with an empty cache (`--tanpa-cache`);
+- unchanged: a full build right after one with the same inputs (the cache's case);
+- edit: a full build after a one-paragraph edit of a chapter;
+- no_pdf: `build --no-pdf --tanpa-cache`.
+It prints JSON: the medians, and the ratios the speed issue names (check / floor, unchanged /
+check, edit / cold, CPU / wall of a cold build). Never part of the test suite: machines here
+are shared and noisy, so only medians and ratios mean anything.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -17,40 +28,78 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-MODES = {"check": ["check"], "no-pdf": ["--no-pdf"], "full": []}
+CHAPTER = "content/04-bab-4-penutup.md"
 CHILD = ("import resource, runpy, sys; sys.argv = ['build.py'] + sys.argv[1:]; "
          "sys.path.insert(0, {repo!r});\n"
          "try:\n    runpy.run_path({build!r}, run_name='__main__')\n"
          "except SystemExit:\n    pass\n"
-         "sys.stderr.write('MAXRSS %d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+         "u = resource.getrusage(resource.RUSAGE_SELF); c = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+         "sys.stderr.write('MAXRSS %d CPU %f\\n' % (max(u.ru_maxrss, c.ru_maxrss), "
+         "u.ru_utime + u.ru_stime + c.ru_utime + c.ru_stime))")
 
 
-def measure(root: Path, args: list[str]) -> tuple[float, int]:
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)   # bytecode cached, as on a user's machine
+    env.pop("LKJIP_CACHE", None)
+    return env
+
+
+def measure(root: Path, args: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, CPU seconds, peak MiB) of one build.py run."""
     code = CHILD.format(repo=str(REPO), build=str(REPO / "build.py"))
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, *args, "--dir", str(root), "-q"],
-                          capture_output=True, text=True, check=True)
-    elapsed = time.perf_counter() - started
-    rss = int(done.stderr.rsplit("MAXRSS ", 1)[1].split()[0])
-    return elapsed, rss
+                          capture_output=True, text=True, check=True, env=_env())
+    wall = time.perf_counter() - started
+    tail = done.stderr.rsplit("MAXRSS ", 1)[1].split()
+    return wall, float(tail[2]), int(tail[0]) / 1024
+
+
+def floor() -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import yaml, jinja2, markdown_it"], check=True, env=_env())
+    return time.perf_counter() - started
+
+
+def _edit(root: Path, n: int) -> None:
+    path = root / CHAPTER
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("\n\n", f"\n\nSuntingan ke-{n}.\n\n", 1), "utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    samples: dict[str, list[tuple[float, float, float]]] = {k: [] for k in
+                                                            ("check", "cold", "unchanged", "edit", "no_pdf")}
+    floors = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "laporan"
         for name in ("content", "data"):
             shutil.copytree(REPO / name, root / name)
-        report = {}
-        for mode, extra in MODES.items():
-            samples = [measure(root, extra) for _ in range(args.runs)]
-            report[mode] = {"median_s": round(statistics.median(s[0] for s in samples), 3),
-                            "max_rss_mib": round(max(s[1] for s in samples) / 1024, 1)}
-        base = report["check"]["median_s"]
-        for mode in report:
-            report[mode]["ratio_to_check"] = round(report[mode]["median_s"] / base, 2)
+        measure(root, ["check"])           # warm-up: bytecode written, files in the page cache
+        for n in range(args.runs):
+            floors.append(floor())
+            samples["check"].append(measure(root, ["check"]))
+            samples["no_pdf"].append(measure(root, ["--no-pdf", "--tanpa-cache"]))
+            samples["cold"].append(measure(root, ["--tanpa-cache"]))
+            measure(root, [])                # stores the entry the next run finds
+            samples["unchanged"].append(measure(root, []))
+            _edit(root, n)
+            samples["edit"].append(measure(root, []))
+    report: dict[str, object] = {"floor_s": round(statistics.median(floors), 3)}
+    for mode, runs in samples.items():
+        report[mode] = {"wall_s": round(statistics.median(r[0] for r in runs), 3),
+                        "cpu_s": round(statistics.median(r[1] for r in runs), 3),
+                        "peak_mib": round(max(r[2] for r in runs), 1)}
+    wall = {mode: statistics.median(r[0] for r in runs) for mode, runs in samples.items()}
+    cold_cpu = statistics.median(r[1] / r[0] for r in samples["cold"])
+    report["ratios"] = {"check/floor": round(wall["check"] / report["floor_s"], 2),  # type: ignore[operator]
+                        "unchanged/check": round(wall["unchanged"] / wall["check"], 2),
+                        "edit/cold": round(wall["edit"] / wall["cold"], 2),
+                        "cold cpu/wall": round(cold_cpu, 2)}
     print(json.dumps(report, indent=2))
 
 

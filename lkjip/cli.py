@@ -68,6 +68,13 @@ def _build_options(parser: argparse.ArgumentParser) -> None:
                         help="lewati pembuatan PDF (lebih cepat)")
 
 
+def _whole_build_options(parser: argparse.ArgumentParser) -> None:
+    _build_options(parser)
+    parser.add_argument("--tanpa-cache", action="store_true", default=argparse.SUPPRESS,
+                        help="susun ulang semuanya walau masukan tidak berubah (tembolok di .lkjip-cache/ atau "
+                             "LKJIP_CACHE tidak dipakai)")
+
+
 def _strict_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--strict", action="store_true", default=argparse.SUPPRESS,
                         help="peringatan dianggap galat (untuk CI)")
@@ -78,6 +85,8 @@ def make_parser(prog: str = "python build.py") -> argparse.ArgumentParser:
                      "menjadi site/ (HTML dan PDF). Tanpa perintah: build.")
     parser.add_argument("--strict", action="store_true", help="peringatan dianggap galat (untuk CI)")
     parser.add_argument("--no-pdf", action="store_true", help="lewati pembuatan PDF (lebih cepat)")
+    parser.add_argument("--tanpa-cache", action="store_true",
+                        help="susun ulang semuanya walau masukan tidak berubah (tembolok tidak dipakai)")
     commands = parser.add_subparsers(dest="perintah", metavar="PERINTAH", parser_class=_Parser)
     for command in COMMANDS:
         sub = commands.add_parser(command.name, help=command.help, description=command.help,
@@ -240,7 +249,7 @@ def _options(args: argparse.Namespace) -> Options:
         return Options(pdf=True, strict=args.strict, html=False, waiting=_waiting)
     if args.perintah == "html":
         return Options(pdf=False, strict=args.strict, keep_pdf=True, waiting=_waiting)
-    return Options(pdf=not args.no_pdf, strict=args.strict, waiting=_waiting)
+    return Options(pdf=not args.no_pdf, strict=args.strict, waiting=_waiting, cache=not args.tanpa_cache)
 
 
 def _waiting() -> None:
@@ -310,6 +319,10 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     if checking:
         still = f", {unfilled} isian belum diisi" if unfilled else ""
         sys.stdout.write(f"Pemeriksaan selesai: tidak ada galat, {warnings} peringatan{still} ({seconds:.1f} dtk).\n")
+    elif result.from_cache:
+        sys.stdout.write(f"Selesai: masukan tidak berubah sejak penyusunan terakhir; {len(result.files)} berkas di "
+                         f"{project.relative(project.site_dir)}/ diambil dari tembolok, {warnings} peringatan "
+                         f"({seconds:.1f} dtk).\n")
     else:
         sys.stdout.write(f"Selesai: {len(result.files)} berkas ditulis ke {project.relative(project.site_dir)}/, "
                          f"{warnings} peringatan ({seconds:.1f} dtk).\n")
@@ -317,7 +330,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _build_options),
+    Command("build", "periksa lalu tulis site/ (HTML dan PDF)", _build, _whole_build_options),
     Command("check", "hanya periksa data dan bab; tidak menulis apa pun (kecuali --laporan)", _build,
             _check_options),
     Command("pdf", "periksa lalu tulis hanya PDF di site/ (berkas lain di site/ dibiarkan)", _build, _strict_option),

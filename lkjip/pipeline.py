@@ -63,6 +63,7 @@ class Options:
     waiting: Callable[[], None] | None = None  # told when another build of the folder holds its lock
     editions: bool = True      # compare a signed report with its signed revision (False where that loads it)
     check_only: bool = False   # `check`: RENDER runs only where it can find a problem (own templates, an edition)
+    cache: bool = True         # a build whose inputs are unchanged is taken from the cache (`lkjip.cache`)
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,8 @@ class Result:
     kept: dict[str, bytes] = field(default_factory=dict)
     """Files of the previous site/ that a partial build (`pdf`, `html`) leaves as they were."""
     ralat: Ralat | None = None
+    from_cache: bool = False
+    """The build's inputs were those of a stored build: nothing was rendered (`lkjip.cache`)."""
 
     def need_report(self) -> Report:
         assert self.report is not None, "LOAD comes first"
@@ -206,7 +209,30 @@ def run(project: Project, options: Options, subjects: Sequence[Subject] = SUBJEC
         raise BuildFailed([error(Loc(project.site_dir.name), exc.message, exc.hint, "site-link")]) from None
     with locked(project.root, options.waiting):
         clean_stale(project.site_dir)  # a build killed mid-swap left site/ aside: put it back first
-        return _run(project, options, subjects, until)
+        if not options.cache or not options.html or options.keep_pdf or subjects is not SUBJECTS:
+            return _run(project, options, subjects, until)
+        return _cached_run(project, options)
+
+
+def _cached_run(project: Project, options: Options) -> Result:
+    """A whole build (`build`, `build --no-pdf`) through the cache: a stored build with the same inputs
+    is written (when site/ does not hold it already) instead of being made again."""
+    from . import cache
+    store = cache.Store(project)
+    key = cache.fingerprint(project, {"pdf": options.pdf, "strict": options.strict, "editions": options.editions})
+    hit = store.load(key)
+    if hit is not None:
+        if not cache.site_holds(project.site_dir, hit.files):
+            write_tree(project.site_dir, hit.files)
+        return Result(diagnostics=hit.diagnostics, files=hit.files, machine=hit.machine, reached=Stage.WRITE,
+                      from_cache=True)
+    result = _run(project, options, SUBJECTS, Stage.WRITE)
+    report = result.need_report()
+    if not _edition_compared(report, options):
+        found, _ = emblem(project, report.need(LAPORAN))
+        store.store(key, cache.Cached(result.files, result.diagnostics, result.machine),
+                    [*result.images, *([found] if found else [])])
+    return result
 
 
 STEPS: tuple[tuple[Stage, Callable[[Result, _Run], Result]], ...]
@@ -250,9 +276,13 @@ def _render_finds_problems(project: Project, report: Report, options: Options) -
     """Whether rendering the pages can find what the earlier stages cannot: the report's own templates
     (an unknown value, a syntax error), or a signed report changed without a new edition. The default
     theme renders every valid report, and the names of the pages are checked in CHECK."""
+    return project.own_layouts or _edition_compared(report, options)
+
+
+def _edition_compared(report: Report, options: Options) -> bool:
+    """Whether the build compares the report with its signed revision, read from Git by name."""
     lap = report.need(LAPORAN)
-    edition = options.editions and lap.signed and lap.ditandatangani is not None and bool(lap.ditandatangani.revisi)
-    return project.own_layouts or edition
+    return options.editions and lap.signed and lap.ditandatangani is not None and bool(lap.ditandatangani.revisi)
 
 
 def _print(state: Result, run: _Run) -> Result:
@@ -292,7 +322,9 @@ def _write(state: Result, run: _Run) -> Result:
     pdf_name = site_info(state.need_report().need(LAPORAN)).pdf_name
     files = state.files if options.html else {pdf_name: state.files[pdf_name]}
     if options.write:
-        write_tree(run.project.site_dir, {**state.kept, **files})
+        from .cache import site_holds
+        if not site_holds(run.project.site_dir, {**state.kept, **files}):   # nothing changed: nothing written
+            write_tree(run.project.site_dir, {**state.kept, **files})
     return replace(state, files=files)
 
 

@@ -74,7 +74,7 @@ def test_build_writes_site_and_a_failed_build_leaves_it_intact(capsys, report):
     assert code == 1
     after = {p.relative_to(report / "site"): p.read_bytes() for p in (report / "site").rglob("*") if p.is_file()}
     assert after == before
-    assert sorted(p.name for p in report.iterdir()) == ["content", "data", "site"]
+    assert sorted(p.name for p in report.iterdir()) == [".lkjip-cache", "content", "data", "site"]   # and the cache
 
 
 def test_a_report_overrides_one_template_and_keeps_the_rest(capsys, report):

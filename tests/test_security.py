@@ -130,7 +130,7 @@ def test_an_instansi_with_a_path_cannot_place_a_file_outside_site(sample, tmp_pa
     before = sorted(p.name for p in tmp_path.iterdir())
     assert main(["build", "--no-pdf", "--dir", str(sample), "-q"]) == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == before
-    assert sorted(p.name for p in sample.iterdir()) == ["content", "data", "site"]
+    assert sorted(p.name for p in sample.iterdir()) == [".lkjip-cache", "content", "data", "site"]   # and the cache
     assert (sample / "site/data/lkjip-x-di-luar-site-2025.json").is_file()
     from lkjip.domain.laporan import LAPORAN
     from lkjip.render.identity import site_info
