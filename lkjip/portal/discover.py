@@ -81,9 +81,9 @@ def discover(root: Path, output: Path) -> list[Source]:
 def _source(root: Path, folder: Path) -> Source:
     rel = folder.relative_to(root).as_posix()
     head = _identity(folder / "data" / "laporan.yaml")
-    instansi = head.get("instansi") if isinstance(head.get("instansi"), str) else None
+    instansi = head["instansi"] if isinstance(head.get("instansi"), str) else None
     tahun = head.get("tahun") if isinstance(head.get("tahun"), int) else None
-    jenis = head.get("jenis") if isinstance(head.get("jenis"), str) else ""
+    jenis = head["jenis"] if isinstance(head.get("jenis"), str) else ""
     # a report whose identity cannot be read still has a place (named after its folder): its build
     # then fails with the validator's own message, and the portal lists it
     return Source(folder, rel, instansi or slugify(rel if rel != "." else folder.name), tahun, jenis)

@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Sequence
-from typing import NamedTuple, TypeVar
+from dataclasses import dataclass
+from typing import TypeVar
 
 T = TypeVar("T")
 
 
-class Shard(NamedTuple):
+@dataclass(frozen=True)
+class Shard:
     index: int
     count: int
 
