@@ -234,6 +234,16 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _portal(args: argparse.Namespace, project: Project) -> int:
+    from .portal import command
+    return command.run(args)
+
+
+def _portal_options(parser: argparse.ArgumentParser) -> None:
+    from .portal import options
+    options.arguments(parser)
+
+
 def _keys(args: argparse.Namespace, project: Project) -> int:
     from .authoring import reference
     sys.stdout.write(reference.markdown_keys(project))
@@ -344,6 +354,8 @@ COMMANDS: tuple[Command, ...] = (
             _serve, _serve_options),
     Command("baru", "folder laporan baru: untuk instansi baru, atau tahun berikutnya dari laporan ini (--dari)",
             _new, _new_options),
+    Command("portal", "susun setiap laporan di SUMBER menjadi satu portal, dengan halaman yang membandingkan "
+            "instansi", _portal, _portal_options),
 )
 
 
