@@ -70,11 +70,11 @@ def test_an_edit_is_served_and_the_open_page_told_to_reload(served):
     assert "] susunan #1: siap, 0 peringatan (" in lines[0]
     status, page, kind = get(base + "bab-1-pendahuluan.html")
     assert status == 200 and kind == "text/html; charset=utf-8"
-    assert b"var v=1;" in page and b'fetch("/__lkjip/versi"' in page  # the reload script, in the preview only
+    assert b'new EventSource("/__lkjip/peristiwa?halaman=bab-1-pendahuluan.html&versi=1")' in page  # preview only
     edit(root / "content/01-bab-1-pendahuluan.md", "menyusun laporan kinerja", "menyusun laporan kinerja yang baru")
     assert wait_for_version(base, 2) == {"versi": 2, "susun": 2, "galat": False, "peringatan": 0, "belum_diisi": 0}
     status, page, _ = get(base + "bab-1-pendahuluan.html")
-    assert b"laporan kinerja yang baru" in page and b"var v=2;" in page
+    assert b"laporan kinerja yang baru" in page and b"halaman=bab-1-pendahuluan.html&versi=2" in page
     assert not (root / "site").exists()  # the preview never writes site/
 
 
@@ -87,7 +87,7 @@ def test_an_invalid_edit_shows_the_error_in_the_page_and_the_server_keeps_runnin
     assert status == 500 and kind == "text/html; charset=utf-8"
     assert (f"<code>data/laporan.yaml:{line}:8: galat: tahun: diharapkan tahun, ditemukan teks &#x27;dua ribu&#x27;"
             "</code></p><pre>    tahun: dua ribu\n           ^</pre>").encode() in page
-    assert b"var v=2;" in page  # it reloads itself once the file is fixed
+    assert b"halaman=bab-1-pendahuluan.html&versi=2" in page  # it reloads itself once the file is fixed
     assert get(base + "assets/style.css")[0] == 200  # the last good build's files stay served
     edit(root / "data/laporan.yaml", "tahun: dua ribu", "tahun: 2025")
     assert wait_for_version(base, 3)["galat"] is False
@@ -166,7 +166,7 @@ def test_requests_are_answered_from_the_last_build_while_a_rebuild_runs(in_proce
     rebuilding.start()
     started = time.monotonic()
     status, page, _ = get(base + "bab-1-pendahuluan.html")
-    assert status == 200 and b"kinerja terbaru" not in page and b"var v=1;" in page
+    assert status == 200 and b"kinerja terbaru" not in page and b"&versi=1" in page
     assert time.monotonic() - started < 5 and rebuilding.is_alive()
     gate.set()
     rebuilding.join(30)

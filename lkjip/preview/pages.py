@@ -1,34 +1,51 @@
 """The preview's own bits of HTML: the bar and reload script added to each served page, and the
 error page shown in place of the report while it does not build.
 
-Only the preview adds them, to the bytes it sends: site/ never contains a script. The
-script asks the server for the build version every 0,7 seconds and reloads the page when it
-changes; a plain request each time, so stopping the server never waits for a connection.
+Only the preview adds them, to the bytes it sends: site/ never contains a script. The script
+opens one event stream (`EventSource`, `events.py`) naming the page it shows and the version of
+that page; the server speaks only when that page has changed, and the page then reloads (the
+browser keeps the scroll position on a reload). A page another edit did not touch stays as it is.
 """
 from __future__ import annotations
 
 import html
+import json
+from urllib.parse import quote
 
 from ..diagnostics import Diagnostic, formatted
 from ..project import Project
 from ..source.text import source_lines
 
 VERSION_PATH = "/__lkjip/versi"
+EVENTS_PATH = "/__lkjip/peristiwa"
 PDF_PATH = "/__lkjip/pdf"
+RELOAD = "muat-ulang"
+"""The event that tells an open page to reload."""
 
-_SCRIPT = """<script>(function(){var v=%d;setInterval(function(){fetch("%s",{cache:"no-store"})\
-.then(function(r){return r.json()}).then(function(s){if(s.versi!==v){location.reload()}})\
-.catch(function(){})},700)})();</script>"""
+_SCRIPT = """<script>(function(){var s=new EventSource(%s);\
+s.addEventListener("%s",function(){s.close();location.reload()})})();</script>"""
 _BAR = ('<div id="lkjip-pratinjau" style="position:fixed;right:0;bottom:0;z-index:9;padding:.3em .7em;'
         'font:13px sans-serif;background:#fffbe6;border:1px solid #c9b458;border-radius:4px 0 0 0">'
         "Pratinjau{extra} · <a href=\"" + PDF_PATH + "\">PDF</a></div>")
 
 
-def reload_script(version: int) -> str:
-    return _SCRIPT % (version, VERSION_PATH)
+def events_url(path: str, version: int) -> str:
+    """Where a page showing `path` at `version` listens for its next version."""
+    return f"{EVENTS_PATH}?halaman={quote(path, safe='/')}&versi={version}"
 
 
-def inject(page: bytes, version: int, counts: tuple[int, int]) -> bytes:
+def reload_script(path: str, version: int) -> str:
+    # json.dumps then '<' escaped: the URL is a JavaScript string that cannot end the script early
+    return _SCRIPT % (json.dumps(events_url(path, version)).replace("<", "\\u003c"), RELOAD)
+
+
+def _before_body_end(page: bytes, addition: str) -> bytes:
+    data = addition.encode("utf-8")
+    at = page.rfind(b"</body>")
+    return page + data if at < 0 else page[:at] + data + page[at:]
+
+
+def inject(page: bytes, path: str, version: int, counts: tuple[int, int]) -> bytes:
     """A site page with the preview bar and the reload script just before </body>."""
     warnings, unfilled = counts
     extra = ""
@@ -36,9 +53,12 @@ def inject(page: bytes, version: int, counts: tuple[int, int]) -> bytes:
         parts = [f"{warnings} peringatan"] if warnings else []
         parts += [f"{unfilled} isian belum diisi"] if unfilled else []
         extra = ': <a href="pemeriksaan.html">' + ", ".join(parts) + "</a>"
-    addition = (_BAR.format(extra=extra) + reload_script(version)).encode("utf-8")
-    at = page.rfind(b"</body>")
-    return page + addition if at < 0 else page[:at] + addition + page[at:]
+    return _before_body_end(page, _BAR.format(extra=extra) + reload_script(path, version))
+
+
+def with_reload(page: bytes, path: str, version: int) -> bytes:
+    """The error page, served in place of `path`, with the script that reloads it once fixed."""
+    return _before_body_end(page, reload_script(path, version))
 
 
 _STYLE = ("body{font:15px/1.45 sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
@@ -47,13 +67,12 @@ _STYLE = ("body{font:15px/1.45 sans-serif;max-width:60em;margin:2em auto;padding
           "code{overflow-wrap:anywhere}")
 
 
-def _document(title: str, body: str, version: int) -> bytes:
+def _document(title: str, body: str) -> bytes:
     return (f'<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
-            f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n{reload_script(version)}\n</body>\n</html>\n"
-            ).encode()
+            f"<style>{_STYLE}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n").encode()
 
 
-def error_page(diagnostics: list[Diagnostic], project: Project, version: int) -> bytes:
+def error_page(diagnostics: list[Diagnostic], project: Project) -> bytes:
     """Each error with its file, line, message, the offending line and the hint, as `check` prints it."""
     errors = [d for d in diagnostics if d.is_error]
     cache: dict[str, list[str]] = {}
@@ -68,10 +87,10 @@ def error_page(diagnostics: list[Diagnostic], project: Project, version: int) ->
                      + "".join(f"<p>{html.escape(h)}</p>" for h in hint) + "</li>")
     body = (f"<h1>Laporan belum dapat disusun: {len(errors)} galat</h1>\n"
             "<p>Perbaiki lalu simpan; halaman ini dimuat ulang sendiri.</p>\n<ul>\n" + "\n".join(items) + "\n</ul>")
-    return _document("Galat penyusunan", body, version)
+    return _document("Galat penyusunan", body)
 
 
-def internal_error_page(trace: str, version: int) -> bytes:
+def internal_error_page(trace: str) -> bytes:
     body = ("<h1>Galat internal lkjip</h1>\n<p>Ini bukan kesalahan Anda. Laporkan teks di bawah ini kepada "
             f"pengelola; pratinjau tetap berjalan.</p>\n<pre>{html.escape(trace)}</pre>")
-    return _document("Galat internal", body, version)
+    return _document("Galat internal", body)

@@ -3,11 +3,13 @@
 Requests are looked up in the current build's map of files (`state.Snapshot`), never on
 disk: a path with `..`, an encoded `%2e%2e`, an absolute or a Windows path, or a link that
 leads out of the project simply names no built file. Pages get the preview bar and the
-reload script on the way out (`pages.inject`); site/ is never touched.
+reload script on the way out (`pages.inject`); site/ is never touched. An open page listens on
+`/__lkjip/peristiwa` (`events.follow`) and reloads when told its page changed.
 
 A request must name this server as its Host (127.0.0.1 or localhost, with its port): a web
 page elsewhere cannot point a name of its own at 127.0.0.1 and read the preview (DNS
-rebinding). No header value carries a line break, whatever the report's data say.
+rebinding); the event stream included. No header value carries a line break, whatever the
+report's data say.
 """
 from __future__ import annotations
 
@@ -17,10 +19,10 @@ import time
 from functools import partial
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, TextIO
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..project import Project
-from . import pages
+from . import events, pages
 from .state import Preview, Snapshot
 from .watch import Watcher
 
@@ -62,8 +64,8 @@ def _type(rel: str) -> str:
 class Handler(BaseHTTPRequestHandler):
     server_version = "lkjip-pratinjau"
 
-    def __init__(self, *args: Any, preview: Preview, **kwargs: Any):
-        self.preview = preview
+    def __init__(self, *args: Any, preview: Preview, streams: events.Streams, **kwargs: Any):
+        self.preview, self.streams = preview, streams
         super().__init__(*args, **kwargs)
 
     def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
@@ -79,7 +81,9 @@ class Handler(BaseHTTPRequestHandler):
                        f"http://{HOST}:{port}/\n".encode(), send_body)
             return
         route = urlsplit(self.path).path
-        if route == pages.VERSION_PATH:
+        if route == pages.EVENTS_PATH:
+            self._events(send_body)
+        elif route == pages.VERSION_PATH:
             self._send(200, "application/json", json.dumps(self.preview.status()).encode(), send_body)
         elif route == pages.PDF_PATH:
             pdf, why = self.preview.pdf()
@@ -93,7 +97,8 @@ class Handler(BaseHTTPRequestHandler):
     def _file(self, rel: str | None, now: Snapshot, send_body: bool) -> None:
         page = rel is not None and rel.endswith(".html")
         if page and now.failure is not None:
-            self._send(500, TYPES[".html"], now.failure, send_body)
+            assert rel is not None
+            self._send(500, TYPES[".html"], pages.with_reload(now.failure, rel, now.page_version(rel)), send_body)
             return
         data = now.files.get(rel) if rel is not None else None
         if data is None:
@@ -101,8 +106,36 @@ class Handler(BaseHTTPRequestHandler):
             return
         assert rel is not None
         if page:
-            data = pages.inject(data, now.version, now.counts)
+            data = pages.inject(data, rel, now.page_version(rel), now.counts)
         self._send(200, _type(rel), data, send_body)
+
+    def _events(self, send_body: bool) -> None:
+        """The event stream of one open page (`?halaman=PATH&versi=N`), until the reader leaves."""
+        query = parse_qs(urlsplit(self.path).query)
+        rel = site_path("/" + query.get("halaman", [""])[0])
+        known = query.get("versi", [""])[0]
+        if rel is None or not known.isdigit():
+            self._send(400, "text/plain; charset=utf-8", b"halaman dan versi diperlukan\n", send_body)
+            return
+        if not send_body:
+            self._head(200, "text/event-stream; charset=utf-8")
+            return
+        if not self.streams.enter():
+            self._send(503, "text/plain; charset=utf-8", b"terlalu banyak halaman terbuka\n", send_body)
+            return
+        try:
+            self._head(200, "text/event-stream; charset=utf-8")
+            self.close_connection = True
+            events.follow(self.preview, rel, int(known), self.wfile.write, lambda: events.gone(self.connection))
+        finally:
+            self.streams.leave()
+
+    def _head(self, status: int, kind: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
 
     def _send(self, status: int, kind: str, body: bytes, send_body: bool, extra: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -123,7 +156,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def open_server(preview: Preview, port: int) -> ThreadingHTTPServer:
-    httpd = ThreadingHTTPServer((HOST, port), partial(Handler, preview=preview))
+    """Threads are daemons: an event stream left open never keeps the process alive at exit."""
+    httpd = ThreadingHTTPServer((HOST, port), partial(Handler, preview=preview, streams=events.Streams()))
     httpd.daemon_threads = True
     return httpd
 
@@ -164,6 +198,7 @@ def serve(project: Project, port: int, out: TextIO = sys.stdout) -> int:
         pass
     finally:
         watcher.stop()
+        preview.stop()
         httpd.server_close()
         if watcher.is_alive():
             watcher.join(timeout=10)
