@@ -16,6 +16,10 @@ into place, so a reader sees a whole entry or none, and two builds storing one k
 leave one of two equal entries; an unreadable entry is a miss, never an error. Only builds
 that succeed are stored, and not those of a signed edition, which read a Git revision by
 name. `--tanpa-cache` bypasses it; the newest KEEP entries per cache folder are kept.
+
+Besides entries, a build leaves hints for the next build of the same folder (`Store.hint`): which
+tables its PDF found stranded, so that the next build lays out both versions of the document at
+once. A hint can only make a build faster: the output is chosen by the same rule either way.
 """
 from __future__ import annotations
 
@@ -149,6 +153,30 @@ class Store:
             self._prune()
         except OSError:
             return
+
+    def hint(self, name: str) -> list[str]:
+        """A note the previous build of this report left for the next (`remember`); it may only make a
+        build faster, never change what it makes, so a missing or unreadable one is simply empty."""
+        try:
+            found = json.loads(self._hint_path(name).read_text("utf-8"))
+            return [str(x) for x in found] if isinstance(found, list) else []
+        except (OSError, ValueError):
+            return []
+
+    def remember(self, name: str, values: Iterable[str]) -> None:
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=".baru-", dir=self.root)
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(list(values), out)
+            os.replace(temp, self._hint_path(name))
+        except OSError:
+            return
+
+    def _hint_path(self, name: str) -> Path:
+        """One per report folder, even in a cache several reports share."""
+        where = hashlib.sha256(str(self.project.root.resolve()).encode()).hexdigest()[:16]
+        return self.root / f".{name}-{where}.json"
 
     def _prune(self) -> None:
         entries = sorted((p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")),

@@ -299,8 +299,13 @@ def _print(state: Result, run: _Run) -> Result:
     annexes = [findings_annex(templates, marks, pages, info, rounding_note(report))] if marks.items else []
     front = [ralat_section(templates, state.ralat)] if state.ralat else []
     doc = print_document(project, pages, list(state.images), templates, report.need(LAPORAN), info, annexes, front)
-    pdf, pdf_warnings, machine = make_pdf(doc, project.layout_dirs, project.root,
-                                          templates.where("print.html"))
+    store = None
+    if run.options.cache:
+        from .cache import Store
+        store = Store(project)
+    pdf, pdf_warnings, machine = make_pdf(doc, project.layout_dirs, project.root, templates.where("print.html"),
+                                          store.hint("pdf-padat") if store else (),
+                                          (lambda tails: store.remember("pdf-padat", tails)) if store else None)
     collector.extend(pdf_warnings)
     out.add(info.pdf_name, pdf, templates.where("print.html"))
     return replace(state, files={**state.files, info.pdf_name: pdf}, machine=machine)

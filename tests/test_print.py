@@ -329,3 +329,24 @@ def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_s
     data, _, _ = make_pdf(document, project.layout_dirs, project.root, "print.html")
     assert len(PdfReader(io.BytesIO(data)).pages) == 2        # the table on one page, then the next chapter
     assert make_pdf(document, project.layout_dirs, project.root, "print.html")[0] == data
+
+
+def test_the_pdf_is_the_same_bytes_whatever_the_prediction_and_the_number_of_processes(minimal, monkeypatch):
+    """Both layouts run at once where the previous build's stranded tables are known; the choice between
+    them is the same rule, so a right, wrong or absent prediction, forked or not, gives the same file."""
+    import multiprocessing
+
+    from lkjip.print import engine, jobs
+    from lkjip.print.pdf import make_pdf
+    document, project = long_table_document(minimal, 120)
+    per_page = laid(engine.render(document.html, str(project.layout_dirs[-1].resolve()) + "/").pages[0]).fragments[0][1]
+    document, project = long_table_document(minimal, per_page + 4)
+    found: list[tuple[str, ...]] = []
+    made = {}
+    for name, predicted in (("none", ()), ("right", ("tabel-t",)), ("wrong", ("tabel-lain",))):
+        made[name] = make_pdf(document, project.layout_dirs, project.root, "print.html", predicted, found.append)[0]
+    monkeypatch.setattr(jobs, "forking", lambda: False)
+    made["one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html", ("tabel-t",))[0]
+    assert len(set(made.values())) == 1 and len(PdfReader(io.BytesIO(made["none"])).pages) == 2
+    assert found == [("tabel-t",)] * 3
+    assert multiprocessing.active_children() == []     # every job ended

@@ -83,7 +83,7 @@ class Context:
         for s in self.subjects:
             for pattern, f in s.key_files:
                 if fnmatch.fnmatchcase(key, pattern) or key.startswith(pattern + "."):
-                    return f.name
+                    return str(f.name)
         return None
 
 

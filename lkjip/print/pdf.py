@@ -23,12 +23,13 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..diagnostics import BuildFailed, Diagnostic, Loc, error, warning
 from ..source.inputs import hidden, within
-from . import engine, pagination
+from . import engine, jobs
 from .document import PrintDocument
 
 
@@ -69,14 +70,20 @@ def page_labels(anchors: list[set[str]], arabic_from: str) -> list[tuple[int, di
     return ranges
 
 
-def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Path, label: str) -> \
+def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Path, label: str,
+             predicted: Sequence[str] = (), found: Callable[[tuple[str, ...]], None] | None = None) -> \
         tuple[bytes, list[Diagnostic], list[str]]:
     """The PDF, the warnings about the report, and the notes about the machine.
 
     The document's `media` maps image paths (media/...) to their bytes, so the PDF shows the site's
     images (and the cover emblem); its `arabic_from` is the anchor of the section whose first page is
-    numbered 1. An
-    engine lkjip cannot measure pages with stops the build (`BuildFailed`) with the version to install."""
+    numbered 1. An engine lkjip cannot measure pages with stops the build (`BuildFailed`) with the
+    version to install.
+
+    The document is laid out as it is; where that leaves tables stranded, it is laid out again with
+    them set tighter, and the tighter layout is kept when it has fewer pages. `predicted` (the
+    tables a previous build found stranded) lets both layouts run at once (`lkjip.print.jobs`);
+    `found` is told which tables this build found stranded, for the next build's prediction."""
     layouts = [d.resolve() for d in layout_dirs]
     resolve = _resolver(layouts, project_root.resolve(), document.media)
     html = document.html
@@ -84,17 +91,31 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
 
     def lay_out(markup: str) -> engine.Document:
         return engine.render(markup, str(layouts[0]) + "/", resolve, identifier, "pdf/ua-1")
+
+    def finish(laid: engine.Document) -> bytes:
+        return laid.write_pdf(page_labels([page.anchors for page in laid.pages], document.arabic_from), outlines=True)
+    first = jobs.Job(html, lay_out, finish)
+    tighter = jobs.Job(document.tighter(predicted), lay_out, finish) if predicted else None
     try:
-        with engine.session() as messages:
-            laid = lay_out(html)
-            tails = pagination.tails([pagination.laid(p) for p in laid.pages])
-            if tails:
-                tighter = lay_out(document.tighter(tails))
-                if len(tighter.pages) < len(laid.pages):
-                    laid = tighter
-            labels = page_labels([page.anchors for page in laid.pages], document.arabic_from)
-            data = laid.write_pdf(labels, outlines=True)
-    except engine.Unsupported as unsupported:
-        raise BuildFailed([error(Loc(label), str(unsupported), unsupported.hint, "pdf")]) from None
-    report, machine = engine.machine_notes(messages)  # a message of both layouts is given once
-    return data, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in report], machine
+        plain = first.measured()
+        messages = list(plain.messages)
+        chosen = first
+        if plain.tails:
+            if tighter is None or tuple(predicted) != plain.tails:
+                jobs.stop_all([tighter])
+                tighter = jobs.Job(document.tighter(plain.tails), lay_out, finish)
+            tight = tighter.measured()
+            messages += tight.messages
+            chosen = tighter if tight.pages < plain.pages else first
+        jobs.stop_all([job for job in (first, tighter) if job is not chosen])
+        written = chosen.written()
+    except jobs.JobFailed as failed:
+        if failed.kind != "unsupported":
+            raise RuntimeError(str(failed)) from None
+        raise BuildFailed([error(Loc(label), str(failed), failed.hint, "pdf")]) from None
+    finally:
+        jobs.stop_all([first, tighter])
+    if found is not None:
+        found(plain.tails)
+    report, machine = engine.machine_notes(messages + list(written.messages))  # each message once
+    return written.pdf, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in report], machine

@@ -1,0 +1,145 @@
+"""Layouts of the print document as jobs in processes of their own, two at a time.
+
+A layout is the slow part of a build and runs on one core. Each job lays out one version of the
+document (as it is, or with some tables set tighter), tells the build how many pages it has and
+which tables end stranded (`Measured`), and then writes its PDF while the build goes on: the
+second core writes the first layout's PDF while the second layout is made, and where the build
+already knows which tables the first layout will find stranded (the previous build's, `predicted`),
+both layouts run at once. The choice between them is the same rule either way (`lkjip.print.pdf`),
+so the bytes never depend on the prediction or on the number of processes.
+
+A job runs in a forked child, which holds its laid-out document and gives back only numbers,
+names and bytes: no process holds two layouts. Where fork is unavailable, or the build runs
+outside the main thread (the preview's server), a job runs in the build's own process, the
+same code in the same order.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from . import engine, pagination
+
+
+@dataclass(frozen=True)
+class Measured:
+    """What a layout holds, as far as choosing goes: its page count and the tables it leaves stranded."""
+
+    pages: int
+    tails: tuple[str, ...]
+    messages: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Written:
+    """A layout's PDF and WeasyPrint's log lines while it was made."""
+
+    pdf: bytes
+    messages: tuple[str, ...]
+
+
+class JobFailed(Exception):
+    """A job stopped: `Unsupported` (the WeasyPrint lkjip cannot measure pages with) comes back as it was."""
+
+    def __init__(self, kind: str, message: str, hint: str = ""):
+        super().__init__(message)
+        self.kind, self.hint = kind, hint
+
+    def __reduce__(self) -> tuple[type[JobFailed], tuple[str, str, str]]:
+        return (JobFailed, (self.kind, str(self), self.hint))   # sent from the child whole
+
+
+LayOut = Callable[[str], engine.Document]
+Finish = Callable[[engine.Document], bytes]
+
+
+def _work(markup: str, lay_out: LayOut, finish: Finish, report: Callable[[object], None]) -> None:
+    try:
+        with engine.session() as messages:
+            document = lay_out(markup)
+            tails = tuple(pagination.tails([pagination.laid(p) for p in document.pages]))
+            report(Measured(len(document.pages), tails, tuple(messages)))
+            laid = len(messages)
+            pdf = finish(document)
+        report(Written(pdf, tuple(messages[laid:])))
+    except engine.Unsupported as unsupported:
+        report(JobFailed("unsupported", str(unsupported), unsupported.hint))
+    except Exception as exc:  # noqa: BLE001 - any failure reaches the build, which reports it
+        report(JobFailed("internal", f"{type(exc).__name__}: {exc}"))
+
+
+def forking() -> bool:
+    """Whether jobs run in forked children: POSIX but not macOS (where fork is unsafe), main thread only."""
+    return (sys.platform.startswith("linux") or sys.platform.startswith("freebsd")) \
+        and threading.current_thread() is threading.main_thread()
+
+
+class Job:
+    """One layout of `markup`; `measured()` waits for its pages, `written()` for its PDF."""
+
+    def __init__(self, markup: str, lay_out: LayOut, finish: Finish):
+        self._results: list[object] = []
+        self._process: Any = None
+        self._conn: Connection | None = None
+        if forking():
+            context = multiprocessing.get_context("fork")
+            receive, send = context.Pipe(duplex=False)
+            self._process = context.Process(target=_child, args=(send, markup, lay_out, finish), daemon=True)
+            self._process.start()
+            send.close()
+            self._conn = receive
+        else:
+            _work(markup, lay_out, finish, self._results.append)
+
+    def _next(self) -> object:
+        if self._conn is None:
+            found = self._results.pop(0)
+        else:
+            try:
+                found = self._conn.recv()
+            except EOFError:
+                found = JobFailed("internal", "proses tata letak PDF berhenti tanpa hasil")
+        if isinstance(found, JobFailed):
+            self.stop()
+            raise found
+        return found
+
+    def measured(self) -> Measured:
+        found = self._next()
+        assert isinstance(found, Measured)
+        return found
+
+    def written(self) -> Written:
+        found = self._next()
+        assert isinstance(found, Written)
+        self.stop()
+        return found
+
+    def stop(self) -> None:
+        """End the job (its result no longer wanted, or given)."""
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.kill()
+            self._process.join()
+            self._process = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _child(send: Connection, markup: str, lay_out: LayOut, finish: Finish) -> None:
+    try:
+        _work(markup, lay_out, finish, send.send)
+    finally:
+        send.close()
+
+
+def stop_all(jobs: Sequence[Job | None]) -> None:
+    for job in jobs:
+        if job is not None:
+            job.stop()
