@@ -94,9 +94,16 @@ def fingerprint(project: Project, options: Mapping[str, object]) -> str:
     digest.update(f"SOURCE_DATE_EPOCH={os.environ.get('SOURCE_DATE_EPOCH', '')}\0".encode())
     for name in ("data", "content", "layouts"):
         _digest_tree(digest, project.root / name, name)
-    theme = default_layouts()
-    if theme.resolve() != (project.root / "layouts").resolve():
-        _digest_tree(digest, theme, "tema")
+    if default_layouts().resolve() != (project.root / "layouts").resolve():
+        digest.update(_theme_version().encode())
+    return digest.hexdigest()
+
+
+@cache
+def _theme_version() -> str:
+    """The default theme (templates, stylesheets, fonts), digested once per process."""
+    digest = hashlib.sha256()
+    _digest_tree(digest, default_layouts(), "tema")
     return digest.hexdigest()
 
 

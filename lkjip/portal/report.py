@@ -121,7 +121,10 @@ def dumps(data: Any) -> bytes:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """A file replaced whole: a reader (or a killed build) never finds half of it."""
+    """A file replaced whole: a reader (or a killed build) never finds half of it; one that already holds
+    these bytes is left as it is (a web host syncing the folder sees no change)."""
+    if path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
     try:
