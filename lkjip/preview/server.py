@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..project import Project
 from . import events, pages
+from .incremental import Work
 from .state import Preview, Snapshot
 from .watch import Watcher
 
@@ -162,13 +163,17 @@ def open_server(preview: Preview, port: int) -> ThreadingHTTPServer:
     return httpd
 
 
-def describe(snapshot: Snapshot, seconds: float) -> str:
+def describe(snapshot: Snapshot, seconds: float, work: Work | None = None) -> str:
+    """One console line per build; after a prose edit it names the pages rendered again."""
     when = time.strftime("%H:%M:%S")
     if snapshot.failure is not None:
         return f"[{when}] susunan #{snapshot.builds}: galat; lihat di peramban ({seconds:.1f} dtk)"
     warnings, unfilled = snapshot.counts
     still = f", {unfilled} isian belum diisi" if unfilled else ""
-    return f"[{when}] susunan #{snapshot.builds}: siap, {warnings} peringatan{still} ({seconds:.1f} dtk)"
+    only = ""
+    if work is not None and work.pages is not None:
+        only = f"; disusun ulang: {', '.join(work.pages)}" if work.pages else "; tidak ada halaman yang berubah"
+    return f"[{when}] susunan #{snapshot.builds}: siap, {warnings} peringatan{still} ({seconds:.2f} dtk{only})"
 
 
 def serve(project: Project, port: int, out: TextIO = sys.stdout) -> int:
@@ -184,7 +189,7 @@ def serve(project: Project, port: int, out: TextIO = sys.stdout) -> int:
     def rebuild() -> None:
         started = time.monotonic()
         snapshot = preview.rebuild()
-        out.write(describe(snapshot, time.monotonic() - started) + "\n")
+        out.write(describe(snapshot, time.monotonic() - started, preview.work) + "\n")
         out.flush()
 
     watcher = Watcher(project, rebuild)

@@ -1,0 +1,195 @@
+"""Rebuilding after a save with no more work than gives the site a full build would give.
+
+The preview keeps two states between builds: the report after COMPUTE (`_Base`, with the
+signature of every file it read) and the last complete site (`_Good`). After a save:
+
+- a file of data/ or layouts/ changed, or a chapter was added, removed or renamed: every stage
+  runs again (the figures and the templates are inputs of everything);
+- otherwise the figures are kept and CHECK runs again on all chapters (cheap: the chapters'
+  quotes and judging words are compared with the data, and the corrections are numbered across
+  the whole report, so one chapter's edit can renumber another's marks);
+- then, if nothing that other pages show changed (`shared`: every chapter's title, file, the
+  tables and charts it places, the readers' tables, the note marks and corrections apart from
+  the line they stand on, the images), only the edited chapters' pages and the search index are
+  rendered again (`onepage`), the other files kept; else RENDER runs whole.
+
+A chapter counts as edited when its text differs from the text of the last complete site. A
+report with a revised edition (its Lembar Ralat compares every page with the signed revision)
+always renders whole.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..check.corrections import Koreksi
+from ..check.findings import Pemeriksaan, Temuan
+from ..diagnostics import NOWHERE, BuildFailed, Collector, Diagnostic
+from ..domain import SUBJECTS
+from ..domain.laporan import LAPORAN
+from ..pipeline import STEPS, Options, Result, Stage, _Run
+from ..project import Project
+from ..render.chapters import Chapter
+from ..render.templates import TemplateProblem, Templates
+from ..source.markdown import BlockKind
+from .onepage import SEARCH_INDEX, Mismatch, chapter_page, page_file, search_index
+from .watch import Signature, scan
+
+
+@dataclass(frozen=True)
+class Work:
+    """What one build did: the stages it ran, the pages it rendered (None: the whole site), and why it
+    could not take the short path (empty when it did)."""
+
+    stages: tuple[Stage, ...]
+    pages: tuple[str, ...] | None
+    why_whole: str = ""
+
+
+@dataclass(frozen=True)
+class _Base:
+    state: Result                   # reached COMPUTE
+    items: tuple[Diagnostic, ...]   # the diagnostics so far, in the order they were found
+    inputs: Signature               # every watched file but the chapters, as it was before reading
+    chapters: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Good:
+    base: _Base
+    result: Result
+    texts: dict[str, list[str]]    # file -> its lines
+    shared: tuple[object, ...]
+
+
+def is_chapter(path: str) -> bool:
+    """A chapter as `Project.content_files` finds one: a .md file directly in content/."""
+    return path.startswith("content/") and path.endswith(".md") and path.count("/") == 1
+
+
+class Incremental:
+    """The preview's builds, for the preview's options only (no PDF, nothing written)."""
+
+    def __init__(self, project: Project, options: Options):
+        assert not options.pdf and not options.write, "the short path renders no PDF and writes nothing"
+        self.project, self.options = project, options
+        self.base: _Base | None = None
+        self.good: _Good | None = None
+        self.templates: Templates | None = None
+        self.work: Work | None = None
+
+    def build(self) -> Result:
+        """Raises BuildFailed like `pipeline.run`; `self.work` says what was done."""
+        inputs = scan(self.project)
+        chapters = frozenset(p for p in inputs if is_chapter(p))
+        rest = {p: s for p, s in inputs.items() if p not in chapters}
+        stages: list[Stage] = []
+        self.work = Work((), None, "")
+        base = self.base
+        if base is None or base.inputs != rest or base.chapters != chapters:
+            self.base = self.good = self.templates = None
+            run = self._run(())
+            stages += [Stage.LOAD, Stage.COMPUTE]
+            self.work = Work(tuple(stages), None, "data, tata letak atau daftar bab berubah")
+            state = _steps(Result(), run, Stage.LOAD, Stage.COMPUTE)
+            base = self.base = _Base(state, tuple(run.collector.items), rest, chapters)
+        run = self._run(base.items)
+        stages.append(Stage.CHECK)
+        self.work = Work(tuple(stages), None, self.work.why_whole)
+        state = _steps(base.state, run, Stage.CHECK, Stage.CHECK)
+        why = self.work.why_whole or self._why_whole(base, state)
+        pages: tuple[str, ...] | None = None
+        if not why:
+            try:
+                state, pages = self._short(state, run)
+            except Mismatch as mismatch:
+                why = f"halaman tidak dapat disusun sendiri: {mismatch}"
+        if why:
+            stages.append(Stage.RENDER)
+            self.work = Work(tuple(stages), None, why)
+            state = _steps(state, run, Stage.RENDER, Stage.WRITE)
+        else:
+            state = _steps(state, run, Stage.PRINT, Stage.WRITE)
+        self.work = Work(tuple(stages), pages, why)
+        result = replace(state, diagnostics=sorted(run.collector.items, key=Diagnostic.sort_key))
+        self.good = _Good(base, result, {c.file: c.parsed.lines for c in result.chapters}, shared(result))
+        return result
+
+    def _run(self, items: Sequence[Diagnostic]) -> _Run:
+        return _Run(self.project, self.options, SUBJECTS, Collector(list(items)))
+
+    def _why_whole(self, base: _Base, state: Result) -> str:
+        """Why every page must be rendered again; empty when only the edited chapters' pages need be."""
+        good = self.good
+        if good is None or good.base is not base:
+            return "belum ada susunan lengkap dari data ini"
+        lap = state.need_report().need(LAPORAN)
+        if lap.ditandatangani is not None and lap.ditandatangani.revisi:
+            return "edisi revisi: Lembar Ralat membandingkan setiap halaman"
+        if shared(state) != good.shared:
+            return "judul bab, tabel, gambar atau catatan pemeriksaan berubah"
+        return ""
+
+    def _short(self, state: Result, run: _Run) -> tuple[Result, tuple[str, ...]]:
+        """Only the edited chapters' pages and the search index rendered again; every other file kept."""
+        good = self.good
+        assert good is not None and state.view is not None
+        if self.templates is None:
+            self.templates = Templates(self.project)
+        chapters = list(state.chapters)
+        old = {p.file: p for p in good.result.pages}
+        edited = [i for i, c in enumerate(chapters) if good.texts.get(c.file) != c.parsed.lines]
+        pages = [old[c.file] for c in chapters]
+        files = dict(good.result.files)
+        try:
+            for i in edited:
+                pages[i] = chapter_page(chapters, i, state.view.marks, state, self.templates, old[chapters[i].file])
+            for i in edited:
+                files[pages[i].path] = page_file(pages[i], pages, state, self.templates, with_pdf=self.options.pdf)
+        except TemplateProblem as exc:
+            run.collector.add(exc.diagnostic)
+            failed = BuildFailed(run.collector.items)
+            failed.state = replace(state, diagnostics=failed.diagnostics)
+            raise failed from None
+        if edited:
+            files[SEARCH_INDEX] = search_index(pages)
+        state = replace(state, pages=pages, files=files, output=None, kept={}, ralat=None, reached=Stage.RENDER)
+        return state, tuple(pages[i].path for i in edited)
+
+
+def _steps(state: Result, run: _Run, first: Stage, last: Stage) -> Result:
+    """The pipeline's own steps from `first` to `last`, as `pipeline.run` runs them."""
+    for stage, step in STEPS:
+        if first <= stage <= last:
+            try:
+                state = replace(step(state, run), reached=stage)
+            except BuildFailed as failed:
+                failed.state = replace(state, diagnostics=failed.diagnostics)
+                raise
+    return state
+
+
+def shared(state: Result) -> tuple[object, ...]:
+    """What pages other than a chapter's own show of the chapters (see the module's docstring).
+    Positions are left out: an edit that moves a quote down a line changes only its own page."""
+    view = state.view
+    assert view is not None
+    return (tuple(_chapter(c) for c in state.chapters), _marks(view.marks),
+            tuple(_plain(k) for k in state.corrections.items), view.tables, dict(view.additions),
+            state.images)
+
+
+def _chapter(c: Chapter) -> tuple[object, ...]:
+    charts = tuple(getattr(obj, "id", "") for kind, obj in c.blocks.values() if kind == BlockKind.GRAFIK)
+    return (c.file, c.slug, c.title, c.kind, tuple(c.tables), charts)
+
+
+def _marks(marks: Pemeriksaan) -> tuple[object, ...]:
+    def plain(t: Temuan) -> tuple[object, ...]:
+        return (t.nomor, t.alasan, tuple(_plain(k) for k in t.tempat))
+    return (tuple(map(plain, marks.temuan)), tuple(map(_plain, marks.pembulatan)), marks.tambahan,
+            tuple(map(plain, marks.penulisan)))
+
+
+def _plain(k: Koreksi) -> Koreksi:
+    return replace(k, loc=NOWHERE, quote=(k.quote[0], 0, 0) if k.quote else None)
