@@ -183,3 +183,19 @@ def test_the_server_stops_cleanly_on_sigterm_with_a_page_open(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_quiet_stream_sends_comments_to_stay_alive(served):
+    from lkjip.preview.events import follow
+    _, preview, _ = served
+    sent = []
+    thread = threading.Thread(target=follow, args=(preview, BAB_1, 1, sent.append, lambda: False),
+                              kwargs={"keepalive": 0.05, "look": 0.02})
+    thread.start()
+    deadline = time.monotonic() + 10
+    while sent.count(b": tetap tersambung\n\n") < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    preview.stop()
+    thread.join(5)
+    assert not thread.is_alive() and sent[0] == b"retry: 1000\n\n"
+    assert set(sent[1:]) == {b": tetap tersambung\n\n"}  # comments only: nothing changed
