@@ -46,17 +46,18 @@ def save(path: Path, old: str, new: str) -> float:
     return time.perf_counter()
 
 
-def page_version(base: str) -> int:
+def page_version(base: str) -> str:
+    """The version and session the served page's script listens with ('versi=3&sesi=…')."""
     with urllib.request.urlopen(base + PAGE, timeout=30) as answer:
-        found = re.search(rb"&versi=(\d+)", answer.read())
+        found = re.search(rb"versi=\d+&sesi=[0-9a-f]+", answer.read())
     assert found, "no reload script in the served page"
-    return int(found.group(1))
+    return found.group(0).decode()
 
 
-def wait_event(port: int, version: int, timeout: float = 30) -> tuple[socket.socket, Callable[[], float]]:
+def wait_event(port: int, version: str, timeout: float = 30) -> tuple[socket.socket, Callable[[], float]]:
     """Open the page's event stream; returns the socket and a function that blocks until the event."""
     sock = socket.create_connection(("127.0.0.1", port), timeout=timeout)
-    sock.sendall(f"GET /__lkjip/peristiwa?halaman={PAGE}&versi={version} HTTP/1.1\r\n"
+    sock.sendall(f"GET /__lkjip/peristiwa?halaman={PAGE}&{version} HTTP/1.1\r\n"
                  f"Host: 127.0.0.1:{port}\r\n\r\n".encode())
     buffer = b""
     while b"retry:" not in buffer:

@@ -12,6 +12,7 @@ event streams wait on `Preview.wait_newer` instead of asking again and again.
 """
 from __future__ import annotations
 
+import secrets
 import threading
 import traceback
 from collections.abc import Callable, Mapping
@@ -93,6 +94,8 @@ class Preview:
         self.work: Work | None = None
         """What the last build did (the stages it ran, the pages it rendered), for the console and tests."""
         self.current = Snapshot()
+        self.session = secrets.token_hex(4)
+        """Names this run of the preview in the pages it serves (`pages.events_url`)."""
         self.stopped = False
         self._building = threading.Lock()
         self._newer = threading.Condition()
