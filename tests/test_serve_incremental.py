@@ -16,30 +16,44 @@ from lkjip.project import Project
 
 from conftest import REPO, copy_sample, edit
 
-WHOLE = None
+WHOLE = (None, True)
+"""Every chapter rendered from Markdown, every file laid out."""
+
+
+def alone(page):
+    """Only this chapter's page (and the search index) rendered; every other file kept."""
+    return ((page,), False)
+
+
+def around(page):
+    """This chapter rendered; the whole site laid out again around the other chapters' kept bodies."""
+    return ((page,), True)
+
+
 STEPS = [
-    # (what, file, old text, new text, pages rendered again: a tuple, or WHOLE for every page)
-    ("the same table placed again in an earlier chapter: every page", "content/01-bab-1.md",
+    # (what, file, old text, new text, what is rendered again)
+    ("the same table placed again in an earlier chapter: every chapter's anchors", "content/01-bab-1.md",
      "{{ tabel: penduduk }}", "{{ tabel: penduduk }}\n\n{{ tabel: capaian }}", WHOLE),
     ("a prose edit after it (anchors counted from the earlier placement)", "content/02-bab-3.md",
-     "Ditetapkan", "Telah ditetapkan", ("bab-3.html",)),
+     "Ditetapkan", "Telah ditetapkan", alone("bab-3.html")),
     ("a line above a marked quote", "content/02-bab-3.md", "IKM {{ ikm.nilai", "Baris baru.\n\nIKM {{ ikm.nilai",
-     ("bab-3.html",)),
+     alone("bab-3.html")),
     ("a new section (no mark under it)", "content/02-bab-3.md", "Telah ditetapkan", "## Penetapan\n\nTelah ditetapkan",
-     ("bab-3.html",)),
+     alone("bab-3.html")),
     ("a section above a marked quote: the Catatan Pemeriksaan names it", "content/01-bab-1.md",
-     "{{ laporan.instansi }} terdiri", "## Wilayah\n\n{{ laporan.instansi }} terdiri", WHOLE),
+     "{{ laporan.instansi }} terdiri", "## Wilayah\n\n{{ laporan.instansi }} terdiri", around("bab-1.html")),
     ("a chapter title: in every page's navigation", "content/02-bab-3.md", "# BAB III AKUNTABILITAS KINERJA",
-     "# BAB III AKUNTABILITAS", WHOLE),
-    ("a new differing quote: marks renumbered", "content/01-bab-1.md", "dari ibukota.",
-     "dari ibukota, serapan {{ anggaran.serapan | tercetak: 1% }}.", WHOLE),
+     "# BAB III AKUNTABILITAS", around("bab-3.html")),
+    ("words just before a marked quote: the Catatan Pemeriksaan quotes them", "content/01-bab-1.md",
+     "desa dengan {{ penduduk.jumlah", "desa, dengan {{ penduduk.jumlah", around("bab-1.html")),
+    ("a new differing quote before the others: every mark renumbered", "content/01-bab-1.md", "{{ laporan.instansi }}",
+     "Serapan {{ anggaran.serapan | tercetak: 1% | alasan: Salah ketik. }}. {{ laporan.instansi }}", WHOLE),
     ("a data edit", "data/laporan.yaml", "tahun: 2025", "tahun: 2025  # diubah", WHOLE),
     ("an error in a chapter", "content/02-bab-3.md", "Telah ditetapkan", "Telah {{ tidak.dikenal }} ditetapkan",
      "galat"),
-    ("the error fixed", "content/02-bab-3.md", "Telah {{ tidak.dikenal }} ditetapkan", "Telah ditetapkan", ()),
-    ("words just before a marked quote: the Catatan Pemeriksaan quotes them", "content/01-bab-1.md", "sejauh",
-     "sejauh kira-kira", WHOLE),
-    ("prose again", "content/02-bab-3.md", "Baris baru.", "Baris yang baru.", ("bab-3.html",)),
+    ("the error fixed", "content/02-bab-3.md", "Telah {{ tidak.dikenal }} ditetapkan", "Telah ditetapkan",
+     ((), False)),
+    ("prose again", "content/02-bab-3.md", "Baris baru.", "Baris yang baru.", alone("bab-3.html")),
 ]
 
 
@@ -51,7 +65,7 @@ def test_every_served_file_matches_a_fresh_build_after_each_edit(tmp_path):
     root = copy_sample("kecamatan", tmp_path / "laporan")
     preview = Preview(Project(root))
     preview.rebuild()
-    assert preview.work.pages is WHOLE and preview.work.stages[0] is Stage.LOAD
+    assert (preview.work.pages, preview.work.whole_site) == WHOLE and preview.work.stages[0] is Stage.LOAD
     for what, file, old, new, rendered in STEPS:
         edit(root / file, old, new)
         served, full = preview.rebuild(), fresh(root)
@@ -62,7 +76,7 @@ def test_every_served_file_matches_a_fresh_build_after_each_edit(tmp_path):
         assert dict(served.files) == dict(full.files), (what, [p for p in full.files
                                                                if served.files.get(p) != full.files[p]])
         assert served.counts == full.counts, what
-        assert preview.work.pages == rendered, (what, preview.work)
+        assert (preview.work.pages, preview.work.whole_site) == rendered, (what, preview.work)
         assert (Stage.LOAD in preview.work.stages) == file.startswith("data/"), what
 
 
@@ -72,7 +86,7 @@ def test_only_the_edited_page_and_the_search_index_change(tmp_path):
     preview.rebuild()
     edit(root / "content/02-bab-3.md", "Ditetapkan", "Telah ditetapkan")
     snapshot = preview.rebuild()
-    assert preview.work.stages == (Stage.CHECK,) and preview.work.pages == ("bab-3.html",)
+    assert preview.work.stages == (Stage.CHECK,) and (preview.work.pages, preview.work.whole_site) == alone("bab-3.html")
     assert snapshot.changed_since(1) == ["assets/indeks-cari.js", "bab-3.html"]
     assert snapshot.page_version("bab-3.html") == 2 and snapshot.page_version("bab-1.html") == 1
 

@@ -8,10 +8,12 @@ signature of every file it read) and the last complete site (`_Good`). After a s
 - otherwise the figures are kept and CHECK runs again on all chapters (cheap: the chapters'
   quotes and judging words are compared with the data, and the corrections are numbered across
   the whole report, so one chapter's edit can renumber another's marks);
-- then, if nothing that other pages show changed (`shared`: every chapter's title, file, the
-  tables and charts it places, the readers' tables, the note marks and corrections apart from
-  the line they stand on, the images), only the edited chapters' pages and the search index are
-  rendered again (`onepage`), the other files kept; else RENDER runs whole.
+- then only the edited chapters are rendered from Markdown (`onepage`). If nothing other pages
+  show of the chapters changed (`shared`: every chapter's title, file, the tables and charts it
+  places, the readers' tables, the note marks and corrections apart from the line they stand
+  on, the images), only the edited pages and the search index are written again, the other
+  files kept. Else, if the other chapters render as before (`bodies`), the whole site is laid
+  out again around their kept bodies (`assemble`). Else RENDER runs whole.
 
 A chapter counts as edited when its text differs from the text of the last complete site. A
 report with a revised edition (its Lembar Ralat compares every page with the signed revision)
@@ -30,19 +32,23 @@ from ..domain.laporan import LAPORAN
 from ..pipeline import STEPS, Options, Result, Stage, _Run
 from ..project import Project
 from ..render.chapters import Chapter
+from ..render.order import reading_order
 from ..render.templates import TemplateProblem, Templates
 from ..source.markdown import BlockKind
+from . import assemble
 from .onepage import SEARCH_INDEX, Mismatch, chapter_page, page_file, search_index
 from .watch import Signature, scan
 
 
 @dataclass(frozen=True)
 class Work:
-    """What one build did: the stages it ran, the pages it rendered (None: the whole site), and why it
-    could not take the short path (empty when it did)."""
+    """What one build did: the stages it ran, the chapters' pages it rendered from Markdown (None: all
+    of them), whether it laid out every file of the site again, and why it rendered every chapter
+    (empty when it did not)."""
 
     stages: tuple[Stage, ...]
     pages: tuple[str, ...] | None
+    whole_site: bool = True
     why_whole: str = ""
 
 
@@ -84,33 +90,31 @@ class Incremental:
         chapters = frozenset(p for p in inputs if is_chapter(p))
         rest = {p: s for p, s in inputs.items() if p not in chapters}
         stages: list[Stage] = []
-        self.work = Work((), None, "")
+        self.work = Work((), None)
         base = self.base
         if base is None or base.inputs != rest or base.chapters != chapters:
             self.base = self.good = self.templates = None
             run = self._run(())
             stages += [Stage.LOAD, Stage.COMPUTE]
-            self.work = Work(tuple(stages), None, "data, tata letak atau daftar bab berubah")
+            self.work = Work(tuple(stages), None, True, "data, tata letak atau daftar bab berubah")
             state = _steps(Result(), run, Stage.LOAD, Stage.COMPUTE)
             base = self.base = _Base(state, tuple(run.collector.items), rest, chapters)
         run = self._run(base.items)
         stages.append(Stage.CHECK)
-        self.work = Work(tuple(stages), None, self.work.why_whole)
+        self.work = Work(tuple(stages), None, True, self.work.why_whole)
         state = _steps(base.state, run, Stage.CHECK, Stage.CHECK)
         why = self.work.why_whole or self._why_whole(base, state)
-        pages: tuple[str, ...] | None = None
         if not why:
             try:
-                state, pages = self._short(state, run)
+                state, self.work = self._short(state, run, tuple(stages))
             except Mismatch as mismatch:
                 why = f"halaman tidak dapat disusun sendiri: {mismatch}"
         if why:
             stages.append(Stage.RENDER)
-            self.work = Work(tuple(stages), None, why)
+            self.work = Work(tuple(stages), None, True, why)
             state = _steps(state, run, Stage.RENDER, Stage.WRITE)
         else:
             state = _steps(state, run, Stage.PRINT, Stage.WRITE)
-        self.work = Work(tuple(stages), pages, why)
         result = replace(state, diagnostics=sorted(run.collector.items, key=Diagnostic.sort_key))
         self.good = _Good(base, result, {c.file: c.parsed.lines for c in result.chapters}, shared(result))
         return result
@@ -119,42 +123,54 @@ class Incremental:
         return _Run(self.project, self.options, SUBJECTS, Collector(list(items)))
 
     def _why_whole(self, base: _Base, state: Result) -> str:
-        """Why every page must be rendered again; empty when only the edited chapters' pages need be."""
+        """Why every chapter must be rendered again; empty when the edited ones may be rendered alone."""
         good = self.good
         if good is None or good.base is not base:
             return "belum ada susunan lengkap dari data ini"
         lap = state.need_report().need(LAPORAN)
         if lap.ditandatangani is not None and lap.ditandatangani.revisi:
             return "edisi revisi: Lembar Ralat membandingkan setiap halaman"
-        if shared(state) != good.shared:
-            return "judul bab, tabel, gambar atau catatan pemeriksaan berubah"
         return ""
 
-    def _short(self, state: Result, run: _Run) -> tuple[Result, tuple[str, ...]]:
-        """Only the edited chapters' pages and the search index rendered again; every other file kept."""
+    def _short(self, state: Result, run: _Run, stages: tuple[Stage, ...]) -> tuple[Result, Work]:
+        """The edited chapters rendered again, the others' pages kept; then either only the edited pages
+        and the search index written again (nothing other pages show changed), or the whole site laid
+        out around the kept bodies (`assemble`: the other chapters render as before). Raises Mismatch
+        when neither gives what a full render gives."""
         good = self.good
         assert good is not None and state.view is not None
         if self.templates is None:
             self.templates = Templates(self.project)
         chapters = list(state.chapters)
-        old = {p.file: p for p in good.result.pages}
         edited = [i for i, c in enumerate(chapters) if good.texts.get(c.file) != c.parsed.lines]
+        alone = shared(state) == good.shared
+        kept = {chapters[i].file for i in range(len(chapters)) if i not in edited}
+        if not alone and bodies(state, kept) != bodies(good.result, kept):
+            raise Mismatch("tabel, gambar atau tanda catatan pemeriksaan bab lain berubah")
+        old = {p.file: p for p in good.result.pages}
         pages = [old[c.file] for c in chapters]
-        files = dict(good.result.files)
         try:
             for i in edited:
                 pages[i] = chapter_page(chapters, i, state.view.marks, state, self.templates, old[chapters[i].file])
-            for i in edited:
-                files[pages[i].path] = page_file(pages[i], pages, state, self.templates, with_pdf=self.options.pdf)
+            if alone:
+                files = dict(good.result.files)
+                for i in edited:
+                    files[pages[i].path] = page_file(pages[i], pages, state, self.templates, with_pdf=self.options.pdf)
+                if edited:
+                    files[SEARCH_INDEX] = search_index(pages)
+            else:
+                files = assemble.site(self.project, pages, state, SUBJECTS, self.templates, run.collector,
+                                      with_pdf=self.options.pdf)
         except TemplateProblem as exc:
             run.collector.add(exc.diagnostic)
             failed = BuildFailed(run.collector.items)
             failed.state = replace(state, diagnostics=failed.diagnostics)
             raise failed from None
-        if edited:
-            files[SEARCH_INDEX] = search_index(pages)
+        except BuildFailed as failed:
+            failed.state = replace(state, diagnostics=failed.diagnostics)
+            raise
         state = replace(state, pages=pages, files=files, output=None, kept={}, ralat=None, reached=Stage.RENDER)
-        return state, tuple(pages[i].path for i in edited)
+        return state, Work(stages, tuple(pages[i].path for i in edited), not alone)
 
 
 def _steps(state: Result, run: _Run, first: Stage, last: Stage) -> Result:
@@ -179,9 +195,26 @@ def shared(state: Result) -> tuple[object, ...]:
             state.images)
 
 
+def bodies(state: Result, kept: set[str]) -> tuple[object, ...]:
+    """What the site rendering of the chapters in `kept` (unedited) depends on besides their own text:
+    the tables and charts every chapter places (a table placed again is anchored by the count of
+    earlier placements; charts are numbered through the report in reading order), the readers'
+    tables, and the number of the note mark at each place in those chapters and in the tables."""
+    view = state.view
+    assert view is not None
+    placed = tuple((c.file, tuple(c.tables), _charts(c)) for c in state.chapters)
+    order = tuple(p.page.file for p in reading_order(state.chapters))
+    numbers = tuple((t.nomor, k.cell, k.quote) for t in view.marks.temuan for k in t.tempat
+                    if k.quote is None or k.quote[0] in kept)
+    return placed, order, numbers, view.tables
+
+
+def _charts(c: Chapter) -> tuple[str, ...]:
+    return tuple(getattr(obj, "id", "") for kind, obj in c.blocks.values() if kind == BlockKind.GRAFIK)
+
+
 def _chapter(c: Chapter) -> tuple[object, ...]:
-    charts = tuple(getattr(obj, "id", "") for kind, obj in c.blocks.values() if kind == BlockKind.GRAFIK)
-    return (c.file, c.slug, c.title, c.kind, tuple(c.tables), charts)
+    return (c.file, c.slug, c.title, c.kind, tuple(c.tables), _charts(c))
 
 
 def _marks(marks: Pemeriksaan) -> tuple[object, ...]:

@@ -176,7 +176,8 @@ def describe(snapshot: Snapshot, seconds: float, work: Work | None = None) -> st
     still = f", {unfilled} isian belum diisi" if unfilled else ""
     only = ""
     if work is not None and work.pages is not None:
-        only = f"; disusun ulang: {', '.join(work.pages)}" if work.pages else "; tidak ada halaman yang berubah"
+        only = f"; disusun ulang: {', '.join(work.pages)}" if work.pages else "; tidak ada bab yang berubah"
+        only += "; tata letak seluruh situs diperbarui" if work.whole_site else ""
     return f"[{when}] susunan #{snapshot.builds}: siap, {warnings} peringatan{still} ({seconds:.2f} dtk{only})"
 
 
