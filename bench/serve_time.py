@@ -5,6 +5,7 @@ Starts `serve --port 0` on a copy of the bundled report, listens on a chapter pa
 stream as the page's script does, and times, from the moment a save returns:
 - a prose edit (one paragraph of a chapter): until the stream's `muat-ulang` event, and until
   the page served again holds the new words (what the reader's reload fetches);
+- a chapter title edit (in every page's navigation): the same;
 - a data edit (a figure on every page: the office's telephone number): the same.
 Medians of N runs, each edit alternating between two texts, with a pause between runs so the
 watcher is idle; also what one look of the watcher costs. Prints JSON. Never part of the tests:
@@ -33,6 +34,7 @@ sys.path.insert(0, str(REPO))
 
 CHAPTER, PAGE = "content/04-bab-4-penutup.md", "bab-4-penutup.html"
 PROSE = ("Secara garis besar terlihat", "Secara garis besar jelas terlihat")
+TITLE = ("# BAB IV PENUTUP", "# BAB IV PENUTUP LAPORAN")   # in every page's navigation
 DATA = ("data/laporan.yaml", "telepon: (0321) 591004", "telepon: (0321) 591005")
 
 
@@ -127,11 +129,11 @@ def main() -> None:
             base = line.split()[1]
             port = int(base.rsplit(":", 1)[1].strip("/"))
             results = {}
-            for label, (file, a, b) in (("prosa", (CHAPTER, *PROSE)), ("data", DATA)):
+            for label, (file, a, b) in (("prosa", (CHAPTER, *PROSE)), ("judul_bab", (CHAPTER, *TITLE)), ("data", DATA)):
                 events, pages = [], []
                 for i in range(args.runs):
                     old, new = (a, b) if i % 2 == 0 else (b, a)
-                    shown = new.split(": ", 1)[1] if file.startswith("data/") else new
+                    shown = new.split(": ", 1)[1] if file.startswith("data/") else new.lstrip("# ")
                     time.sleep(args.pause)
                     event, page = one(root, base, port, file, old, new, shown)
                     events.append(event)
@@ -147,7 +149,8 @@ def main() -> None:
     results["pengamat"] = {"jeda_lihat_s": poll, "biaya_sekali_lihat_ms": round(look * 1000, 3),
                            "bagian_satu_inti_saat_diam_persen": round(100 * look / poll, 2)}
     builds = [line for line in out.splitlines() if "susunan #" in line]
-    results["konsol"] = {"prosa": builds[0], "data": builds[args.runs]}   # the server's own line for each
+    # the server's own line for one build of each kind
+    results["konsol"] = {"prosa": builds[0], "judul_bab": builds[args.runs], "data": builds[2 * args.runs]}
     results["runs"] = args.runs
     print(json.dumps(results, indent=2, ensure_ascii=False))
 
