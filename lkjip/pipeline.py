@@ -114,7 +114,7 @@ class Result:
 
 
 @dataclass
-class _Run:
+class StageRun:
     """What every stage of one run shares: the folder, the options, the subjects, the diagnostics."""
 
     project: Project
@@ -123,7 +123,7 @@ class _Run:
     collector: Collector = field(default_factory=Collector)
 
 
-def _load(state: Result, run: _Run) -> Result:
+def _load(state: Result, run: StageRun) -> Result:
     project, collector = run.project, run.collector
     if not project.root.is_dir():
         collector.add(error(Loc(str(project.root)), "folder proyek tidak ditemukan", "", "no-project"))
@@ -137,7 +137,7 @@ def _load(state: Result, run: _Run) -> Result:
     return replace(state, report=report)
 
 
-def _compute(state: Result, run: _Run) -> Result:
+def _compute(state: Result, run: StageRun) -> Result:
     report, subjects, collector = state.need_report(), run.subjects, run.collector
     ordered = plan([f for s in subjects for f in s.figures], [x for s in subjects for x in s.sources])
     figures = compute_all(report, ordered)
@@ -155,7 +155,7 @@ def _compute(state: Result, run: _Run) -> Result:
     return state
 
 
-def _check(state: Result, run: _Run) -> Result:
+def _check(state: Result, run: StageRun) -> Result:
     project, collector, report, catalog = run.project, run.collector, state.need_report(), state.need_catalog()
     collector.extend(isian.in_chapters(project))
     chapters, images = load_chapters(project, catalog, collector)
@@ -189,7 +189,7 @@ def _page_names(chapters: Sequence[Chapter]) -> list[Diagnostic]:
 def analyse(project: Project, collector: Collector, subjects: Sequence[Subject] = SUBJECTS) -> \
         tuple[Report, Figures, Catalog]:
     """Load, validate, compute and check the tables: everything `kunci` and `baru` need."""
-    run_ = _Run(project, Options(pdf=False, write=False), subjects, collector)
+    run_ = StageRun(project, Options(pdf=False, write=False), subjects, collector)
     state = _compute(_load(Result(), run_), run_)
     return state.need_report(), state.need_figures(), state.need_catalog()
 
@@ -235,11 +235,11 @@ def _cached_run(project: Project, options: Options) -> Result:
     return result
 
 
-STEPS: tuple[tuple[Stage, Callable[[Result, _Run], Result]], ...]
+STEPS: tuple[tuple[Stage, Callable[[Result, StageRun], Result]], ...]
 
 
 def _run(project: Project, options: Options, subjects: Sequence[Subject], until: Stage) -> Result:
-    run_ = _Run(project, options, subjects)
+    run_ = StageRun(project, options, subjects)
     state = Result()
     for stage, step in STEPS:
         if stage > until:
@@ -252,7 +252,7 @@ def _run(project: Project, options: Options, subjects: Sequence[Subject], until:
     return replace(state, diagnostics=sorted(run_.collector.items, key=Diagnostic.sort_key))
 
 
-def _render(state: Result, run: _Run) -> Result:
+def _render(state: Result, run: StageRun) -> Result:
     if run.options.check_only and not _render_finds_problems(run.project, state.need_report(), run.options):
         return state
     from .render.identity import site_info
@@ -285,7 +285,7 @@ def _edition_compared(report: Report, options: Options) -> bool:
     return options.editions and lap.signed and lap.ditandatangani is not None and bool(lap.ditandatangani.revisi)
 
 
-def _print(state: Result, run: _Run) -> Result:
+def _print(state: Result, run: StageRun) -> Result:
     if not run.options.pdf:
         return state
     from .print.document import findings_annex, print_document, ralat_section
@@ -311,7 +311,7 @@ def _print(state: Result, run: _Run) -> Result:
     return replace(state, files={**state.files, info.pdf_name: pdf}, machine=machine)
 
 
-def _write(state: Result, run: _Run) -> Result:
+def _write(state: Result, run: StageRun) -> Result:
     """Refuse what is not complete (placeholders; warnings under --strict), then swap site/ in when asked."""
     options, collector = run.options, run.collector
     unfilled = isian.count(collector.items)

@@ -8,6 +8,7 @@ import http.server
 import shutil
 import subprocess
 import threading
+import time
 
 import pytest
 
@@ -85,3 +86,49 @@ def test_screenshot_of_the_cover(server, tmp_path):
     shot = tmp_path / "sampul.png"
     chromium("--window-size=1024,800", f"--screenshot={shot}", base + "index.html", profile=tmp_path / "p3")
     assert shot.stat().st_size > 10_000
+
+
+def test_the_preview_pushes_an_edit_to_the_open_page_and_keeps_its_scroll(tmp_path):
+    """`serve`'s page in a real browser: its EventSource hears of the edit, the page reloads by
+    itself at the same scroll position, and nothing goes wrong in the console."""
+    from lkjip.preview.server import open_server
+    from lkjip.preview.state import Preview
+    from lkjip.project import Project
+
+    from cdp import Browser
+    from conftest import copy_sample, edit
+    root = copy_sample("minimal", tmp_path / "laporan")
+    chapter = root / "content/01-bab-1-pendahuluan.md"
+    chapter.write_text(chapter.read_text("utf-8") + "".join(f"\nParagraf isian nomor {i}.\n" for i in range(80)),
+                       "utf-8")
+    preview = Preview(Project(root))
+    preview.rebuild()
+    httpd = open_server(preview, 0)
+    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
+    browser = Browser(tmp_path / "profil")
+    try:
+        browser.width(1024, 600)
+        assert browser.open(f"http://127.0.0.1:{httpd.server_address[1]}/bab-1-pendahuluan.html") == []
+        browser.eval("window.scrollTo(0, 1500)")
+        edit(chapter, "Paragraf isian nomor 70.", "Paragraf yang disunting.")
+        preview.rebuild()
+        assert preview.work.pages == ("bab-1-pendahuluan.html",)
+        deadline = time.monotonic() + 20
+        while "Paragraf yang disunting." not in (browser.eval("document.body ? document.body.innerText : ''") or ""):
+            assert time.monotonic() < deadline, "the open page never showed the edit"
+            time.sleep(0.05)
+        time.sleep(0.2)  # the browser restores the scroll position just after the load
+        assert abs(browser.eval("window.scrollY") - 1500) < 5
+        # the old page's event stream is cut by its own reload: the one failure allowed
+        assert [p for e in browser.events() if e.get("params", {}).get("type") != "EventSource"
+                for p in _problems(e)] == []
+    finally:
+        browser.close()
+        preview.stop()
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def _problems(event):
+    from cdp import _problem
+    return _problem(event)

@@ -70,7 +70,7 @@ def test_an_edit_is_served_and_the_open_page_told_to_reload(served):
     assert "] susunan #1: siap, 0 peringatan (" in lines[0]
     status, page, kind = get(base + "bab-1-pendahuluan.html")
     assert status == 200 and kind == "text/html; charset=utf-8"
-    assert b'new EventSource("/__lkjip/peristiwa?halaman=bab-1-pendahuluan.html&versi=1")' in page  # preview only
+    assert b'new EventSource("/__lkjip/peristiwa?halaman=bab-1-pendahuluan.html&versi=1&sesi=' in page  # preview only
     edit(root / "content/01-bab-1-pendahuluan.md", "menyusun laporan kinerja", "menyusun laporan kinerja yang baru")
     assert wait_for_version(base, 2) == {"versi": 2, "susun": 2, "galat": False, "peringatan": 0, "belum_diisi": 0}
     status, page, _ = get(base + "bab-1-pendahuluan.html")

@@ -47,8 +47,8 @@ class Stream:
         self.sock.close()
 
 
-def events_path(page, version):
-    return f"/__lkjip/peristiwa?halaman={page}&versi={version}"
+def events_path(preview, page, version):
+    return f"/__lkjip/peristiwa?halaman={page}&versi={version}&sesi={preview.session}"
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def served(tmp_path):
 def test_a_prose_edit_is_pushed_to_its_page_only(served):
     root, preview, httpd = served
     port = httpd.server_address[1]
-    mine, other = Stream(port, events_path(BAB_1, 1)), Stream(port, events_path(BAB_2, 1))
+    mine, other = Stream(port, events_path(preview, BAB_1, 1)), Stream(port, events_path(preview, BAB_2, 1))
     head = mine.read_until(b"retry: 1000\n\n")
     assert head.startswith(b"HTTP/1.0 200 ") and b"Content-Type: text/event-stream; charset=utf-8\r\n" in head
     other.read_until(b"retry: 1000\n\n")
@@ -90,15 +90,23 @@ def test_a_page_that_missed_an_event_is_told_at_once(served):
     root, preview, httpd = served
     edit(root / "content/01-bab-1-pendahuluan.md", "menyusun laporan kinerja", "menyusun laporan kinerja baru")
     preview.rebuild()
-    stream = Stream(httpd.server_address[1], events_path(BAB_1, 1))
+    stream = Stream(httpd.server_address[1], events_path(preview, BAB_1, 1))
     assert b"event: muat-ulang\n" in stream.read_until(b'"versi": 2')
+    stream.close()
+
+
+def test_a_page_from_an_earlier_run_of_the_preview_is_told_at_once(served):
+    """Versions count from 1 in every run: a page left open across a restart (another session) reloads."""
+    _, preview, httpd = served
+    stream = Stream(httpd.server_address[1], f"/__lkjip/peristiwa?halaman={BAB_1}&versi=1&sesi=ffffffff")
+    assert b"event: muat-ulang\n" in stream.read_until(b'"versi": 1, "halaman"')
     stream.close()
 
 
 def test_an_error_reaches_every_page_and_so_does_the_fix(served):
     root, preview, httpd = served
     port = httpd.server_address[1]
-    stream = Stream(port, events_path(BAB_2, 1))
+    stream = Stream(port, events_path(preview, BAB_2, 1))
     edit(root / "data/laporan.yaml", "tahun: 2025", "tahun: dua ribu")
     assert preview.rebuild().failure is not None
     stream.read_until(b'"versi": 2, "halaman": "bab-2-perencanaan-kinerja.html"')
@@ -121,9 +129,9 @@ def test_a_stylesheet_change_reaches_the_pages_that_load_it(served):
 @pytest.mark.parametrize("host", ["evil.example:0", "127.0.0.1.evil.example"])
 def test_the_event_stream_refuses_a_foreign_host(served, host):
     """DNS rebinding: a page on another site that points its own name at 127.0.0.1 cannot listen."""
-    _, _, httpd = served
+    _, preview, httpd = served
     port = httpd.server_address[1]
-    stream = Stream(port, events_path(BAB_1, 1), host=host.replace(":0", f":{port}"))
+    stream = Stream(port, events_path(preview, BAB_1, 1), host=host.replace(":0", f":{port}"))
     answer = stream.read_until(b"\r\n\r\n")
     assert answer.startswith(b"HTTP/1.0 421 ") and b"text/event-stream" not in answer
     stream.close()
@@ -133,7 +141,7 @@ def test_a_closed_tab_leaves_no_thread(served):
     _, preview, httpd = served
     streams = httpd.RequestHandlerClass.keywords["streams"]
     before = threading.active_count()
-    opened = [Stream(httpd.server_address[1], events_path(BAB_1, 1)) for _ in range(3)]
+    opened = [Stream(httpd.server_address[1], events_path(preview, BAB_1, 1)) for _ in range(3)]
     for stream in opened:
         stream.read_until(b"retry: ")
     assert streams.open == 3
@@ -147,7 +155,7 @@ def test_a_closed_tab_leaves_no_thread(served):
 
 def test_stopping_the_preview_ends_open_streams(served):
     _, preview, httpd = served
-    stream = Stream(httpd.server_address[1], events_path(BAB_1, 1))
+    stream = Stream(httpd.server_address[1], events_path(preview, BAB_1, 1))
     stream.read_until(b"retry: ")
     preview.stop()
     stream.sock.settimeout(5)
@@ -173,7 +181,7 @@ def test_the_server_stops_cleanly_on_sigterm_with_a_page_open(tmp_path):
             if line.startswith("Pratinjau: "):
                 break
         port = int(line.split()[1].rsplit(":", 1)[1].strip("/"))
-        stream = Stream(port, events_path(BAB_1, 1))
+        stream = Stream(port, f"/__lkjip/peristiwa?halaman={BAB_1}&versi=1&sesi=x")
         stream.read_until(b"retry: ")
         process.send_signal(signal.SIGTERM)
         out, err = process.communicate(timeout=60)
@@ -183,3 +191,19 @@ def test_the_server_stops_cleanly_on_sigterm_with_a_page_open(tmp_path):
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_a_quiet_stream_sends_comments_to_stay_alive(served):
+    from lkjip.preview.events import follow
+    _, preview, _ = served
+    sent = []
+    thread = threading.Thread(target=follow, args=(preview, BAB_1, 1, sent.append, lambda: False),
+                              kwargs={"keepalive": 0.05, "look": 0.02})
+    thread.start()
+    deadline = time.monotonic() + 10
+    while sent.count(b": tetap tersambung\n\n") < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    preview.stop()
+    thread.join(5)
+    assert not thread.is_alive() and sent[0] == b"retry: 1000\n\n"
+    assert set(sent[1:]) == {b": tetap tersambung\n\n"}  # comments only: nothing changed

@@ -29,14 +29,16 @@ _BAR = ('<div id="lkjip-pratinjau" style="position:fixed;right:0;bottom:0;z-inde
         "Pratinjau{extra} · <a href=\"" + PDF_PATH + "\">PDF</a></div>")
 
 
-def events_url(path: str, version: int) -> str:
-    """Where a page showing `path` at `version` listens for its next version."""
-    return f"{EVENTS_PATH}?halaman={quote(path, safe='/')}&versi={version}"
+def events_url(path: str, version: int, session: str) -> str:
+    """Where a page showing `path` at `version` listens for its next version. `session` names the
+    server process: versions count from 1 again when the preview is restarted, and a page left
+    open from an earlier run must still learn that it is out of date."""
+    return f"{EVENTS_PATH}?halaman={quote(path, safe='/')}&versi={version}&sesi={session}"
 
 
-def reload_script(path: str, version: int) -> str:
+def reload_script(path: str, version: int, session: str) -> str:
     # json.dumps then '<' escaped: the URL is a JavaScript string that cannot end the script early
-    return _SCRIPT % (json.dumps(events_url(path, version)).replace("<", "\\u003c"), RELOAD)
+    return _SCRIPT % (json.dumps(events_url(path, version, session)).replace("<", "\\u003c"), RELOAD)
 
 
 def _before_body_end(page: bytes, addition: str) -> bytes:
@@ -45,7 +47,7 @@ def _before_body_end(page: bytes, addition: str) -> bytes:
     return page + data if at < 0 else page[:at] + data + page[at:]
 
 
-def inject(page: bytes, path: str, version: int, counts: tuple[int, int]) -> bytes:
+def inject(page: bytes, path: str, version: int, session: str, counts: tuple[int, int]) -> bytes:
     """A site page with the preview bar and the reload script just before </body>."""
     warnings, unfilled = counts
     extra = ""
@@ -53,12 +55,12 @@ def inject(page: bytes, path: str, version: int, counts: tuple[int, int]) -> byt
         parts = [f"{warnings} peringatan"] if warnings else []
         parts += [f"{unfilled} isian belum diisi"] if unfilled else []
         extra = ': <a href="pemeriksaan.html">' + ", ".join(parts) + "</a>"
-    return _before_body_end(page, _BAR.format(extra=extra) + reload_script(path, version))
+    return _before_body_end(page, _BAR.format(extra=extra) + reload_script(path, version, session))
 
 
-def with_reload(page: bytes, path: str, version: int) -> bytes:
+def with_reload(page: bytes, path: str, version: int, session: str) -> bytes:
     """The error page, served in place of `path`, with the script that reloads it once fixed."""
-    return _before_body_end(page, reload_script(path, version))
+    return _before_body_end(page, reload_script(path, version, session))
 
 
 _STYLE = ("body{font:15px/1.45 sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"

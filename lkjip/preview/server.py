@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..project import Project
 from . import events, pages
+from .incremental import Work
 from .state import Preview, Snapshot
 from .watch import Watcher
 
@@ -98,7 +99,8 @@ class Handler(BaseHTTPRequestHandler):
         page = rel is not None and rel.endswith(".html")
         if page and now.failure is not None:
             assert rel is not None
-            self._send(500, TYPES[".html"], pages.with_reload(now.failure, rel, now.page_version(rel)), send_body)
+            self._send(500, TYPES[".html"], pages.with_reload(now.failure, rel, now.page_version(rel),
+                                                                 self.preview.session), send_body)
             return
         data = now.files.get(rel) if rel is not None else None
         if data is None:
@@ -106,17 +108,20 @@ class Handler(BaseHTTPRequestHandler):
             return
         assert rel is not None
         if page:
-            data = pages.inject(data, rel, now.page_version(rel), now.counts)
+            data = pages.inject(data, rel, now.page_version(rel), self.preview.session, now.counts)
         self._send(200, _type(rel), data, send_body)
 
     def _events(self, send_body: bool) -> None:
-        """The event stream of one open page (`?halaman=PATH&versi=N`), until the reader leaves."""
+        """The event stream of one open page (`?halaman=PATH&versi=N&sesi=S`), until the reader leaves.
+        A page from an earlier run of the preview (another `sesi`) is out of date at once."""
         query = parse_qs(urlsplit(self.path).query)
         rel = site_path("/" + query.get("halaman", [""])[0])
         known = query.get("versi", [""])[0]
         if rel is None or not known.isdigit():
             self._send(400, "text/plain; charset=utf-8", b"halaman dan versi diperlukan\n", send_body)
             return
+        if query.get("sesi", [""])[0] != self.preview.session:
+            known = "0"
         if not send_body:
             self._head(200, "text/event-stream; charset=utf-8")
             return
@@ -162,13 +167,18 @@ def open_server(preview: Preview, port: int) -> ThreadingHTTPServer:
     return httpd
 
 
-def describe(snapshot: Snapshot, seconds: float) -> str:
+def describe(snapshot: Snapshot, seconds: float, work: Work | None = None) -> str:
+    """One console line per build; after a prose edit it names the pages rendered again."""
     when = time.strftime("%H:%M:%S")
     if snapshot.failure is not None:
         return f"[{when}] susunan #{snapshot.builds}: galat; lihat di peramban ({seconds:.1f} dtk)"
     warnings, unfilled = snapshot.counts
     still = f", {unfilled} isian belum diisi" if unfilled else ""
-    return f"[{when}] susunan #{snapshot.builds}: siap, {warnings} peringatan{still} ({seconds:.1f} dtk)"
+    only = ""
+    if work is not None and work.pages is not None:
+        only = f"; disusun ulang: {', '.join(work.pages)}" if work.pages else "; tidak ada bab yang berubah"
+        only += "; tata letak seluruh situs diperbarui" if work.whole_site else ""
+    return f"[{when}] susunan #{snapshot.builds}: siap, {warnings} peringatan{still} ({seconds:.2f} dtk{only})"
 
 
 def serve(project: Project, port: int, out: TextIO = sys.stdout) -> int:
@@ -184,7 +194,7 @@ def serve(project: Project, port: int, out: TextIO = sys.stdout) -> int:
     def rebuild() -> None:
         started = time.monotonic()
         snapshot = preview.rebuild()
-        out.write(describe(snapshot, time.monotonic() - started) + "\n")
+        out.write(describe(snapshot, time.monotonic() - started, preview.work) + "\n")
         out.flush()
 
     watcher = Watcher(project, rebuild)

@@ -12,6 +12,7 @@ event streams wait on `Preview.wait_newer` instead of asking again and again.
 """
 from __future__ import annotations
 
+import secrets
 import threading
 import traceback
 from collections.abc import Callable, Mapping
@@ -25,6 +26,7 @@ from ..diagnostics import BuildFailed, Diagnostic
 from ..pipeline import Options, Result, run
 from ..project import Project
 from . import pages
+from .incremental import Incremental, Work
 
 Build = Callable[[Project, Options], Result]
 PREVIEW = Options(pdf=False, write=False)
@@ -88,7 +90,12 @@ class Preview:
     def __init__(self, project: Project, build: Build | None = None):
         self.project = project
         self.full: Build = build or run
+        self.incremental = None if build is not None else Incremental(project, PREVIEW)
+        self.work: Work | None = None
+        """What the last build did (the stages it ran, the pages it rendered), for the console and tests."""
         self.current = Snapshot()
+        self.session = secrets.token_hex(4)
+        """Names this run of the preview in the pages it serves (`pages.events_url`)."""
         self.stopped = False
         self._building = threading.Lock()
         self._newer = threading.Condition()
@@ -113,7 +120,12 @@ class Preview:
             return new
 
     def _build(self) -> Result:
-        return self.full(self.project, PREVIEW)
+        if self.incremental is None:
+            return self.full(self.project, PREVIEW)
+        try:
+            return self.incremental.build()
+        finally:
+            self.work = self.incremental.work
 
     def wait_newer(self, version: int, timeout: float) -> Snapshot:
         """The current snapshot once it is newer than `version`, or after `timeout` seconds, or at stop."""

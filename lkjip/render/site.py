@@ -185,7 +185,7 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     out.add("index.html", templates.render("index.html", page=None, cards=_cards(cards, tables, where),
                                            **common), templates.where("index.html"))
     for i, page in enumerate(pages):
-        contents = _contents(page)
+        contents = page_contents(page)
         body = page.parts[0] + (BACK if contents else "").join(page.parts[1:]) if page.parts else ""
         out.add(page.path, templates.render("page.html", page=page, head=safe(page.head), contents=contents,
                                             body=safe(body),
@@ -264,7 +264,7 @@ def _cell_text(table: Table, where: tuple[str, str]) -> str | None:
     return replace(cell.value, tulisan="").text() if cell is not None and not cell.value.is_empty else None
 
 
-def _contents(page: Page) -> list[dict[str, Any]]:
+def page_contents(page: Page) -> list[dict[str, Any]]:
     """The in-page contents list of a long chapter: its sections (h2) and sub-sections (h3)."""
     items = [{"level": level, "text": text, "anchor": anchor} for level, text, anchor in page.headings
              if level in (2, 3) and anchor]
