@@ -228,7 +228,7 @@ def build_elsewhere(root: Path, cwd: Path) -> None:
                    cwd=cwd, env=env, capture_output=True)
 
 
-@pytest.mark.parametrize("sample", ["minimal", "kota"])
+@pytest.mark.parametrize("sample", ["minimal", pytest.param("kota", marks=pytest.mark.kampanye)])
 def test_same_inputs_same_bytes_whatever_the_clock_locale_and_folder(sample, tmp_path):
     """The samples with their PDFs (charts, landscape pages, signatures): the same bytes, here and elsewhere."""
     here = copy_sample(sample, tmp_path / "sini")
