@@ -21,13 +21,15 @@ import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from . import isian
 from .diagnostics import BuildFailed, Diagnostic, format_diagnostic
-from .pipeline import Options, Result, run
 from .project import Project
 from .source.text import source_lines
+
+if TYPE_CHECKING:   # the stages are loaded by the commands that run them (not by skema, kunci, diff, portal)
+    from .pipeline import Options, Result
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -251,6 +253,7 @@ def _keys(args: argparse.Namespace, project: Project) -> int:
 
 
 def _options(args: argparse.Namespace) -> Options:
+    from .pipeline import Options
     """What each building command makes: `pdf` only the PDF, `html` only the site (an earlier PDF
     stays in site/), `check` nothing."""
     if args.perintah == "check":
@@ -312,6 +315,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     assert author is None or isinstance(author, Path)
     started = time.monotonic()
     try:
+        from .pipeline import run
         result = run(project, options)
     except BuildFailed as failed:
         if author is not None:

@@ -18,7 +18,6 @@ from typing import Any
 from .. import isian
 from ..diagnostics import BuildFailed, Diagnostic, format_diagnostic
 from ..output import write_tree
-from ..pipeline import Options, run
 from ..project import Project
 from ..source.text import source_lines
 from .discover import Source
@@ -74,6 +73,7 @@ def build(task: Task) -> Outcome:
     kept = unchanged(task)
     if kept is not None:
         return kept
+    from ..pipeline import Options, run  # loaded when a report is built: an unchanged portal never needs it
     source, root = task.source, task.source.folder.resolve()
     head = {"format": FORMAT, "folder": source.rel, "kunci": source.key, "instansi": source.instansi,
             "tahun": source.tahun, "jenis": source.jenis}
