@@ -95,10 +95,10 @@ def test_a_broken_template_of_the_report_is_named(capsys, report):
 
 
 def test_internal_errors_hide_the_traceback_unless_debug(capsys, report, monkeypatch):
-    import lkjip.cli
+    import lkjip.pipeline
     def boom(*a, **k):
         raise RuntimeError("rusak")
-    monkeypatch.setattr(lkjip.cli, "run", boom)
+    monkeypatch.setattr(lkjip.pipeline, "run", boom)
     code, _, err = run_cli(capsys, "check", "--dir", str(report))
     assert code == 1 and "Traceback" not in err and "--debug" in err
     code, _, err = run_cli(capsys, "check", "--dir", str(report), "--debug")
