@@ -10,12 +10,11 @@ of one comparison (`--format json,md,html --output FOLDER`) are written as `diff
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..output import write_file
 from ..project import Project
 
 if TYPE_CHECKING:   # loaded by `run` only: every other command builds this command's parser
@@ -79,7 +78,7 @@ def _emit(text: str, target: str, result: ReportDiff, quiet: bool) -> bool:
         sys.stdout.write(text)
         return True
     try:
-        write(Path(target), text.encode("utf-8"))
+        write_file(Path(target), text.encode("utf-8"))
     except OSError as exc:
         sys.stderr.write(f"galat: tidak dapat menulis {target} ({exc.strerror})\n")
         return False
@@ -95,17 +94,3 @@ def _summary(result: ReportDiff) -> str:
     n = to_json.summary(result)
     return (f"{n['data_changes']} perubahan data, {n['cells']} sel tabel dan {n['keys']} nilai berubah, "
             f"{n['chapters']} bab berubah teks, {n['new_errors']} galat dan {n['new_warnings']} peringatan baru.")
-
-
-def write(path: Path, data: bytes) -> None:
-    """Write whole or not at all: a temporary file beside the target, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".diff-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

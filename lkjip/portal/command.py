@@ -14,9 +14,10 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..output import write_file
 from . import pages, shard
 from .discover import PortalError, Source, discover
-from .report import Outcome, Task, build, read_summary, write_atomic
+from .report import Outcome, Task, build, read_summary
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -78,7 +79,7 @@ def _index(sources: Sequence[Source], output: Path, outcomes: Sequence[Outcome])
         raise PortalError(f"{len(missing)} laporan belum disusun ke {output.name}/: {names}",
                           "jalankan dulu setiap --shard (atau portal tanpa --indeks), lalu --indeks")
     for path, data in sorted(pages.files(summaries).items()):
-        write_atomic(output / path, data)
+        write_file(output / path, data)
     failed = sum(1 for s in summaries if s["status"] != "ok")
     if not outcomes and failed:
         sys.stderr.write(f"{failed} laporan gagal disusun (tercantum di halaman portal).\n")

@@ -9,15 +9,13 @@ process under `--jobs`: everything it takes and returns is plain data.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .. import isian
 from ..diagnostics import BuildFailed, Diagnostic, format_diagnostic
-from ..output import write_tree
+from ..output import write_file, write_tree
 from ..project import Project
 from ..source.text import source_lines
 from .discover import Source
@@ -113,25 +111,8 @@ def _formatted(root: Path, rel: str, diagnostics: list[Diagnostic]) -> list[str]
 
 
 def write_summary(output: Path, source: Source, data: dict[str, Any]) -> None:
-    write_atomic(summary_path(output, source), dumps(data))
+    write_file(summary_path(output, source), dumps(data))
 
 
 def dumps(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """A file replaced whole: a reader (or a killed build) never finds half of it; one that already holds
-    these bytes is left as it is (a web host syncing the folder sees no change)."""
-    if path.is_file() and not path.is_symlink() and path.stat().st_size == len(data) and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
