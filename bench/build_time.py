@@ -9,7 +9,9 @@ runs, with bytecode caching on as on a user's machine:
 - cold: a full build (site and PDF) with an empty cache (`--tanpa-cache`);
 - unchanged: a full build right after one with the same inputs (the cache's case);
 - edit: a full build after a one-paragraph edit of a chapter;
-- no_pdf: `build --no-pdf --tanpa-cache`.
+- no_pdf: `build --no-pdf --tanpa-cache`;
+- with --besar, once: a cold full build of a report eight times the bundled one (every chapter and
+  lampiran copied seven times over), against the cold build of the bundled one.
 It prints JSON: the medians, and the ratios the speed issue names (check / floor, unchanged /
 check, edit / cold, CPU / wall of a cold build). Never part of the test suite: machines here
 are shared and noisy, so only medians and ratios mean anything.
@@ -68,9 +70,21 @@ def _edit(root: Path, n: int) -> None:
     path.write_text(text.replace("\n\n", f"\n\nSuntingan ke-{n}.\n\n", 1), "utf-8")
 
 
+def eightfold(root: Path) -> None:
+    """The bundled report with every chapter and lampiran copied seven times over (front matter once)."""
+    for name in ("content", "data"):
+        shutil.copytree(REPO / name, root / name)
+    originals = sorted(p for p in (root / "content").glob("*.md") if not p.name.startswith("00-"))
+    for copy in range(2, 9):
+        for path in originals:
+            order, rest = path.name.split("-", 1)
+            shutil.copy(path, path.with_name(f"{order}-{rest[:-3]}-salinan-{copy}.md"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--besar", action="store_true", help="also build a report eight times the bundled one")
     args = parser.parse_args()
     samples: dict[str, list[tuple[float, float, float]]] = {k: [] for k in
                                                             ("check", "cold", "unchanged", "edit", "no_pdf")}
@@ -89,6 +103,10 @@ def main() -> None:
             samples["unchanged"].append(measure(root, []))
             _edit(root, n)
             samples["edit"].append(measure(root, []))
+        if args.besar:
+            big = Path(tmp) / "besar"
+            eightfold(big)
+            samples["eightfold"] = [measure(big, ["--tanpa-cache"])]
     report: dict[str, object] = {"floor_s": round(statistics.median(floors), 3)}
     for mode, runs in samples.items():
         report[mode] = {"wall_s": round(statistics.median(r[0] for r in runs), 3),
@@ -100,6 +118,10 @@ def main() -> None:
                         "unchanged/check": round(wall["unchanged"] / wall["check"], 2),
                         "edit/cold": round(wall["edit"] / wall["cold"], 2),
                         "cold cpu/wall": round(cold_cpu, 2)}
+    if args.besar:
+        big_peak = samples["eightfold"][0][2] / max(r[2] for r in samples["cold"])
+        report["ratios"].update({"eightfold/cold": round(wall["eightfold"] / wall["cold"], 2),   # type: ignore[union-attr]
+                                 "eightfold peak/cold peak": round(big_peak, 2)})
     print(json.dumps(report, indent=2))
 
 
