@@ -44,11 +44,11 @@ def test_ctrl_c_while_writing_keeps_the_previous_site(built_once, monkeypatch):
 
 
 def test_ctrl_c_in_the_cli_is_a_clean_message(capsys, report, monkeypatch):
-    import lkjip.cli
+    import lkjip.pipeline
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
-    monkeypatch.setattr(lkjip.cli, "run", interrupted)
+    monkeypatch.setattr(lkjip.pipeline, "run", interrupted)
     assert main(["--dir", str(report)]) == 130
     assert capsys.readouterr().err == "Dibatalkan. site/ tidak diubah.\n"
 
