@@ -132,3 +132,23 @@ def test_the_preview_pushes_an_edit_to_the_open_page_and_keeps_its_scroll(tmp_pa
 def _problems(event):
     from cdp import _problem
     return _problem(event)
+
+
+def test_the_portal_filter_shows_only_the_kind_asked_for_in_chromium(tmp_path):
+    """The portal's home page filtered by kind (`?jenis=kecamatan`): the other offices' rows hidden, the
+    count said; without JavaScript every row shows (the filter form stays hidden)."""
+    from lkjip.cli import main
+
+    from conftest import copy_sample
+    for name in ("kecamatan", "minimal"):
+        copy_sample(name, tmp_path / "sumber" / name)
+    assert main(["portal", str(tmp_path / "sumber"), "--output", str(tmp_path / "portal"), "--tanpa-pdf", "-q"]) == 0
+    page = (tmp_path / "portal/index.html").as_uri()
+    dom = chromium("--dump-dom", page + "?jenis=kecamatan", profile=tmp_path / "p").stdout
+    assert "1 dari 2 laporan ditampilkan." in dom
+    rows = sorted(line.strip() for line in dom.splitlines() if "data-jenis=" in line and "<tr" in line)
+    assert rows == ['<tr class="baris-data" data-jenis="dinas" data-tahun="2025" hidden="">',
+                    '<tr class="baris-data" data-jenis="kecamatan" data-tahun="2025">']
+    static = (tmp_path / "portal/index.html").read_text("utf-8")
+    assert 'id="saring" action="index.html" method="get" aria-label="Saring laporan" hidden>' in static
+    assert not [line for line in static.splitlines() if "data-jenis=" in line and "hidden" in line]
