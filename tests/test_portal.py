@@ -273,3 +273,21 @@ def test_with_pdfs_three_shards_give_one_builds_bytes_and_each_site_its_own_buil
     assert (tmp_path / "satu" / DINKES / "2025" / "lkjip-dinas-kesehatan-kabupaten-teladan-2025.pdf").is_file()
     assert f'<a href="{DINKES}/2025/lkjip-dinas-kesehatan-kabupaten-teladan-2025.pdf">PDF</a>' in \
         (tmp_path / "satu" / "index.html").read_text("utf-8")
+
+
+def test_a_report_withdrawn_from_sumber_leaves_the_portal_whole(tmp_path, capsys):
+    """Its site, its summary and an office page without a year left are removed, and said; what the
+    portal did not make is never touched."""
+    source = tmp_path / "sumber"
+    copy_sample("minimal", source / "perpustakaan")
+    copy_sample("kecamatan", source / "kecamatan")
+    out = tmp_path / "keluaran"
+    assert portal(capsys, source, "--output", out, "--tanpa-pdf")[0] == 0
+    (out / "catatan-admin.txt").write_text("milik pengelola situs\n", "utf-8")
+    kecamatan = next(p.name for p in out.iterdir() if p.name.startswith("kecamatan-"))
+    shutil.rmtree(source / "kecamatan")
+    code, said, _ = portal(capsys, source, "--output", out, "--tanpa-pdf")
+    assert code == 0 and f"1 laporan yang tidak ada lagi di SUMBER dihapus dari portal: {kecamatan}/2025" in said
+    assert not (out / kecamatan).exists() and not list((out / ".portal").glob(f"{kecamatan}-*"))
+    assert kecamatan not in (out / "index.html").read_text("utf-8")
+    assert (out / "catatan-admin.txt").is_file() and (out / "dinas-perpustakaan-dan-kearsipan/2025/index.html").is_file()

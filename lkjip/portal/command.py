@@ -17,7 +17,7 @@ from typing import Any
 from ..output import write_file
 from . import pages, shard
 from .discover import PortalError, Source, discover
-from .report import Outcome, Task, build, read_summary
+from .report import Outcome, Task, build, prune, read_summary
 
 EXIT_OK, EXIT_INVALID = 0, 1
 
@@ -78,6 +78,10 @@ def _index(sources: Sequence[Source], output: Path, outcomes: Sequence[Outcome])
         names = ", ".join(f"'{s.rel}'" for s in missing)
         raise PortalError(f"{len(missing)} laporan belum disusun ke {output.name}/: {names}",
                           "jalankan dulu setiap --shard (atau portal tanpa --indeks), lalu --indeks")
+    gone = prune(output, list(sources))
+    if gone:
+        sys.stdout.write(f"{len(gone)} laporan yang tidak ada lagi di SUMBER dihapus dari portal: "
+                         + ", ".join(gone) + "\n")
     for path, data in sorted(pages.files(summaries).items()):
         write_file(output / path, data)
     failed = sum(1 for s in summaries if s["status"] != "ok")

@@ -9,6 +9,7 @@ process under `--jobs`: everything it takes and returns is plain data.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,31 @@ def read_summary(output: Path, source: Source) -> dict[str, Any] | None:
     except (OSError, ValueError):
         return None
     return data if isinstance(data, dict) and data.get("format") == FORMAT else None
+
+
+def prune(output: Path, sources: list[Source]) -> list[str]:
+    """Remove what the portal built for reports no longer under SUMBER (their site, their summary, an
+    office page left without a year), so that no page of a withdrawn report stays published; only
+    folders the portal itself recorded are touched. Returns their places (`kecamatan-lama/2024`)."""
+    keep = {s.key for s in sources}
+    removed = []
+    folder = output / SUMMARIES
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        try:
+            key = json.loads(path.read_text("utf-8")).get("kunci")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if not isinstance(key, str) or key in keep or key.count("/") != 1 or ".." in key.split("/"):
+            continue
+        site = output / key
+        if site.is_dir() and not site.is_symlink():
+            shutil.rmtree(site)
+        path.unlink()
+        office = site.parent
+        if office.is_dir() and not office.is_symlink() and not any(p.is_dir() for p in office.iterdir()):
+            shutil.rmtree(office)
+        removed.append(key)
+    return removed
 
 
 def unchanged(task: Task) -> Outcome | None:
