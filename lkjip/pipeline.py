@@ -358,11 +358,10 @@ def _site(project: Project, options: Options, collector: Collector, report: Repo
           templates: Templates, subjects: Sequence[Subject], state: Result, view: ReadersView,
           with_pdf: bool) -> tuple[Output, list[Page], Ralat | None]:
     """The site's files and pages (linking the PDF when there will be one), and a revised edition's ralat."""
-    from .check.links import media_path
     from .print.blocks import PrintBlocks
     from .render.chapters import render_pages
     from .render.identity import site_info
-    from .render.site import block_renderer, build_site, marker_link
+    from .render.site import block_renderer, marker_link
     info = site_info(report.need(LAPORAN))
     tables, marks = view.tables, view.marks
     site_blocks = block_renderer(templates, tables, info.gambar)
@@ -370,15 +369,29 @@ def _site(project: Project, options: Options, collector: Collector, report: Repo
     print_blocks = PrintBlocks(templates, as_printed=lap.signed, word=lap.sebutan_gambar)
     pages = render_pages(list(state.chapters), site_blocks, marks, marker_link, print_blocks)
     ralat = _edition(project, options, collector, report, catalog, pages, tables)
+    out = assemble_site(project, replace(state, ralat=ralat), subjects, templates, pages, with_pdf, collector)
+    return out, pages, ralat
+
+
+def assemble_site(project: Project, state: Result, subjects: Sequence[Subject], templates: Templates,
+                  pages: Sequence[Page], with_pdf: bool, collector: Collector) -> Output:
+    """Every file of the site from the rendered pages: the pages, the home page's headline figures (as
+    readers see them), the readers' pages of the record, open data, search, the images. The preview
+    assembles a site around kept pages with it too."""
+    from .check.links import media_path
+    from .render.identity import site_info
+    from .render.site import build_site
+    report, catalog, view = state.need_report(), state.need_catalog(), state.view
+    assert view is not None
     cards = sorted((c for s in subjects for c in s.cards(report, catalog.figures)
                     if all(view.signed(c.tabel, *cell) for cell in (c.sel, *c.isi))), key=lambda c: c.urutan)
-    out = build_site(templates, info, pages, tables, marks, cards, catalog, with_pdf, rounding_note(report),
-                     state.corrections, ralat)
+    out = build_site(templates, site_info(report.need(LAPORAN)), pages, view.tables, view.marks, cards, catalog,
+                     with_pdf, rounding_note(report), state.corrections, state.ralat)
     for image in state.images:
         out.add(media_path(project.root, image), image.read_bytes(), project.relative(image))
     collector.extend(out.problems)
     collector.raise_if_errors()
-    return out, pages, ralat
+    return out
 
 
 def _edition(project: Project, options: Options, collector: Collector, report: Report, catalog: Catalog,

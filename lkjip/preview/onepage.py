@@ -23,9 +23,8 @@ from ..render.chapters import SITE, Chapter, Page, figure_numbers, render_docume
 from ..render.document import TableBlock
 from ..render.identity import site_info
 from ..render.order import reading_order
-from ..render.pemeriksaan import TITLE as FINDINGS_TITLE
-from ..render.site import BACK, DATA_PAGE, FINDINGS_PAGE, SEARCH_PAGE, block_renderer, marker_link, page_contents
-from ..render.templates import Templates, safe
+from ..render.site import block_renderer, marker_link, navigation, page_html
+from ..render.templates import Templates
 from ..source.markdown import BlockKind, make_parser
 
 SEARCH_INDEX = "assets/indeks-cari.js"
@@ -64,26 +63,16 @@ def _anchors(blocks: Sequence[object]) -> list[str]:
 
 
 def page_file(page: Page, pages: Sequence[Page], state: Result, templates: Templates, with_pdf: bool) -> bytes:
-    """The page's HTML file as `build_site` writes it: navigation, its contents list, the links to the
-    pages before and after it."""
+    """The page's HTML file as `build_site` writes it (`render.site.page_html`): navigation, its
+    contents list, the links to the pages before and after it."""
     report, view = state.need_report(), state.view
     assert view is not None
-    info = site_info(report.need(LAPORAN))
-    placed = reading_order(pages)
-    ordered = [p.page for p in placed]
     if state.ralat is not None:
         raise Mismatch("ralat")   # a revised edition compares every page with the signed one
-    extra = [(FINDINGS_PAGE, FINDINGS_TITLE)] if view.marks.items else []
-    extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
-    nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
+    ordered, nav = navigation(pages, bool(view.marks.items), ralat=False)
     i = next(n for n, p in enumerate(ordered) if p.slug == page.slug)
-    contents = page_contents(page)
-    body = page.parts[0] + (BACK if contents else "").join(page.parts[1:]) if page.parts else ""
-    return templates.render("page.html", page=page, head=safe(page.head), contents=contents, body=safe(body),
-                            prev=ordered[i - 1] if i > 0 else None,
-                            next=ordered[i + 1] if i + 1 < len(ordered) else None,
-                            info=info, nav=nav, with_pdf=with_pdf).encode("utf-8")
+    common = {"info": site_info(report.need(LAPORAN)), "nav": nav, "with_pdf": with_pdf}
+    return page_html(templates, [*ordered[:i], page, *ordered[i + 1:]], i, common).encode("utf-8")
 
 
 def search_index(pages: Sequence[Page]) -> bytes:

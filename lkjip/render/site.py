@@ -173,24 +173,13 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
     """`marks` is what readers are told of the recomputation (nothing in a draft); `corrections`,
     every difference found, goes into the open data's JSON where readers are told of it."""
     out = Output()
-    extra = [(ralat_page.PAGE, ralat_page.TITLE)] if ralat else []
-    extra += [(FINDINGS_PAGE, pemeriksaan.TITLE)] if marks.items else []
-    extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
-    placed = reading_order(pages)   # the order and numbers of the PDF's lists
-    pages = [p.page for p in placed]
-    nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
-    nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
+    pages, nav = navigation(pages, bool(marks.items), ralat is not None)
     common = {"info": info, "nav": nav, "with_pdf": with_pdf}
     where = {id: _place(id, pages, tables) for id in tables}
     out.add("index.html", templates.render("index.html", page=None, cards=_cards(cards, tables, where),
                                            **common), templates.where("index.html"))
-    for i, page in enumerate(pages):
-        contents = page_contents(page)
-        body = page.parts[0] + (BACK if contents else "").join(page.parts[1:]) if page.parts else ""
-        out.add(page.path, templates.render("page.html", page=page, head=safe(page.head), contents=contents,
-                                            body=safe(body),
-                                            prev=pages[i - 1] if i > 0 else None,
-                                            next=pages[i + 1] if i + 1 < len(pages) else None, **common), page.file)
+    for i in range(len(pages)):
+        out.add(pages[i].path, page_html(templates, pages, i, common), pages[i].file)
     if ralat:
         out.add(ralat_page.PAGE, templates.render("ralat.html", page={"path": ralat_page.PAGE},
                                                   **ralat_page.context(ralat), **common), templates.where("ralat.html"))
@@ -213,6 +202,29 @@ def build_site(templates: Templates, info: SiteInfo, pages: Sequence[Page], tabl
         if found is not None:
             out.add(f"assets/{name}", found.read_bytes(), templates.project.label(found))
     return out
+
+
+def navigation(pages: Sequence[Page], findings: bool, ralat: bool) -> tuple[list[Page], list[dict[str, Any]]]:
+    """The pages in reading order (the order and numbers of the PDF's lists) and the site's navigation:
+    every page, then the Lembar Ralat, the Catatan Pemeriksaan where there is one, Data and Cari."""
+    extra = [(ralat_page.PAGE, ralat_page.TITLE)] if ralat else []
+    extra += [(FINDINGS_PAGE, pemeriksaan.TITLE)] if findings else []
+    extra += [(DATA_PAGE, "Data Terbuka"), (SEARCH_PAGE, "Cari")]
+    placed = reading_order(pages)
+    nav = [{"title": p.page.title, "path": p.page.path, "kind": p.page.kind, "nomor": p.nomor} for p in placed]
+    nav += [{"title": title, "path": path, "kind": "lain"} for path, title in extra]
+    return [p.page for p in placed], nav
+
+
+def page_html(templates: Templates, pages: Sequence[Page], i: int, common: Mapping[str, Any]) -> str:
+    """The HTML file of `pages[i]` (pages in reading order): its title, its contents list, its sections with
+    a way back to the top between them, the pages before and after it."""
+    page = pages[i]
+    contents = page_contents(page)
+    body = page.parts[0] + (BACK if contents else "").join(page.parts[1:]) if page.parts else ""
+    return templates.render("page.html", page=page, head=safe(page.head), contents=contents, body=safe(body),
+                            prev=pages[i - 1] if i > 0 else None, next=pages[i + 1] if i + 1 < len(pages) else None,
+                            **common)
 
 
 def open_data_list(tables: Mapping[str, Table], pages: Sequence[Page]) -> list[dict[str, Any]]:
