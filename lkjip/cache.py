@@ -29,6 +29,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
@@ -41,6 +42,7 @@ from .project import Project, default_layouts
 FOLDER = ".lkjip-cache"
 ENVIRONMENT = "LKJIP_CACHE"
 KEEP = 8
+STALE = 3600
 """Entries kept per cache folder: the newest, so that undoing an edit finds the build before it."""
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml")
 _SKIP = {"__pycache__", ".git"}
@@ -186,10 +188,16 @@ class Store:
         return self.root / f".{name}-{where}.json"
 
     def _prune(self) -> None:
+        """The newest KEEP entries kept; what a build killed while storing left behind (a temporary
+        folder older than STALE seconds: a build storing now is younger) removed."""
         entries = sorted((p for p in self.root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                          key=lambda p: p.stat().st_mtime_ns, reverse=True)
         for old in entries[KEEP:]:
             shutil.rmtree(old, ignore_errors=True)
+        now = time.time()
+        for temp in self.root.glob(".baru-*"):
+            if now - temp.stat().st_mtime > STALE:
+                shutil.rmtree(temp, ignore_errors=True) if temp.is_dir() else temp.unlink(missing_ok=True)
 
 
 def site_holds(site: Path, files: Mapping[str, bytes]) -> bool:

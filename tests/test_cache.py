@@ -152,3 +152,15 @@ def test_partial_builds_and_check_never_use_the_cache(minimal, renders):
     main(["html", "-q", "--dir", str(minimal)])
     assert len(renders) == 2 and not (minimal / ".lkjip-cache").exists()
     assert os.environ.get("LKJIP_CACHE") is None
+
+
+def test_what_a_build_killed_while_storing_left_behind_is_cleared_by_the_next_store(minimal):
+    cache_dir = minimal / ".lkjip-cache"
+    stale = cache_dir / ".baru-terputus"
+    (stale / "files").mkdir(parents=True)
+    os.utime(stale, (1, 1))
+    fresh = cache_dir / ".baru-sedang-ditulis"   # another build storing right now
+    fresh.mkdir()
+    assert build(minimal) == 0
+    assert not stale.exists() and fresh.exists()
+    assert len([p for p in cache_dir.iterdir() if not p.name.startswith(".")]) == 1
