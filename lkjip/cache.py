@@ -97,12 +97,12 @@ def fingerprint(project: Project, options: Mapping[str, object]) -> str:
     for name in ("data", "content", "layouts"):
         _digest_tree(digest, project.root / name, name)
     if default_layouts().resolve() != (project.root / "layouts").resolve():
-        digest.update(_theme_version().encode())
+        digest.update(theme_version().encode())
     return digest.hexdigest()
 
 
 @cache
-def _theme_version() -> str:
+def theme_version() -> str:
     """The default theme (templates, stylesheets, fonts), digested once per process."""
     digest = hashlib.sha256()
     _digest_tree(digest, default_layouts(), "tema")

@@ -291,3 +291,18 @@ def test_a_report_withdrawn_from_sumber_leaves_the_portal_whole(tmp_path, capsys
     assert not (out / kecamatan).exists() and not list((out / ".portal").glob(f"{kecamatan}-*"))
     assert kecamatan not in (out / "index.html").read_text("utf-8")
     assert (out / "catatan-admin.txt").is_file() and (out / "dinas-perpustakaan-dan-kearsipan/2025/index.html").is_file()
+
+
+def test_the_index_pages_are_made_again_only_when_what_they_show_changed(tmp_path, capsys, monkeypatch):
+    from lkjip.portal import pages
+    source, out = tmp_path / "sumber", tmp_path / "keluaran"
+    copy_sample("minimal", source / "perpustakaan")
+    made = []
+    original = pages.files
+    monkeypatch.setattr(pages, "files", lambda summaries: made.append(1) or original(summaries))
+    portal(capsys, source, "--output", out, "--tanpa-pdf")
+    portal(capsys, source, "--output", out, "--tanpa-pdf")
+    assert len(made) == 1
+    (out / "index.html").write_text("diubah tangan\n", "utf-8")      # a page altered or lost is made again
+    portal(capsys, source, "--output", out, "--tanpa-pdf")
+    assert len(made) == 2 and "diubah tangan" not in (out / "index.html").read_text("utf-8")

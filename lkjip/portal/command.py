@@ -8,12 +8,15 @@ others: it is listed on the portal with its first error and the exit status is 1
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from ..cache import code_version, theme_version
 from ..output import write_file
 from . import pages, shard
 from .discover import PortalError, Source, discover
@@ -63,6 +66,32 @@ def _report(outcomes: Sequence[Outcome]) -> int:
     return len(failed)
 
 
+INDEX_NOTE = ".portal/indeks.json"
+"""What the index pages were last made from (a digest of the summaries and of lkjip) and their digests."""
+
+
+def _write_index(output: Path, summaries: list[dict[str, Any]]) -> None:
+    """The index pages, made only when the summaries or lkjip changed since they were last made, or a
+    page is missing or was altered: a portal where nothing changed renders nothing."""
+    shown = [{k: v for k, v in s.items() if k not in ("sidik", "dibaca")} for s in summaries]  # not on any page
+    source = hashlib.sha256(json.dumps(shown, sort_keys=True, ensure_ascii=False).encode())
+    source.update(code_version().encode() + theme_version().encode())
+    try:
+        note = json.loads((output / INDEX_NOTE).read_text("utf-8"))
+        if note.get("sumber") == source.hexdigest() and all(
+                hashlib.sha256((output / path).read_bytes()).hexdigest() == digest
+                for path, digest in note["berkas"].items()):
+            return
+    except (OSError, ValueError, AttributeError, KeyError, TypeError):
+        pass
+    made = pages.files(summaries)
+    for path, data in sorted(made.items()):
+        write_file(output / path, data)
+    note = {"sumber": source.hexdigest(),
+            "berkas": {path: hashlib.sha256(data).hexdigest() for path, data in sorted(made.items())}}
+    write_file(output / INDEX_NOTE, json.dumps(note, indent=1, sort_keys=True).encode("utf-8"))
+
+
 def _index(sources: Sequence[Source], output: Path, outcomes: Sequence[Outcome]) -> int:
     """The index pages from every report's summary; a report with none yet (its shard not run) is an error."""
     known = {o.summary["kunci"]: o.summary for o in outcomes}
@@ -82,8 +111,7 @@ def _index(sources: Sequence[Source], output: Path, outcomes: Sequence[Outcome])
     if gone:
         sys.stdout.write(f"{len(gone)} laporan yang tidak ada lagi di SUMBER dihapus dari portal: "
                          + ", ".join(gone) + "\n")
-    for path, data in sorted(pages.files(summaries).items()):
-        write_file(output / path, data)
+    _write_index(output, summaries)
     failed = sum(1 for s in summaries if s["status"] != "ok")
     if not outcomes and failed:
         sys.stderr.write(f"{failed} laporan gagal disusun (tercantum di halaman portal).\n")
