@@ -5,14 +5,15 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import isian
 from ..diagnostics import BuildFailed
-from ..domain.laporan import JENIS_INSTANSI
+from ..domain.jenis import JENIS_INSTANSI
 from ..project import Project
-from .create import Made, Refused, new_office, next_year
-from .office import Office
+
+if TYPE_CHECKING:
+    from .create import Made
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +31,8 @@ def _usage(message: str) -> int:
 
 
 def run(args: argparse.Namespace, show: Callable[..., Any]) -> int:
+    from .create import Refused, new_office, next_year
+    from .office import Office
     if not 1900 <= args.tahun <= 2200:
         return _usage(f"tahun {args.tahun} tidak masuk akal")
     dest = Path(args.folder).resolve()

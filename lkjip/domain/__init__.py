@@ -7,35 +7,24 @@ their declared dependencies.
 """
 from __future__ import annotations
 
-from ..core.subject import Subject
-from . import (
-    anggaran,
-    dokumen,
-    efisiensi,
-    ikm,
-    kinerja,
-    koreksi,
-    laporan,
-    organisasi,
-    pembanding,
-    perencanaan,
-    struktur,
-    tabel,
-    wilayah,
-)
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-SUBJECTS: tuple[Subject, ...] = (
-    laporan.SUBJECT,
-    wilayah.SUBJECT,
-    organisasi.SUBJECT,
-    kinerja.SUBJECT,
-    perencanaan.SUBJECT,
-    anggaran.SUBJECT,
-    ikm.SUBJECT,
-    efisiensi.SUBJECT,
-    pembanding.SUBJECT,
-    dokumen.SUBJECT,
-    tabel.SUBJECT,
-    struktur.SUBJECT,
-    koreksi.SUBJECT,
-)
+if TYPE_CHECKING:
+    from ..core.subject import Subject
+
+    SUBJECTS: tuple[Subject, ...]
+
+ORDER = ("laporan", "wilayah", "organisasi", "kinerja", "perencanaan", "anggaran", "ikm", "efisiensi", "pembanding",
+         "dokumen", "tabel", "struktur", "koreksi")
+"""The subjects, each a module of this package with its `SUBJECT`, in the order of the documentation."""
+
+
+def __getattr__(name: str) -> Any:
+    """`SUBJECTS`, made when first asked for: importing one module of the domain (the office kinds for
+    the command line's help, say) does not load every subject."""
+    if name == "SUBJECTS":
+        subjects = tuple(import_module(f".{module}", __name__).SUBJECT for module in ORDER)
+        globals()["SUBJECTS"] = subjects
+        return subjects
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -41,8 +41,7 @@ from ..views import values as v
 from ..views.blocks import Signature
 from ..views.values import Value
 from . import laporan_next
-
-JENIS_INSTANSI = ("kecamatan", "kelurahan", "dinas", "badan", "kantor", "sekretariat", "inspektorat", "lainnya")
+from .jenis import JENIS_INSTANSI
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..cache import code_version, theme_version
 from ..output import write_file
-from . import pages, shard
+from . import shard
 from .discover import PortalError, Source, discover
 from .report import Outcome, Task, build, prune, read_summary
 
@@ -84,6 +84,7 @@ def _write_index(output: Path, summaries: list[dict[str, Any]]) -> None:
             return
     except (OSError, ValueError, AttributeError, KeyError, TypeError):
         pass
+    from . import pages  # the templates and the search index: only when the pages are made
     made = pages.files(summaries)
     for path, data in sorted(made.items()):
         write_file(output / path, data)

@@ -21,7 +21,6 @@ from ..project import Project
 from ..source.text import source_lines
 from .discover import Source
 from .inputs import fingerprint
-from .summary import summary
 
 SUMMARIES = ".portal"
 FORMAT = 1
@@ -98,6 +97,7 @@ def build(task: Task) -> Outcome:
     if kept is not None:
         return kept
     from ..pipeline import Options, run  # loaded when a report is built: an unchanged portal never needs it
+    from .summary import summary
     source, root = task.source, task.source.folder.resolve()
     head = {"format": FORMAT, "folder": source.rel, "kunci": source.key, "instansi": source.instansi,
             "tahun": source.tahun, "jenis": source.jenis}
