@@ -18,7 +18,7 @@ from lkjip.print.pdf import page_labels
 from lkjip.print.tables import header, keeps, layout, numbered_lines
 from lkjip.render import signatures
 from lkjip.render.chapters import Chapter, Page, render_pages
-from lkjip.render.document import print_href
+from lkjip.render.document import TableBlock, print_href
 from lkjip.render.order import front_role, reading_order
 from lkjip.render.site import marker_link
 from lkjip.source.markdown import make_parser, parse
@@ -345,18 +345,33 @@ def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_s
 
 
 def test_the_pdf_is_the_same_bytes_whatever_the_prediction_and_the_number_of_processes(minimal, monkeypatch):
-    """Both layouts run at once where the previous build's stranded tables are known; the choice between
-    them is the same rule, so a right, wrong or absent prediction, forked or not, gives the same file."""
+    """Both layouts run at once where the previous build's stranded tables are known, or guessed from the
+    sections where a table may end stranded; the choice between them is the same rule, so a right, wrong
+    or absent prediction or guess, forked or not, gives the same file."""
     import multiprocessing
 
     from lkjip.print import jobs
+    from lkjip.print.document import PrintDocument
     from lkjip.print.pdf import make_pdf
     document, project = long_table_document(minimal, stranding_rows(minimal))
     found: list[tuple[str, ...]] = []
     made = {name: make_pdf(document, project.layout_dirs, project.root, "print.html", predicted, found.append)[0]
             for name, predicted in (("right", ("tabel-t",)), ("wrong", ("tabel-lain",)))}
+    short, _ = long_table_document(minimal, 3)     # nothing stranded there: a wrong guess
+    for name, probe in (("guessed from the sections", document.html), ("guessed wrong", short.html)):
+        guessing = PrintDocument(document.render, probe=probe)
+        made[name] = make_pdf(guessing, project.layout_dirs, project.root, "print.html", (), found.append)[0]
     monkeypatch.setattr(jobs, "forking", lambda: False)
     made["none, one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html")[0]
     assert len(set(made.values())) == 1 and len(PdfReader(io.BytesIO(made["right"])).pages) == 2
-    assert found == [("tabel-t",)] * 2
+    assert found == [("tabel-t",)] * 4
     assert multiprocessing.active_children() == []     # every job ended
+
+
+def test_a_section_may_strand_a_table_where_its_last_placed_block_is_one_or_the_orientation_changes():
+    from lkjip.render.document import Heading, Text, may_strand
+    portrait, landscape = TableBlock("a", "A", "tabel-a"), TableBlock("b", "B", "tabel-b", landscape=True)
+    assert may_strand((Heading(1, "LAMPIRAN", "l"), portrait))
+    assert may_strand((Heading(1, "BAB", "b"), portrait, Text("paragraph"), landscape, Text("paragraph")))
+    assert may_strand((Heading(1, "BAB", "b"), portrait, Text("paragraph")))   # a line or two after it: still
+    assert not may_strand((Heading(1, "BAB", "b"), Text("paragraph"), Text("bullet_list")))

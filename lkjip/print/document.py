@@ -95,6 +95,10 @@ class PrintDocument:
     render: Callable[[Sequence[str]], str]
     media: dict[str, bytes] = field(default_factory=dict)
     arabic_from: str = ""     # the anchor of the first section numbered in arabic
+    probe: str = ""
+    """Only the sections where a table may end stranded (`document.may_strand`), each on its own pages as
+    in the whole document: laid out on the second core, it guesses which tables the whole document's
+    first layout will find stranded, so that the tighter layout can start before that one ends."""
 
     @property
     def html(self) -> str:
@@ -161,11 +165,16 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
         "chapters": [s for s in body if s.kind == "bab"], "lampiran": [s for s in body if s.kind == "lampiran"],
         "annexes": [s for s in body if s.kind == "tambahan"], "bodies": {s.slug: safe(s.body) for s in sections},
         "tables": tables, "figures": figures, "gambar": lap.sebutan_gambar, "arabic_from": arabic_from,
-        "keywords": _keywords(lap)}
+        "keywords": _keywords(lap), "bagian": False}
 
     def render(tight: Sequence[str]) -> str:
         return templates.render("print.html", padat=list(tight), **context)
-    return PrintDocument(render, media, arabic_from)
+    probed = [s for s in body if document.may_strand(s.blocks)]
+    probe = templates.render("print.html", padat=[], **{
+        **context, "bagian": True, "chapters": [s for s in probed if s.kind == "bab"],
+        "lampiran": [s for s in probed if s.kind == "lampiran"],
+        "annexes": [s for s in probed if s.kind == "tambahan"]}) if probed else ""
+    return PrintDocument(render, media, arabic_from, probe)
 
 
 def findings_annex(templates: Templates, marks: Pemeriksaan, pages: Sequence[Page], info: Any,

@@ -54,16 +54,32 @@ class JobFailed(Exception):
         return (JobFailed, (self.kind, str(self), self.hint))   # sent from the child whole
 
 
+@dataclass(frozen=True)
+class Guess:
+    """What a guessing job found stranded in the sections it laid out first (`Job.guessing`): the tables
+    its own layout of the whole document is set tighter for (none: it lays out nothing more)."""
+
+    tails: tuple[str, ...]
+
+
 LayOut = Callable[[str], engine.Document]
 Finish = Callable[[engine.Document], bytes]
+Markup = Callable[[Callable[[object], None]], str | None]
+"""The markup a job lays out, made in the job (None: nothing to lay out), given the job's `report`."""
 
 
-def _work(markup: str, lay_out: LayOut, finish: Finish, report: Callable[[object], None]) -> None:
+def _stranded(document: engine.Document) -> tuple[str, ...]:
+    return tuple(pagination.tails([pagination.laid(p) for p in document.pages]))
+
+
+def _work(markup_of: Markup, lay_out: LayOut, finish: Finish, report: Callable[[object], None]) -> None:
     try:
         with engine.session() as messages:
+            markup = markup_of(report)
+            if markup is None:
+                return
             document = lay_out(markup)
-            tails = tuple(pagination.tails([pagination.laid(p) for p in document.pages]))
-            report(Measured(len(document.pages), tails, tuple(messages)))
+            report(Measured(len(document.pages), _stranded(document), tuple(messages)))
             laid = len(messages)
             pdf = finish(document)
         report(Written(pdf, tuple(messages[laid:])))
@@ -82,7 +98,9 @@ def forking() -> bool:
 class Job:
     """One layout of `markup`; `measured()` waits for its pages, `written()` for its PDF."""
 
-    def __init__(self, markup: str, lay_out: LayOut, finish: Finish):
+    def __init__(self, markup: str | Markup, lay_out: LayOut, finish: Finish):
+        if isinstance(markup, str):
+            markup = _given(markup)
         self._results: list[object] = []
         self._process: Any = None
         self._conn: Connection | None = None
@@ -109,6 +127,22 @@ class Job:
             raise found
         return found
 
+    @classmethod
+    def guessing(cls, probe: str, tighter: Callable[[tuple[str, ...]], str], lay_out: LayOut,
+                 finish: Finish) -> Job:
+        """A layout of the whole document set tighter where a first layout of `probe` (only the sections
+        where a table may end stranded) finds tables stranded; `guess()` says which, first."""
+        def markup(report: Callable[[object], None]) -> str | None:
+            tails = _stranded(lay_out(probe))
+            report(Guess(tails))
+            return tighter(tails) if tails else None
+        return cls(markup, lay_out, finish)
+
+    def guess(self) -> Guess:
+        found = self._next()
+        assert isinstance(found, Guess)
+        return found
+
     def measured(self) -> Measured:
         found = self._next()
         assert isinstance(found, Measured)
@@ -132,7 +166,11 @@ class Job:
             self._conn = None
 
 
-def _child(send: Connection, markup: str, lay_out: LayOut, finish: Finish) -> None:
+def _given(markup: str) -> Markup:
+    return lambda report: markup
+
+
+def _child(send: Connection, markup: Markup, lay_out: LayOut, finish: Finish) -> None:
     try:
         _work(markup, lay_out, finish, send.send)
     finally:

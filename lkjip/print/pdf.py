@@ -83,7 +83,10 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     The document is laid out as it is; where that leaves tables stranded, it is laid out again with
     them set tighter, and the tighter layout is kept when it has fewer pages. `predicted` (the
     tables a previous build found stranded) lets both layouts run at once (`lkjip.print.jobs`);
-    `found` is told which tables this build found stranded, for the next build's prediction."""
+    without it, the second core lays out the sections where a table may end stranded and starts the
+    tighter layout on that guess. A wrong guess only costs the second core its time: the layouts
+    compared are always the document as it is and the one tighter for what that one found. `found`
+    is told which tables this build found stranded, for the next build's prediction."""
     layouts = [d.resolve() for d in layout_dirs]
     resolve = _resolver(layouts, project_root.resolve(), document.media)
     html = document.html
@@ -95,13 +98,19 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     def finish(laid: engine.Document) -> bytes:
         return laid.write_pdf(page_labels([page.anchors for page in laid.pages], document.arabic_from), outlines=True)
     first = jobs.Job(html, lay_out, finish)
-    tighter = jobs.Job(document.tighter(predicted), lay_out, finish) if predicted else None
+    tighter, guessed = None, tuple(predicted)
+    if predicted:
+        tighter = jobs.Job(document.tighter(predicted), lay_out, finish)
+    elif document.probe and jobs.forking():   # no hint: the second core guesses while the first lays out
+        tighter = jobs.Job.guessing(document.probe, document.tighter, lay_out, finish)
     try:
         plain = first.measured()
         messages = list(plain.messages)
         chosen = first
+        if tighter is not None and not predicted:
+            guessed = tighter.guess().tails
         if plain.tails:
-            if tighter is None or tuple(predicted) != plain.tails:
+            if tighter is None or guessed != plain.tails:
                 jobs.stop_all([tighter])
                 tighter = jobs.Job(document.tighter(plain.tails), lay_out, finish)
             tight = tighter.measured()

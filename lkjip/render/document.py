@@ -102,6 +102,18 @@ def starts_landscape(entries: tuple[Entry, ...]) -> bool:
             and isinstance(entries[1], TableBlock) and entries[1].landscape)
 
 
+def may_strand(entries: tuple[Entry, ...]) -> bool:
+    """Whether a table of this section could end alone on a near-empty page: one that is the last table,
+    chart or signature the section places (the next section starts a page; a line or two of text may
+    follow it), or that a table on pages of another orientation follows. Only a guess for the print
+    stage to start early (`lkjip.print.jobs`), never a decision."""
+    placed = [e for e in entries if isinstance(e, TableBlock | FigureBlock | SignatureBlock | SignatureGroup)]
+    if placed and isinstance(placed[-1], TableBlock):
+        return True
+    return any(isinstance(a, TableBlock) and isinstance(b, TableBlock) and a.landscape != b.landscape
+               for a, b in zip(placed, placed[1:], strict=False))
+
+
 def introductions(entries: Sequence[Entry]) -> set[int]:
     """The positions of the entries that go onto the landscape page of the table after them: a paragraph
     ending with ':' (`ends_with_colon`) right before a landscape table and a heading (levels 2 to 4)
