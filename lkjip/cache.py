@@ -109,9 +109,13 @@ def theme_version() -> str:
     return digest.hexdigest()
 
 
-def _file_digest(path: Path) -> str | None:
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256_of(path.read_bytes())
     except OSError:
         return None
 
@@ -127,10 +131,10 @@ class Store:
         entry = self.root / key
         try:
             meta = json.loads((entry / "entry.json").read_text("utf-8"))
-            if any(_file_digest(self.project.root / rel) != digest for rel, digest in meta["images"].items()):
+            if any(file_digest(self.project.root / rel) != wanted for rel, wanted in meta["images"].items()):
                 return None
             files = {rel: (entry / "files" / rel).read_bytes() for rel in meta["files"]}
-            if any(hashlib.sha256(data).hexdigest() != meta["files"][rel] for rel, data in files.items()):
+            if any(sha256_of(data) != meta["files"][rel] for rel, data in files.items()):
                 return None
             diagnostics = [Diagnostic(d["severity"], Loc(**d["loc"]), d["message"], d["hint"], d["code"])
                            for d in meta["diagnostics"]]
@@ -139,8 +143,9 @@ class Store:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def store(self, key: str, cached: Cached, images: Iterable[Path]) -> None:
-        """Store the entry whole or not at all; a cache that cannot be written only costs the next build time."""
+    def store(self, key: str, cached: Cached, images: Mapping[str, str | None]) -> None:
+        """Store the entry whole or not at all; a cache that cannot be written only costs the next build time.
+        `images` are the digests of the images the build read (project-relative), as it read them."""
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             if (self.root / key).exists():
@@ -151,8 +156,8 @@ class Store:
                     target = temp / "files" / rel
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(data)
-                meta = {"files": {rel: hashlib.sha256(data).hexdigest() for rel, data in sorted(cached.files.items())},
-                        "images": {self.project.relative(p): _file_digest(p) for p in sorted(images)},
+                meta = {"files": {rel: sha256_of(data) for rel, data in sorted(cached.files.items())},
+                        "images": dict(sorted(images.items())),
                         "diagnostics": [asdict(d) for d in cached.diagnostics], "machine": cached.machine}
                 (temp / "entry.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
                 os.replace(temp, self.root / key)

@@ -219,7 +219,8 @@ def _cached_run(project: Project, options: Options) -> Result:
     is written (when site/ does not hold it already) instead of being made again."""
     from . import cache
     store = cache.Store(project)
-    key = cache.fingerprint(project, {"pdf": options.pdf, "strict": options.strict, "editions": options.editions})
+    cache_options = {"pdf": options.pdf, "strict": options.strict, "editions": options.editions}
+    key = cache.fingerprint(project, cache_options)
     hit = store.load(key)
     if hit is not None:
         if not cache.site_holds(project.site_dir, hit.files):
@@ -228,10 +229,15 @@ def _cached_run(project: Project, options: Options) -> Result:
                       from_cache=True)
     result = _run(project, options, SUBJECTS, Stage.WRITE)
     report = result.need_report()
-    if not _edition_compared(report, options):
+    # stored only under the key of the inputs the build read: a file saved while it ran makes another key
+    if not _edition_compared(report, options) and cache.fingerprint(project, cache_options) == key:
+        from .check.links import media_path
+        read: dict[str, str | None] = {project.relative(p): cache.sha256_of(result.files[media_path(project.root, p)])
+                                       for p in result.images}
         found, _ = emblem(project, report.need(LAPORAN))
-        store.store(key, cache.Cached(result.files, result.diagnostics, result.machine),
-                    [*result.images, *([found] if found else [])])
+        if found is not None:
+            read[project.relative(found)] = cache.file_digest(found)
+        store.store(key, cache.Cached(result.files, result.diagnostics, result.machine), read)
     return result
 
 

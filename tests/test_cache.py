@@ -164,3 +164,22 @@ def test_what_a_build_killed_while_storing_left_behind_is_cleared_by_the_next_st
     assert build(minimal) == 0
     assert not stale.exists() and fresh.exists()
     assert len([p for p in cache_dir.iterdir() if not p.name.startswith(".")]) == 1
+
+
+def test_a_file_saved_while_the_build_runs_is_never_served_for_the_inputs_before_it(minimal, renders, monkeypatch):
+    """The build read the chapter after the author saved it: its output is not stored under the key of
+    the chapter as it was, so undoing the save later builds again instead of serving the saved text."""
+    from lkjip import pipeline
+    chapter = minimal / "content/04-bab-4-penutup.md"
+    original = chapter.read_text("utf-8")
+    real = pipeline._run
+
+    def saved_meanwhile(*args, **kwargs):
+        chapter.write_text(original.replace("Layanan tepat waktu", "Layanan yang disimpan"), "utf-8")
+        return real(*args, **kwargs)
+    monkeypatch.setattr(pipeline, "_run", saved_meanwhile)
+    assert build(minimal) == 0
+    monkeypatch.setattr(pipeline, "_run", real)
+    chapter.write_text(original, "utf-8")
+    assert build(minimal) == 0 and len(renders) == 2
+    assert "Layanan yang disimpan" not in (minimal / "site/bab-4-penutup.html").read_text("utf-8")
