@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -50,8 +51,14 @@ def _build_all(sources: Sequence[Source], output: Path, pdf: bool, jobs: int) ->
     if jobs <= 1 or len(tasks) <= 1:
         yield from map(build, tasks)
         return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), initializer=_one_layout_at_a_time) as pool:
         yield from pool.map(build, tasks)
+
+
+def _one_layout_at_a_time() -> None:
+    """A worker's builds lay out one version of a PDF at a time: the other workers use the other cores."""
+    from ..print.jobs import PARALLEL
+    os.environ[PARALLEL] = "0"
 
 
 def _report(outcomes: Sequence[Outcome]) -> int:

@@ -16,9 +16,10 @@ same code in the same order.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -72,21 +73,29 @@ def _stranded(document: engine.Document) -> tuple[str, ...]:
     return tuple(pagination.tails([pagination.laid(p) for p in document.pages]))
 
 
-def _work(markup_of: Markup, lay_out: LayOut, finish: Finish, report: Callable[[object], None]) -> None:
+def _work(markup_of: Markup, lay_out: LayOut, finish: Finish) -> Generator[object, None, None]:
+    """A job's results in order (a guess, the measurement, the PDF), each made only when asked for."""
     try:
         with engine.session() as messages:
-            markup = markup_of(report)
+            said: list[object] = []
+            markup = markup_of(said.append)
+            yield from said
             if markup is None:
                 return
             document = lay_out(markup)
-            report(Measured(len(document.pages), _stranded(document), tuple(messages)))
+            yield Measured(len(document.pages), _stranded(document), tuple(messages))
             laid = len(messages)
             pdf = finish(document)
-        report(Written(pdf, tuple(messages[laid:])))
+        yield Written(pdf, tuple(messages[laid:]))
     except engine.Unsupported as unsupported:
-        report(JobFailed("unsupported", str(unsupported), unsupported.hint))
+        yield JobFailed("unsupported", str(unsupported), unsupported.hint)
     except Exception as exc:  # noqa: BLE001 - any failure reaches the build, which reports it
-        report(JobFailed("internal", f"{type(exc).__name__}: {exc}"))
+        yield JobFailed("internal", f"{type(exc).__name__}: {exc}")
+
+
+PARALLEL = "LKJIP_PDF_PARALEL"
+"""Set to 0, a build lays out one version of the document at a time, in its own process (the portal's
+workers and the test run already keep every core busy with other builds)."""
 
 
 def forking() -> bool:
@@ -95,30 +104,38 @@ def forking() -> bool:
         and threading.current_thread() is threading.main_thread()
 
 
+def parallel() -> bool:
+    """Whether a second layout may run beside the first: jobs fork, a second core is there for it, and
+    LKJIP_PDF_PARALEL is not 0."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return forking() and os.environ.get(PARALLEL) != "0" and cores > 1
+
+
 class Job:
     """One layout of `markup`; `measured()` waits for its pages, `written()` for its PDF."""
 
     def __init__(self, markup: str | Markup, lay_out: LayOut, finish: Finish):
         if isinstance(markup, str):
             markup = _given(markup)
-        self._results: list[object] = []
+        self._results: Generator[object, None, None] | None = None
         self._process: Any = None
         self._conn: Connection | None = None
-        if forking():
+        if parallel():
             context = multiprocessing.get_context("fork")
             receive, send = context.Pipe(duplex=False)
             self._process = context.Process(target=_child, args=(send, markup, lay_out, finish), daemon=True)
             self._process.start()
             send.close()
             self._conn = receive
-        else:
-            _work(markup, lay_out, finish, self._results.append)
+        else:   # in this process, each step when it is asked for
+            self._results = _work(markup, lay_out, finish)
 
     def _next(self) -> object:
-        if self._conn is None:
-            found = self._results.pop(0)
+        if self._results is not None:
+            found = next(self._results, JobFailed("internal", "tata letak PDF berhenti tanpa hasil"))
         else:
             try:
+                assert self._conn is not None, "a job is asked for a result after it was stopped"
                 found = self._conn.recv()
             except EOFError:
                 found = JobFailed("internal", "proses tata letak PDF berhenti tanpa hasil")
@@ -156,6 +173,8 @@ class Job:
 
     def stop(self) -> None:
         """End the job (its result no longer wanted, or given)."""
+        if self._results is not None:
+            self._results.close()
         if self._process is not None:
             if self._process.is_alive():
                 self._process.kill()
@@ -172,7 +191,8 @@ def _given(markup: str) -> Markup:
 
 def _child(send: Connection, markup: Markup, lay_out: LayOut, finish: Finish) -> None:
     try:
-        _work(markup, lay_out, finish, send.send)
+        for result in _work(markup, lay_out, finish):
+            send.send(result)
     finally:
         send.close()
 

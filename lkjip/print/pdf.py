@@ -98,16 +98,16 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     def finish(laid: engine.Document) -> bytes:
         return laid.write_pdf(page_labels([page.anchors for page in laid.pages], document.arabic_from), outlines=True)
     first = jobs.Job(html, lay_out, finish)
-    tighter, guessed = None, tuple(predicted)
-    if predicted:
-        tighter = jobs.Job(document.tighter(predicted), lay_out, finish)
-    elif document.probe and jobs.forking():   # no hint: the second core guesses while the first lays out
+    tighter, guessed = None, tuple(predicted) if jobs.parallel() else ()
+    if guessed:
+        tighter = jobs.Job(document.tighter(guessed), lay_out, finish)
+    elif document.probe and jobs.parallel():   # no hint: the second core guesses while the first lays out
         tighter = jobs.Job.guessing(document.probe, document.tighter, lay_out, finish)
     try:
         plain = first.measured()
         messages = list(plain.messages)
         chosen = first
-        if tighter is not None and not predicted:
+        if tighter is not None and not guessed:
             guessed = tighter.guess().tails
         if plain.tails:
             if tighter is None or guessed != plain.tails:
