@@ -160,12 +160,14 @@ def test_only_regular_files_of_content_data_and_layouts_are_read_from_a_revision
     assert count == len(list((root / "content").glob("*.md"))) - 1 + len(list((root / "data").rglob("*.yaml")))
 
 
+@pytest.mark.kampanye   # each compares the bundled report's two revisions several times
 def test_exit_code_says_whether_anything_changed(capsys, repo):
     assert run(capsys, "diff", "dasar", "nrr", "--dir", str(repo), "--format", "md", "--exit-code")[0] == 1
     assert run(capsys, "diff", "nrr", "nrr", "--dir", str(repo), "--format", "md", "--exit-code")[0] == 0
     assert run(capsys, "diff", "dasar", "nrr", "--dir", str(repo), "--format", "md")[0] == 0
 
 
+@pytest.mark.kampanye   # each compares the bundled report's two revisions several times
 def test_html_goes_to_diff_html_beside_site_and_md_and_json_to_standard_output(capsys, repo, tmp_path):
     code, out, err = run(capsys, "diff", "dasar", "nrr", "--dir", str(repo))
     page = repo / "diff.html"
