@@ -18,8 +18,9 @@ that succeed are stored, and not those of a signed edition, which read a Git rev
 name. `--tanpa-cache` bypasses it; the newest KEEP entries per cache folder are kept.
 
 Besides entries, a build leaves hints for the next build of the same folder (`Store.hint`): which
-tables its PDF found stranded, so that the next build lays out both versions of the document at
-once. A hint can only make a build faster: the output is chosen by the same rule either way.
+tables its PDF set tighter, so that the next build lays out the whole document on that prediction
+while it decides again. A hint can only make a build faster: the output is decided by the same
+rule either way.
 """
 from __future__ import annotations
 

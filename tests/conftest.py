@@ -13,8 +13,8 @@ from lkjip.pipeline import Options, run
 from lkjip.project import Project
 
 os.environ.setdefault("LKJIP_PDF_PARALEL", "0")
-"""The test run keeps every core busy with its workers: a build lays out one version of its PDF at a
-time (lkjip/print/jobs.py); tests/test_print.py turns the second layout on where it is the subject."""
+"""The test run keeps every core busy with its workers: a build does its print work one job at a time
+(lkjip/print/jobs.py); tests/test_print.py runs two at once where the jobs are the subject."""
 
 REPO = Path(__file__).resolve().parent.parent
 

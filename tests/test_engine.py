@@ -127,7 +127,8 @@ def test_a_weasyprint_without_the_page_boxes_is_a_build_error_in_bahasa_indonesi
                f"'_kotak_halaman' tidak ada (lkjip diperiksa dengan WeasyPrint {engine.CHECKED_WITH})")
     assert str(raised.value) == message
     with pytest.raises(BuildFailed) as failed:
-        make_pdf(PrintDocument(lambda tight: SMALL), [REPO / "layouts"], REPO, "layouts/print.html")
+        make_pdf(PrintDocument(lambda tight: SMALL, parts=("bab-1",), render_parts=lambda parts, tight: SMALL),
+                 [REPO / "layouts"], REPO, "layouts/print.html")
     (problem,) = failed.value.diagnostics
     assert (problem.is_error, problem.loc.file, problem.message) == (True, "layouts/print.html", message)
     assert problem.hint == f"pasang WeasyPrint yang diuji bersama lkjip: pip install '{engine.requirement()}'"

@@ -56,7 +56,7 @@ def _build_all(sources: Sequence[Source], output: Path, pdf: bool, jobs: int) ->
 
 
 def _one_layout_at_a_time() -> None:
-    """A worker's builds lay out one version of a PDF at a time: the other workers use the other cores."""
+    """A worker's builds do their print work one job at a time: the other workers use the other cores."""
     from ..print.jobs import PARALLEL
     os.environ[PARALLEL] = "0"
 

@@ -88,17 +88,19 @@ class Listed:
 
 @dataclass(frozen=True)
 class PrintDocument:
-    """The print HTML, made again with some tables set tighter (`tighter`) when the laid-out pages
-    show their last rows stranded (`lkjip.print.pagination`): the ids go to the print template, whose
-    stylesheet names them; nothing reads or edits the HTML it made."""
+    """The print HTML, made again with some tables set tighter (`tighter`) when laid-out pages show
+    their last rows stranded (`lkjip.print.pagination`): the ids go to the print template, whose
+    stylesheet names them; nothing reads or edits the HTML it made. `alone` makes some of its parts on
+    their own, for that look to be taken part by part."""
 
     render: Callable[[Sequence[str]], str]
     media: dict[str, bytes] = field(default_factory=dict)
     arabic_from: str = ""     # the anchor of the first section numbered in arabic
-    probe: str = ""
-    """Only the sections where a table may end stranded (`document.may_strand`), each on its own pages as
-    in the whole document: laid out on the second core, it guesses which tables the whole document's
-    first layout will find stranded, so that the tighter layout can start before that one ends."""
+    parts: tuple[str, ...] = ()
+    """The anchors of the sections where a table may end stranded (`document.may_strand`)."""
+    render_parts: Callable[[Sequence[str], Sequence[str]], str] | None = None
+    """The parts named (by anchor) and nothing else, in the document's order, each on its own pages as
+    in the whole document, with the tables named set tighter."""
 
     @property
     def html(self) -> str:
@@ -106,6 +108,10 @@ class PrintDocument:
 
     def tighter(self, tables: Sequence[str]) -> str:
         return self.render(tables)
+
+    def alone(self, parts: Sequence[str], tables: Sequence[str] = ()) -> str:
+        assert self.render_parts is not None, "a document with parts renders them"
+        return self.render_parts(parts, tables)
 
 
 def _sections(pages: Sequence[Page], annexes: Sequence[Annex], front: Sequence[Annex] = ()) -> list[Section]:
@@ -170,11 +176,14 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
     def render(tight: Sequence[str]) -> str:
         return templates.render("print.html", padat=list(tight), **context)
     probed = [s for s in body if document.may_strand(s.blocks)]
-    probe = templates.render("print.html", padat=[], **{
-        **context, "bagian": True, "chapters": [s for s in probed if s.kind == "bab"],
-        "lampiran": [s for s in probed if s.kind == "lampiran"],
-        "annexes": [s for s in probed if s.kind == "tambahan"]}) if probed else ""
-    return PrintDocument(render, media, arabic_from, probe)
+
+    def render_parts(anchors: Sequence[str], tight: Sequence[str]) -> str:
+        named = [s for s in probed if s.anchor in anchors]
+        return templates.render("print.html", padat=list(tight), **{
+            **context, "bagian": True, "chapters": [s for s in named if s.kind == "bab"],
+            "lampiran": [s for s in named if s.kind == "lampiran"],
+            "annexes": [s for s in named if s.kind == "tambahan"]})
+    return PrintDocument(render, media, arabic_from, tuple(s.anchor for s in probed), render_parts)
 
 
 def findings_annex(templates: Templates, marks: Pemeriksaan, pages: Sequence[Page], info: Any,

@@ -1,4 +1,4 @@
-"""A second look at the laid-out pages: a table whose last rows alone would stand on a page is set tighter.
+"""A second look at laid-out pages: a table whose last rows alone would stand on a page is set tighter.
 
 The print stylesheet keeps a few rows on each side of a break, but where a long table
 breaks is known only once WeasyPrint has laid it out: a table a few rows longer than its
@@ -6,9 +6,14 @@ pages leaves those rows alone at the top of a page that is otherwise empty (the 
 section starts on a page of its own). `tails` finds such tables in the laid-out pages (`laid`);
 the print document is made again naming them (`PrintDocument.tighter`), its stylesheet
 setting each a step tighter (`layouts/_padat.css`: one size smaller, never below 7 pt,
-less padding and line height), so that the document can be laid out once more and the
-tail pulled back onto the page before. Whether that saves the page is again known only
-after layout, so `lkjip.print.pdf` keeps the second layout only when it has fewer pages.
+less padding and line height), so that the tail can be pulled back onto the page before.
+Whether that saves the page is again known only after layout.
+
+Both looks are taken part by part: every section starts a page, so a section laid out on its
+own breaks where it breaks in the whole document. Only the sections where a table may end
+stranded (`lkjip.render.document.may_strand`) are laid out, first as they are, then those with
+a stranded table set tighter; a section keeps its tables tighter only where that spares it a
+page (`kept`). The whole document is then laid out once, with what was decided.
 
 This module reads the laid-out pages through the engine's view of them (`lkjip.print.engine.Page`),
 never WeasyPrint itself; `lkjip.print.pdf` uses it only when a PDF is made.
@@ -75,3 +80,25 @@ def tails(pages: Sequence[Laid]) -> list[str]:
         if continued and ends and table not in found:
             found.append(table)
     return found
+
+
+def owners(anchors: Sequence[set[str]], parts: Sequence[str]) -> list[str]:
+    """The part each page of a layout of those parts alone belongs to: `anchors` are the anchors on each
+    laid-out page, `parts` the parts' anchors in order, each starting a page."""
+    starts = {next(i for i, names in enumerate(anchors) if part in names): part for part in parts}
+    out: list[str] = []
+    for i in range(len(anchors)):
+        out.append(starts.get(i) or out[-1])
+    return out
+
+
+def holders(stranded: Sequence[str], plain: Sequence[Laid], plain_owners: Sequence[str]) -> dict[str, str]:
+    """The part (anchor) holding each stranded table, in the order given, from a layout of the parts alone."""
+    part = {table: owner for page, owner in zip(plain, plain_owners, strict=True) for table in page.tables}
+    return {table: part[table] for table in stranded}
+
+
+def kept(holding: dict[str, str], plain_owners: Sequence[str], tight_owners: Sequence[str]) -> tuple[str, ...]:
+    """The stranded tables (`holding`: each with its part) that stay tighter: those whose part takes fewer
+    pages with them set tighter (`tight_owners`, a layout of those parts alone) than as it is."""
+    return tuple(t for t, part in holding.items() if tight_owners.count(part) < plain_owners.count(part))

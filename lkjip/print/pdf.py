@@ -14,22 +14,22 @@ shows the number printed on the page. WeasyPrint does not write page labels itse
 engine adds them to the catalogue before the file is written, with pydyf, which WeasyPrint
 already uses: no second PDF library rewrites the file.
 
-A document whose laid-out pages leave the last rows of a table alone on a near-empty page
-is laid out a second time with those tables set tighter (`lkjip.print.pagination`); the second
-layout is kept only when it has fewer pages.
+Where a table's last rows would stand alone on a near-empty page, it is set tighter when that
+spares its section a page; this is decided part by part, on layouts of the sections where it may
+happen (`lkjip.print.pagination`), and the whole document is laid out once, with what was decided.
 """
 from __future__ import annotations
 
 import hashlib
 import mimetypes
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..diagnostics import BuildFailed, Diagnostic, Loc, error, warning
 from ..source.inputs import hidden, within
-from . import engine, jobs
+from . import engine, jobs, pagination
 from .document import PrintDocument
 
 
@@ -80,51 +80,69 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     numbered 1. An engine lkjip cannot measure pages with stops the build (`BuildFailed`) with the
     version to install.
 
-    The document is laid out as it is; where that leaves tables stranded, it is laid out again with
-    them set tighter, and the tighter layout is kept when it has fewer pages. `predicted` (the
-    tables a previous build found stranded) lets both layouts run at once (`lkjip.print.jobs`);
-    without it, the second core lays out the sections where a table may end stranded and starts the
-    tighter layout on that guess. A wrong guess only costs the second core its time: the layouts
-    compared are always the document as it is and the one tighter for what that one found. `found`
-    is told which tables this build found stranded, for the next build's prediction."""
+    Which tables are set tighter is decided on the document's parts (`tightened`); the whole document
+    is laid out once, with them. Where a second core is spare (`lkjip.print.jobs`), that layout starts
+    at once on `predicted` (what the previous build decided), or on the tables the decision first finds
+    stranded, and starts again only if the decision turns out otherwise: the PDF is the same whatever
+    the prediction. `found` is told what was decided, for the next build's prediction."""
     layouts = [d.resolve() for d in layout_dirs]
     resolve = _resolver(layouts, project_root.resolve(), document.media)
-    html = document.html
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
+    identifier = hashlib.sha256(document.html.encode("utf-8")).hexdigest()[:32].encode()
 
     def lay_out(markup: str) -> engine.Document:
         return engine.render(markup, str(layouts[0]) + "/", resolve, identifier, "pdf/ua-1")
 
-    def finish(laid: engine.Document) -> bytes:
-        return laid.write_pdf(page_labels([page.anchors for page in laid.pages], document.arabic_from), outlines=True)
-    first = jobs.Job(html, lay_out, finish)
-    tighter, guessed = None, tuple(predicted) if jobs.parallel() else ()
-    if guessed:
-        tighter = jobs.Job(document.tighter(guessed), lay_out, finish)
-    elif document.probe and jobs.parallel():   # no hint: the second core guesses while the first lays out
-        tighter = jobs.Job.guessing(document.probe, document.tighter, lay_out, finish)
+    def whole(tables: tuple[str, ...]) -> jobs.Job:
+        def steps(messages: list[str]) -> Iterator[object]:
+            laid = lay_out(document.tighter(tables))
+            labels = page_labels([page.anchors for page in laid.pages], document.arabic_from)
+            yield jobs.Written(laid.write_pdf(labels, outlines=True), tuple(messages))
+        return jobs.Job(steps)
+
+    def deciding(messages: list[str]) -> Iterator[object]:
+        yield from tightened(document, lay_out)
+    decision = jobs.Job(deciding) if document.parts else None
+    betting = tuple(predicted)
+    final = whole(betting)
     try:
-        plain = first.measured()
-        messages = list(plain.messages)
-        chosen = first
-        if tighter is not None and not guessed:
-            guessed = tighter.guess().tails
-        if plain.tails:
-            if tighter is None or guessed != plain.tails:
-                jobs.stop_all([tighter])
-                tighter = jobs.Job(document.tighter(plain.tails), lay_out, finish)
-            tight = tighter.measured()
-            messages += tight.messages
-            chosen = tighter if tight.pages < plain.pages else first
-        jobs.stop_all([job for job in (first, tighter) if job is not chosen])
-        written = chosen.written()
+        decided: tuple[str, ...] = ()
+        if decision is not None:
+            guess = decision.next(jobs.Guess).tables
+            if guess != betting and not (betting and set(betting) <= set(guess)):   # the prediction is already wrong
+                final.stop()
+                final, betting = whole(guess), guess
+            decided = decision.next(jobs.Decided).tables
+        if decided != betting:
+            final.stop()
+            final = whole(decided)
+        written = final.next(jobs.Written)
     except jobs.JobFailed as failed:
         if failed.kind != "unsupported":
             raise RuntimeError(str(failed)) from None
         raise BuildFailed([error(Loc(label), str(failed), failed.hint, "pdf")]) from None
     finally:
-        jobs.stop_all([first, tighter])
+        jobs.stop_all([decision, final])
     if found is not None:
-        found(plain.tails)
-    report, machine = engine.machine_notes(messages + list(written.messages))  # each message once
+        found(decided)
+    report, machine = engine.machine_notes(list(written.messages))  # each message once
     return written.pdf, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in report], machine
+
+
+def tightened(document: PrintDocument, lay_out: Callable[[str], engine.Document]) -> Iterator[object]:
+    """The decision, part by part (`lkjip.print.pagination`): the tables its parts laid out alone leave
+    stranded (`jobs.Guess`), then those of them whose part takes fewer pages with them set tighter
+    (`jobs.Decided`). One layout is held at a time."""
+    layout = lay_out(document.alone(document.parts))
+    plain = [pagination.laid(page) for page in layout.pages]
+    plain_owners = pagination.owners([page.anchors for page in layout.pages], document.parts)
+    del layout
+    stranded = tuple(pagination.tails(plain))
+    yield jobs.Guess(stranded)
+    if not stranded:
+        yield jobs.Decided(())
+        return
+    holding = pagination.holders(stranded, plain, plain_owners)
+    affected = [part for part in document.parts if part in holding.values()]
+    layout = lay_out(document.alone(affected, stranded))
+    tight_owners = pagination.owners([page.anchors for page in layout.pages], affected)
+    yield jobs.Decided(pagination.kept(holding, plain_owners, tight_owners))

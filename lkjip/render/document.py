@@ -102,16 +102,32 @@ def starts_landscape(entries: tuple[Entry, ...]) -> bool:
             and isinstance(entries[1], TableBlock) and entries[1].landscape)
 
 
+_PLACED = (TableBlock, FigureBlock, SignatureBlock, SignatureGroup)
+
+
+def _on_landscape(entry: Entry) -> bool:
+    if isinstance(entry, TableBlock):
+        return entry.landscape
+    return isinstance(entry, Heading | Text) and entry.introduces_landscape
+
+
 def may_strand(entries: tuple[Entry, ...]) -> bool:
-    """Whether a table of this section could end alone on a near-empty page: one that is the last table,
-    chart or signature the section places (the next section starts a page; a line or two of text may
-    follow it), or that a table on pages of another orientation follows. Only a guess for the print
-    stage to start early (`lkjip.print.jobs`), never a decision."""
-    placed = [e for e in entries if isinstance(e, TableBlock | FigureBlock | SignatureBlock | SignatureGroup)]
-    if placed and isinstance(placed[-1], TableBlock):
-        return True
-    return any(isinstance(a, TableBlock) and isinstance(b, TableBlock) and a.landscape != b.landscape
-               for a, b in zip(placed, placed[1:], strict=False))
+    """Whether a table of this section could end alone on a near-empty page: where no placed block
+    (table, chart or signature) follows it on its pages before the section ends or the pages turn to
+    the other orientation; a line or two of text may. The print stage lays out only these sections to
+    decide which tables to set tighter (`lkjip.print.pagination`), so a table of any other section is
+    never set tighter."""
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, TableBlock):
+            continue
+        for after in entries[i + 1:]:
+            if _on_landscape(after) != entry.landscape:
+                return True
+            if isinstance(after, _PLACED):
+                break
+        else:
+            return True
+    return False
 
 
 def introductions(entries: Sequence[Entry]) -> set[int]:
