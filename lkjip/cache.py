@@ -18,9 +18,10 @@ that succeed are stored, and not those of a signed edition, which read a Git rev
 name. `--tanpa-cache` bypasses it; the newest KEEP entries per cache folder are kept.
 
 Besides entries, a build leaves hints for the next build of the same folder (`Store.hint`): which
-tables its PDF set tighter, so that the next build lays out the whole document on that prediction
-while it decides again. A hint can only make a build faster: the output is decided by the same
-rule either way.
+tables its PDF set tighter, and the digest of everything that decision was made on (the sections
+it laid out, their images and `layout_setting`). The next build takes the decision as it is when
+that digest is unchanged, and otherwise lays out the whole document on it as a prediction while it
+decides again. A hint can only make a build faster: the output is decided by the same rule either way.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import metadata
@@ -110,6 +111,18 @@ def theme_version() -> str:
     return digest.hexdigest()
 
 
+def layout_setting(project: Project) -> str:
+    """Everything besides the print HTML and its images that shapes a PDF's layout: lkjip's code, the
+    libraries' versions, and the layouts (the report's own and the theme), digested."""
+    digest = hashlib.sha256(code_version().encode())
+    for where in project.layout_dirs:
+        if where.resolve() == default_layouts().resolve():
+            digest.update(theme_version().encode())
+        else:
+            _digest_tree(digest, where, "layouts")
+    return digest.hexdigest()
+
+
 def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -169,21 +182,20 @@ class Store:
         except OSError:
             return
 
-    def hint(self, name: str) -> list[str]:
-        """A note the previous build of this report left for the next (`remember`); it may only make a
-        build faster, never change what it makes, so a missing or unreadable one is simply empty."""
+    def hint(self, name: str) -> object:
+        """A note the previous build of this report left for the next (`remember`), as JSON; it may only
+        make a build faster, never change what it makes, so a missing or unreadable one is None."""
         try:
-            found = json.loads(self._hint_path(name).read_text("utf-8"))
-            return [str(x) for x in found] if isinstance(found, list) else []
+            return json.loads(self._hint_path(name).read_text("utf-8"))
         except (OSError, ValueError):
-            return []
+            return None
 
-    def remember(self, name: str, values: Iterable[str]) -> None:
+    def remember(self, name: str, value: object) -> None:
         try:
             self.root.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(prefix=".baru-", dir=self.root)
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(list(values), out)
+                json.dump(value, out)
             os.replace(temp, self._hint_path(name))
         except OSError:
             return

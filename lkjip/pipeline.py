@@ -295,7 +295,7 @@ def _print(state: Result, run: StageRun) -> Result:
     if not run.options.pdf:
         return state
     from .print.document import findings_annex, print_document, ralat_section
-    from .print.pdf import make_pdf
+    from .print.pdf import Decision, make_pdf
     from .render.identity import site_info
     from .render.templates import Templates
     project, collector, report, out, view = run.project, run.collector, state.need_report(), state.output, state.view
@@ -305,13 +305,14 @@ def _print(state: Result, run: StageRun) -> Result:
     annexes = [findings_annex(templates, marks, pages, info, rounding_note(report))] if marks.items else []
     front = [ralat_section(templates, state.ralat)] if state.ralat else []
     doc = print_document(project, pages, list(state.images), templates, report.need(LAPORAN), info, annexes, front)
-    store = None
+    previous, found, setting = None, None, ""
     if run.options.cache:
-        from .cache import Store
+        from .cache import Store, layout_setting
         store = Store(project)
+        previous, setting = Decision.read(store.hint("pdf-padat")), layout_setting(project)
+        found = lambda decided: store.remember("pdf-padat", decided.note())  # noqa: E731 - one line, one use
     pdf, pdf_warnings, machine = make_pdf(doc, project.layout_dirs, project.root, templates.where("print.html"),
-                                          store.hint("pdf-padat") if store else (),
-                                          (lambda tails: store.remember("pdf-padat", tails)) if store else None)
+                                          previous, found, setting)
     collector.extend(pdf_warnings)
     out.add(info.pdf_name, pdf, templates.where("print.html"))
     return replace(state, files={**state.files, info.pdf_name: pdf}, machine=machine)

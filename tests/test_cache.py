@@ -183,3 +183,21 @@ def test_a_file_saved_while_the_build_runs_is_never_served_for_the_inputs_before
     chapter.write_text(original, "utf-8")
     assert build(minimal) == 0 and len(renders) == 2
     assert "Layanan yang disimpan" not in (minimal / "site/bab-4-penutup.html").read_text("utf-8")
+
+
+def test_the_pdf_decision_is_noted_with_the_setting_it_was_made_in(minimal):
+    """A build with its PDF notes which tables it set tighter and the digest they were decided on; the
+    setting changes with the report's own layouts (and lkjip's code, the libraries and the theme)."""
+    from lkjip.print.pdf import Decision
+    project = Project(minimal)
+    before = cache.layout_setting(project)
+    assert cache.layout_setting(project) == before
+    run(project, Options(pdf=True))
+    note = cache.Store(project).hint("pdf-padat")
+    decided = Decision.read(note)
+    assert decided is not None and len(decided.key) == 64 and decided.tables == ()
+    (minimal / "layouts").mkdir()
+    (minimal / "layouts" / "_padat.css").write_text("/* lebih rapat */\n", "utf-8")
+    assert cache.layout_setting(Project(minimal)) != before
+    for damaged in (None, [], {"kunci": 1, "padat": []}, {"kunci": "k"}):
+        assert Decision.read(damaged) is None

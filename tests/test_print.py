@@ -3,6 +3,8 @@ the cover emblem, and the `pdf` and `html` commands."""
 from __future__ import annotations
 
 import io
+import logging
+import os
 import struct
 import zlib
 from decimal import Decimal as D
@@ -348,7 +350,7 @@ def test_a_table_whose_last_rows_would_stand_alone_on_a_page_is_set_tighter_to_s
     found = []
     data, _, _ = make_pdf(document, project.layout_dirs, project.root, "print.html", found=found.append)
     assert len(PdfReader(io.BytesIO(data)).pages) == 2        # the table on one page, then the next chapter
-    assert found == [("tabel-t0",)]
+    assert [d.tables for d in found] == [("tabel-t0",)]
     assert make_pdf(document, project.layout_dirs, project.root, "print.html")[0] == data
 
 
@@ -362,11 +364,39 @@ def test_the_whole_document_is_laid_out_once_after_its_parts_decide_which_tables
     laid_out = []
     real = engine.render
     monkeypatch.setattr(engine, "render", lambda markup, *a, **k: laid_out.append(markup) or real(markup, *a, **k))
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    handlers = list(logging.getLogger("weasyprint").handlers)
     found = []
     data, _, _ = make_pdf(document, project.layout_dirs, project.root, "print.html", found=found.append)
     assert laid_out == [document.alone(("bab-t0", "bab-t1")), document.alone(("bab-t0",), ("tabel-t0",)),
                         document.tighter(("tabel-t0",))]
-    assert found == [("tabel-t0",)] and len(PdfReader(io.BytesIO(data)).pages) == 3
+    assert [d.tables for d in found] == [("tabel-t0",)] and len(PdfReader(io.BytesIO(data)).pages) == 3
+    # the jobs ran one after the other in this process, and left nothing set (the build cache's key reads it)
+    assert "SOURCE_DATE_EPOCH" not in os.environ and logging.getLogger("weasyprint").handlers == handlers
+
+
+def test_a_decision_made_on_the_same_parts_in_the_same_setting_is_taken_as_it_is(minimal, monkeypatch):
+    """The next build of an unchanged part lays out only the whole document; a changed part, or another
+    setting (code, libraries, layouts), decides again; the PDF is the same either way."""
+    from lkjip.print import engine
+    from lkjip.print.pdf import make_pdf
+    per_page = rows_per_page(minimal)
+    document, project = long_table_document(minimal, per_page + 4, per_page - 10)
+    laid_out = []
+    real = engine.render
+    monkeypatch.setattr(engine, "render", lambda markup, *a, **k: laid_out.append(markup) or real(markup, *a, **k))
+    found = []
+    first = make_pdf(document, project.layout_dirs, project.root, "print.html", None, found.append, "setelan-1")[0]
+    decided = found[-1]
+    assert decided.tables == ("tabel-t0",) and decided.key and len(laid_out) == 3
+    laid_out.clear()
+    again = make_pdf(document, project.layout_dirs, project.root, "print.html", decided, found.append, "setelan-1")[0]
+    assert again == first and laid_out == [document.tighter(("tabel-t0",))] and found[-1] == decided
+    for other, setting in ((document, "setelan-2"), (long_table_document(minimal, per_page + 4, per_page - 9)[0],
+                                                     "setelan-1")):
+        laid_out.clear()
+        make_pdf(other, project.layout_dirs, project.root, "print.html", decided, found.append, setting)
+        assert len(laid_out) == 3 and found[-1].key != decided.key
 
 
 def test_a_part_keeps_its_tables_tighter_only_where_that_spares_it_a_page():
@@ -390,20 +420,22 @@ def test_the_pdf_is_the_same_bytes_whatever_the_prediction_and_the_number_of_pro
     import multiprocessing
 
     from lkjip.print import jobs
-    from lkjip.print.pdf import make_pdf
+    from lkjip.print.pdf import Decision, make_pdf
     per_page = rows_per_page(minimal)
     document, project = long_table_document(minimal, per_page + 4, per_page - 10)
     monkeypatch.setenv(jobs.PARALLEL, "1")   # the test run does its print work one job at a time (conftest.py)
     if not jobs.parallel():
         pytest.skip("one core: no second job beside the first")
-    found: list[tuple[str, ...]] = []
-    made = {name: make_pdf(document, project.layout_dirs, project.root, "print.html", predicted, found.append)[0]
+    found: list[Decision] = []
+    made = {name: make_pdf(document, project.layout_dirs, project.root, "print.html", Decision("", predicted),
+                           found.append)[0]
             for name, predicted in (("right", ("tabel-t0",)), ("wrong", ("tabel-t1",)), ("none", ()))}
     monkeypatch.setenv(jobs.PARALLEL, "0")
     made["none, one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html")[0]
-    made["wrong, one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html", ("tabel-t1",))[0]
+    made["wrong, one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html",
+                                          Decision("", ("tabel-t1",)))[0]
     assert len(set(made.values())) == 1 and len(PdfReader(io.BytesIO(made["right"])).pages) == 3
-    assert found == [("tabel-t0",)] * 3
+    assert [d.tables for d in found] == [("tabel-t0",)] * 3
     assert multiprocessing.active_children() == []     # every job ended
 
 

@@ -250,10 +250,13 @@ class _Capture(logging.Handler):
 
 
 @contextmanager
-def session() -> Iterator[list[str]]:
-    """For the time of one job: WeasyPrint's warnings collected into the list given, and subset fonts
-    dated FONT_EPOCH unless SOURCE_DATE_EPOCH is set; both undone afterwards."""
+def session(messages: list[str] | None = None) -> Iterator[list[str]]:
+    """For the time of one step of a job: WeasyPrint's warnings collected into the list given (`messages`,
+    else a new one), and subset fonts dated FONT_EPOCH unless SOURCE_DATE_EPOCH is set; both undone
+    afterwards."""
     capture = _Capture()
+    if messages is not None:
+        capture.messages = messages
     logger = logging.getLogger("weasyprint")
     logger.addHandler(capture)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -67,13 +67,24 @@ while it runs go to the list it is given."""
 
 
 def _work(steps: Steps) -> Iterator[object]:
-    try:
-        with engine.session() as messages:
-            yield from steps(messages)
-    except engine.Unsupported as unsupported:
-        yield JobFailed("unsupported", str(unsupported), unsupported.hint)
-    except Exception as exc:  # noqa: BLE001 - any failure reaches the build, which reports it
-        yield JobFailed("internal", f"{type(exc).__name__}: {exc}")
+    """The job's results, each step made inside an engine session of its own: a job waiting in this
+    process between steps leaves nothing set (SOURCE_DATE_EPOCH, WeasyPrint's log) for the build or
+    another job to find."""
+    messages: list[str] = []
+    results = steps(messages)
+    while True:
+        try:
+            with engine.session(messages):
+                result = next(results)
+        except StopIteration:
+            return
+        except engine.Unsupported as unsupported:
+            yield JobFailed("unsupported", str(unsupported), unsupported.hint)
+            return
+        except Exception as exc:  # noqa: BLE001 - any failure reaches the build, which reports it
+            yield JobFailed("internal", f"{type(exc).__name__}: {exc}")
+            return
+        yield result
 
 
 PARALLEL = "LKJIP_PDF_PARALEL"

@@ -23,7 +23,8 @@ from __future__ import annotations
 import hashlib
 import mimetypes
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -70,9 +71,28 @@ def page_labels(anchors: list[set[str]], arabic_from: str) -> list[tuple[int, di
     return ranges
 
 
+@dataclass(frozen=True)
+class Decision:
+    """Which tables a build set tighter (`tables`), and the digest of everything that was decided on
+    (`key`: the parts' HTML and images and the layout setting), for the next build (`make_pdf`)."""
+
+    key: str
+    tables: tuple[str, ...]
+
+    def note(self) -> dict[str, object]:
+        return {"kunci": self.key, "padat": list(self.tables)}
+
+    @classmethod
+    def read(cls, note: object) -> Decision | None:
+        """A decision from its `note`; None where the note is not one (missing, damaged, older)."""
+        if not (isinstance(note, dict) and isinstance(note.get("kunci"), str) and isinstance(note.get("padat"), list)):
+            return None
+        return cls(note["kunci"], tuple(str(t) for t in note["padat"]))
+
+
 def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Path, label: str,
-             predicted: Sequence[str] = (), found: Callable[[tuple[str, ...]], None] | None = None) -> \
-        tuple[bytes, list[Diagnostic], list[str]]:
+             previous: Decision | None = None, found: Callable[[Decision], None] | None = None,
+             setting: str = "") -> tuple[bytes, list[Diagnostic], list[str]]:
     """The PDF, the warnings about the report, and the notes about the machine.
 
     The document's `media` maps image paths (media/...) to their bytes, so the PDF shows the site's
@@ -81,10 +101,12 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     version to install.
 
     Which tables are set tighter is decided on the document's parts (`tightened`); the whole document
-    is laid out once, with them. Where a second core is spare (`lkjip.print.jobs`), that layout starts
-    at once on `predicted` (what the previous build decided), or on the tables the decision first finds
-    stranded, and starts again only if the decision turns out otherwise: the PDF is the same whatever
-    the prediction. `found` is told what was decided, for the next build's prediction."""
+    is laid out once, with them. `previous` is what the previous build decided: taken as it is when
+    it was decided on the same parts in the same `setting` (the digest of the code, libraries and
+    layouts, `lkjip.cache.layout_setting`; none given, never), else a prediction. Where a second core
+    is spare (`lkjip.print.jobs`), the whole layout starts at once on that prediction, or on the tables
+    the decision first finds stranded, and starts again only if the decision turns out otherwise: the
+    PDF is the same whatever the prediction. `found` is told what was decided."""
     layouts = [d.resolve() for d in layout_dirs]
     resolve = _resolver(layouts, project_root.resolve(), document.media)
     identifier = hashlib.sha256(document.html.encode("utf-8")).hexdigest()[:32].encode()
@@ -101,11 +123,13 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
 
     def deciding(messages: list[str]) -> Iterator[object]:
         yield from tightened(document, lay_out)
-    decision = jobs.Job(deciding) if document.parts else None
-    betting = tuple(predicted)
+    key = _decision_key(document, setting) if setting else ""
+    betting = previous.tables if previous is not None else ()
+    known = bool(key) and previous is not None and previous.key == key
+    decision = jobs.Job(deciding) if document.parts and not known else None
     final = whole(betting)
     try:
-        decided: tuple[str, ...] = ()
+        decided = betting if known else ()
         if decision is not None:
             guess = decision.next(jobs.Guess).tables
             if guess != betting and not (betting and set(betting) <= set(guess)):   # the prediction is already wrong
@@ -123,9 +147,20 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     finally:
         jobs.stop_all([decision, final])
     if found is not None:
-        found(decided)
+        found(Decision(key, decided))
     report, machine = engine.machine_notes(list(written.messages))  # each message once
     return written.pdf, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in report], machine
+
+
+def _decision_key(document: PrintDocument, setting: str) -> str:
+    """The digest of everything the decision is made on: the parts' HTML (the tighter HTML follows from
+    the same sections), the images, and the setting."""
+    digest = hashlib.sha256(f"{setting}\0".encode())
+    if document.parts:
+        digest.update(document.alone(document.parts).encode("utf-8"))
+    for name, data in sorted(document.media.items()):
+        digest.update(f"\0{name}\0".encode() + hashlib.sha256(data).digest())
+    return digest.hexdigest()
 
 
 def tightened(document: PrintDocument, lay_out: Callable[[str], engine.Document]) -> Iterator[object]:
