@@ -87,6 +87,26 @@ def test_a_report_overrides_one_template_and_keeps_the_rest(capsys, report):
     assert (report / "site/assets/style.css").read_bytes() == (REPO / "layouts/style.css").read_bytes()
 
 
+def test_a_template_edited_between_two_builds_of_one_process_is_compiled_again(capsys, report):
+    """Templates are compiled once per process (`CompiledTemplates`, as `serve` and the portal build many
+    times): an edited one is seen at once, by its source, whatever its file's time, and a runtime error
+    in a template served from there still names its line."""
+    import os
+
+    from lkjip.render.templates import COMPILED
+    (report / "layouts").mkdir()
+    ttd = report / "layouts/_ttd.html"
+    for text in ("Pertama {{ item.nama }}", "Kedua {{ item.nama }}", "Pertama {{ item.nama }}"):
+        ttd.write_text(f'<div class="ttd-sendiri">{text}</div>\n', "utf-8")
+        os.utime(ttd, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))   # the same time each save
+        assert run_cli(capsys, "--no-pdf", "--tanpa-cache", "--dir", str(report), "-q")[0] == 0
+        assert text.split()[0] in (report / "site/kata-pengantar.html").read_text("utf-8")
+    assert len(COMPILED._entries) >= 1
+    ttd.write_text('<div>\n{{ item.nama }}\n{{ item.tidak_ada }}</div>\n', "utf-8")
+    code, _, err = run_cli(capsys, "--no-pdf", "--tanpa-cache", "--dir", str(report), "-q")
+    assert code == 1 and "layouts/_ttd.html:3" in err
+
+
 def test_a_broken_template_of_the_report_is_named(capsys, report):
     (report / "layouts").mkdir()
     (report / "layouts/page.html").write_text("{% extends 'base.html' %}\n{% block main %}{{ x }\n", "utf-8")

@@ -107,8 +107,29 @@ class LayoutSandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, by file, for every environment `make_environment` makes (all
+    alike): a process that builds many times (the tests, `serve`, the portal) compiles a template again
+    only when its source changed, which Jinja sees by the source's checksum in each entry."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = self._entries.get(bucket.key)
+        if found is not None:
+            bucket.bytecode_from_string(found)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._entries[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def make_environment(dirs: list[Path]) -> jinja2.Environment:
     env = LayoutSandbox(
+        bytecode_cache=COMPILED,
         loader=LayoutLoader([str(d) for d in dirs]),
         autoescape=jinja2.select_autoescape(["html", "xml", "svg"], default=True),
         undefined=jinja2.StrictUndefined,
