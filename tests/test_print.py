@@ -321,7 +321,8 @@ def long_table_document(minimal, *rows: int):
     def render(tight):
         return render_parts(list(sections), tight) + \
             '<section class="bagian-cetak bab" id="bab-akhir"><h1>BAB BERIKUT</h1><p>Isi.</p></section></body></html>'
-    return PrintDocument(render, parts=tuple(sections), render_parts=render_parts), project
+    return PrintDocument(render, parts=tuple(sections), part_sizes=tuple(len(m) for m in sections.values()),
+                         render_parts=render_parts), project
 
 
 def pages_of(document, project, tight=()):
@@ -413,6 +414,16 @@ def test_a_part_keeps_its_tables_tighter_only_where_that_spares_it_a_page():
     assert kept(holding, plain_owners, ["bab-a", "bab-a", "bab-b", "bab-b", "bab-b"]) == ()
 
 
+def test_without_a_prediction_the_parts_are_laid_out_on_two_cores_in_runs_of_about_equal_size():
+    from lkjip.print.pagination import Laid, PartsLaid, halves
+    assert halves(["a", "b", "c", "d"], [10, 10, 10, 10]) == [("a", "b"), ("c", "d")]
+    assert halves(["a", "b", "c"], [50, 10, 10]) == [("a",), ("b", "c")]
+    assert halves(["a", "b", "c"], [10, 10, 50]) == [("a", "b"), ("c",)]
+    assert halves(["a"], [10]) == [("a",)] and halves(["a", "b"], []) == [("a", "b")]
+    first, second = PartsLaid((Laid((), 0.5),), ("a",)), PartsLaid((Laid((), 0.2), Laid((), 0.1)), ("b", "b"))
+    assert PartsLaid.join([first, second]) == PartsLaid((Laid((), 0.5), Laid((), 0.2), Laid((), 0.1)), ("a", "b", "b"))
+
+
 def test_the_pdf_is_the_same_bytes_whatever_the_prediction_and_the_number_of_processes(minimal, monkeypatch):
     """Where a second core is spare, the whole document is laid out on the previous build's decision (or
     on the first guess) while the parts decide; a right, wrong or absent prediction, forked or not, gives
@@ -427,15 +438,15 @@ def test_the_pdf_is_the_same_bytes_whatever_the_prediction_and_the_number_of_pro
     if not jobs.parallel():
         pytest.skip("one core: no second job beside the first")
     found: list[Decision] = []
-    made = {name: make_pdf(document, project.layout_dirs, project.root, "print.html", Decision("", predicted),
-                           found.append)[0]
-            for name, predicted in (("right", ("tabel-t0",)), ("wrong", ("tabel-t1",)), ("none", ()))}
+    made = {name: make_pdf(document, project.layout_dirs, project.root, "print.html", previous, found.append)[0]
+            for name, previous in (("right", Decision("", ("tabel-t0",))), ("wrong", Decision("", ("tabel-t1",))),
+                                   ("nothing tighter", Decision("", ())), ("no note: parts on both cores", None))}
     monkeypatch.setenv(jobs.PARALLEL, "0")
     made["none, one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html")[0]
     made["wrong, one process"] = make_pdf(document, project.layout_dirs, project.root, "print.html",
                                           Decision("", ("tabel-t1",)))[0]
     assert len(set(made.values())) == 1 and len(PdfReader(io.BytesIO(made["right"])).pages) == 3
-    assert [d.tables for d in found] == [("tabel-t0",)] * 3
+    assert [d.tables for d in found] == [("tabel-t0",)] * 4
     assert multiprocessing.active_children() == []     # every job ended
 
 

@@ -98,6 +98,8 @@ class PrintDocument:
     arabic_from: str = ""     # the anchor of the first section numbered in arabic
     parts: tuple[str, ...] = ()
     """The anchors of the sections where a table may end stranded (`document.may_strand`)."""
+    part_sizes: tuple[int, ...] = ()
+    """How long each part's HTML is, to share their layout between two cores."""
     render_parts: Callable[[Sequence[str], Sequence[str]], str] | None = None
     """The parts named (by anchor) and nothing else, in the document's order, each on its own pages as
     in the whole document, with the tables named set tighter."""
@@ -183,7 +185,8 @@ def print_document(project: Project, pages: Sequence[Page], images: Sequence[Pat
             **context, "bagian": True, "chapters": [s for s in named if s.kind == "bab"],
             "lampiran": [s for s in named if s.kind == "lampiran"],
             "annexes": [s for s in named if s.kind == "tambahan"]})
-    return PrintDocument(render, media, arabic_from, tuple(s.anchor for s in probed), render_parts)
+    return PrintDocument(render, media, arabic_from, tuple(s.anchor for s in probed),
+                         tuple(len(s.body) for s in probed), render_parts)
 
 
 def findings_annex(templates: Templates, marks: Pemeriksaan, pages: Sequence[Page], info: Any,

@@ -1,10 +1,10 @@
 """Print work as jobs in processes of their own, two at a time.
 
-A layout is the slow part of a build and runs on one core. The build has two pieces of print work
-(`lkjip.print.pdf`): deciding which tables to set tighter, by laying out only the sections where a
-table may end stranded (`Decided`, after a first `Guess`), and laying out the whole document once and
+A layout is the slow part of a build and runs on one core. The build has two kinds of print work
+(`lkjip.print.pdf`): laying out only the sections where a table may end stranded, to decide which
+tables to set tighter (`lkjip.print.pagination.PartsLaid`), and laying out the whole document once and
 writing its PDF (`Written`). Where a second core is spare, they run at once: the whole document is laid
-out on a prediction (the previous build's decision, or the guess as soon as it is known) while the
+out on a prediction (the previous build's decision, or the tables first found stranded) while the
 decision is made, and laid out again only when the prediction turns out wrong. The PDF is always the
 layout of what was decided, so the bytes never depend on the prediction or on the number of processes.
 
@@ -25,21 +25,6 @@ from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from . import engine
-
-
-@dataclass(frozen=True)
-class Guess:
-    """The tables found stranded in the first layout of the sections where one may be: the decision
-    sets them tighter unless that spares no page (`Decided`)."""
-
-    tables: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Decided:
-    """The tables the document sets tighter."""
-
-    tables: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,30 @@ def tails(pages: Sequence[Laid]) -> list[str]:
     return found
 
 
+@dataclass(frozen=True)
+class PartsLaid:
+    """A layout of some parts alone, as far as deciding goes: each page (`Laid`) and the part it belongs to."""
+
+    pages: tuple[Laid, ...]
+    owners: tuple[str, ...]
+
+    @staticmethod
+    def join(layouts: Sequence[PartsLaid]) -> PartsLaid:
+        """Layouts of consecutive runs of parts as one layout of them all: each part starts a page."""
+        return PartsLaid(tuple(page for lay in layouts for page in lay.pages),
+                         tuple(owner for lay in layouts for owner in lay.owners))
+
+
+def halves(parts: Sequence[str], sizes: Sequence[int]) -> list[tuple[str, ...]]:
+    """The parts in two consecutive runs of about equal size (the length of their HTML), to be laid out
+    at once on two cores; one run where there is one part."""
+    if len(parts) < 2 or len(sizes) != len(parts):
+        return [tuple(parts)]
+    total = sum(sizes)
+    cut = min(range(1, len(parts)), key=lambda at: abs(total - 2 * sum(sizes[:at])))
+    return [tuple(parts[:cut]), tuple(parts[cut:])]
+
+
 def owners(anchors: Sequence[set[str]], parts: Sequence[str]) -> list[str]:
     """The part each page of a layout of those parts alone belongs to: `anchors` are the anchors on each
     laid-out page, `parts` the parts' anchors in order, each starting a page."""

@@ -100,13 +100,14 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     numbered 1. An engine lkjip cannot measure pages with stops the build (`BuildFailed`) with the
     version to install.
 
-    Which tables are set tighter is decided on the document's parts (`tightened`); the whole document
-    is laid out once, with them. `previous` is what the previous build decided: taken as it is when
-    it was decided on the same parts in the same `setting` (the digest of the code, libraries and
-    layouts, `lkjip.cache.layout_setting`; none given, never), else a prediction. Where a second core
-    is spare (`lkjip.print.jobs`), the whole layout starts at once on that prediction, or on the tables
-    the decision first finds stranded, and starts again only if the decision turns out otherwise: the
-    PDF is the same whatever the prediction. `found` is told what was decided."""
+    Which tables are set tighter is decided on the document's parts (`lkjip.print.pagination`); the
+    whole document is laid out once, with them. `previous` is what the previous build decided: taken
+    as it is when it was decided on the same parts in the same `setting` (the digest of the code,
+    libraries and layouts, `lkjip.cache.layout_setting`; none given, never), else a prediction. Where
+    a second core is spare (`lkjip.print.jobs`), the whole layout starts at once on that prediction
+    while the parts are laid out on the other core; without one, the parts are laid out on both cores,
+    and the whole layout starts on the tables they find stranded. It starts again only if the decision
+    turns out otherwise: the PDF is the same whatever the prediction. `found` is told what was decided."""
     layouts = [d.resolve() for d in layout_dirs]
     resolve = _resolver(layouts, project_root.resolve(), document.media)
     identifier = hashlib.sha256(document.html.encode("utf-8")).hexdigest()[:32].encode()
@@ -114,42 +115,93 @@ def make_pdf(document: PrintDocument, layout_dirs: list[Path], project_root: Pat
     def lay_out(markup: str) -> engine.Document:
         return engine.render(markup, str(layouts[0]) + "/", resolve, identifier, "pdf/ua-1")
 
-    def whole(tables: tuple[str, ...]) -> jobs.Job:
-        def steps(messages: list[str]) -> Iterator[object]:
-            laid = lay_out(document.tighter(tables))
-            labels = page_labels([page.anchors for page in laid.pages], document.arabic_from)
-            yield jobs.Written(laid.write_pdf(labels, outlines=True), tuple(messages))
-        return jobs.Job(steps)
-
-    def deciding(messages: list[str]) -> Iterator[object]:
-        yield from tightened(document, lay_out)
     key = _decision_key(document, setting) if setting else ""
-    betting = previous.tables if previous is not None else ()
     known = bool(key) and previous is not None and previous.key == key
-    decision = jobs.Job(deciding) if document.parts and not known else None
-    final = whole(betting)
+    printing = _Printing(document, lay_out)
     try:
-        decided = betting if known else ()
-        if decision is not None:
-            guess = decision.next(jobs.Guess).tables
-            if guess != betting and not (betting and set(betting) <= set(guess)):   # the prediction is already wrong
-                final.stop()
-                final, betting = whole(guess), guess
-            decided = decision.next(jobs.Decided).tables
-        if decided != betting:
-            final.stop()
-            final = whole(decided)
-        written = final.next(jobs.Written)
+        if known or not document.parts:
+            decided = previous.tables if known and previous is not None else ()
+        else:
+            decided = printing.decide(previous.tables if previous is not None else None)
+        written = printing.written(decided)
     except jobs.JobFailed as failed:
         if failed.kind != "unsupported":
             raise RuntimeError(str(failed)) from None
         raise BuildFailed([error(Loc(label), str(failed), failed.hint, "pdf")]) from None
     finally:
-        jobs.stop_all([decision, final])
+        printing.stop()
     if found is not None:
         found(Decision(key, decided))
     report, machine = engine.machine_notes(list(written.messages))  # each message once
     return written.pdf, [warning(Loc(label), f"WeasyPrint: {m}", "", "pdf") for m in report], machine
+
+
+class _Printing:
+    """The print jobs of one PDF: the layouts of parts that decide which tables go tighter, and the one
+    layout of the whole document (`final`, on the tables `on`), started as soon as a guess allows."""
+
+    def __init__(self, document: PrintDocument, lay_out: Callable[[str], engine.Document]):
+        self.document, self.lay_out = document, lay_out
+        self.final: jobs.Job | None = None
+        self.on: tuple[str, ...] | None = None
+        self.measuring: list[jobs.Job] = []
+
+    def _start(self, tables: tuple[str, ...]) -> None:
+        if self.final is not None and self.on == tables:
+            return
+        self.stop_final()
+        document, lay_out = self.document, self.lay_out
+
+        def steps(messages: list[str]) -> Iterator[object]:
+            laid = lay_out(document.tighter(tables))
+            labels = page_labels([page.anchors for page in laid.pages], document.arabic_from)
+            yield jobs.Written(laid.write_pdf(labels, outlines=True), tuple(messages))
+        self.final, self.on = jobs.Job(steps), tables
+
+    def _measure(self, parts: tuple[str, ...], tables: tuple[str, ...] = ()) -> jobs.Job:
+        document, lay_out = self.document, self.lay_out
+
+        def steps(messages: list[str]) -> Iterator[object]:
+            laid = lay_out(document.alone(parts, tables))
+            anchors = [page.anchors for page in laid.pages]
+            yield pagination.PartsLaid(tuple(pagination.laid(page) for page in laid.pages),
+                                       tuple(pagination.owners(anchors, parts)))
+        job = jobs.Job(steps)
+        self.measuring.append(job)
+        return job
+
+    def decide(self, predicted: tuple[str, ...] | None) -> tuple[str, ...]:
+        """The tables set tighter: those the parts laid out alone leave stranded, where setting them
+        tighter spares their part a page. The whole layout runs meanwhile on `predicted` where given."""
+        parallel = jobs.parallel()
+        if predicted is not None and parallel:
+            self._start(predicted)
+        runs = pagination.halves(self.document.parts, self.document.part_sizes) \
+            if parallel and self.final is None else [self.document.parts]
+        measuring = [self._measure(run) for run in runs]
+        plain = pagination.PartsLaid.join([job.next(pagination.PartsLaid) for job in measuring])
+        stranded = tuple(pagination.tails(plain.pages))
+        if parallel and (self.on is None or not (self.on and set(self.on) <= set(stranded))):
+            self._start(stranded)      # no prediction, or one already wrong: the guess is that all go tighter
+        if not stranded:
+            return ()
+        holding = pagination.holders(stranded, plain.pages, plain.owners)
+        affected = tuple(part for part in self.document.parts if part in holding.values())
+        tight = self._measure(affected, stranded).next(pagination.PartsLaid)
+        return pagination.kept(holding, plain.owners, tight.owners)
+
+    def written(self, decided: tuple[str, ...]) -> jobs.Written:
+        self._start(decided)
+        assert self.final is not None
+        return self.final.next(jobs.Written)
+
+    def stop_final(self) -> None:
+        if self.final is not None:
+            self.final.stop()
+        self.final, self.on = None, None
+
+    def stop(self) -> None:
+        jobs.stop_all([*self.measuring, self.final])
 
 
 def _decision_key(document: PrintDocument, setting: str) -> str:
@@ -161,23 +213,3 @@ def _decision_key(document: PrintDocument, setting: str) -> str:
     for name, data in sorted(document.media.items()):
         digest.update(f"\0{name}\0".encode() + hashlib.sha256(data).digest())
     return digest.hexdigest()
-
-
-def tightened(document: PrintDocument, lay_out: Callable[[str], engine.Document]) -> Iterator[object]:
-    """The decision, part by part (`lkjip.print.pagination`): the tables its parts laid out alone leave
-    stranded (`jobs.Guess`), then those of them whose part takes fewer pages with them set tighter
-    (`jobs.Decided`). One layout is held at a time."""
-    layout = lay_out(document.alone(document.parts))
-    plain = [pagination.laid(page) for page in layout.pages]
-    plain_owners = pagination.owners([page.anchors for page in layout.pages], document.parts)
-    del layout
-    stranded = tuple(pagination.tails(plain))
-    yield jobs.Guess(stranded)
-    if not stranded:
-        yield jobs.Decided(())
-        return
-    holding = pagination.holders(stranded, plain, plain_owners)
-    affected = [part for part in document.parts if part in holding.values()]
-    layout = lay_out(document.alone(affected, stranded))
-    tight_owners = pagination.owners([page.anchors for page in layout.pages], affected)
-    yield jobs.Decided(pagination.kept(holding, plain_owners, tight_owners))
