@@ -14,7 +14,7 @@ from lkjip.project import Project
 
 os.environ.setdefault("LKJIP_PDF_PARALEL", "0")
 """The test run keeps every core busy with its workers: a build does its print work one job at a time
-(lkjip/print/jobs.py); tests/test_print.py runs two at once where the jobs are the subject."""
+(lkjip/print/jobs.py); tests/test_pagination.py runs two at once where the jobs are the subject."""
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -19,7 +19,7 @@ import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any, TypeVar
@@ -51,7 +51,7 @@ Steps = Callable[[list[str]], Iterator[object]]
 while it runs go to the list it is given."""
 
 
-def _work(steps: Steps) -> Iterator[object]:
+def _work(steps: Steps) -> Generator[object, None, None]:
     """The job's results, each step made inside an engine session of its own: a job waiting in this
     process between steps leaves nothing set (SOURCE_DATE_EPOCH, WeasyPrint's log) for the build or
     another job to find."""
@@ -96,7 +96,7 @@ class Job:
     """One piece of print work; `next(kind)` waits for its next result, which is of that kind."""
 
     def __init__(self, steps: Steps):
-        self._results: Iterator[object] | None = None
+        self._results: Generator[object, None, None] | None = None
         self._process: Any = None
         self._conn: Connection | None = None
         if parallel():
@@ -127,9 +127,7 @@ class Job:
     def stop(self) -> None:
         """End the job (its results no longer wanted, or all given)."""
         if self._results is not None:
-            close = getattr(self._results, "close", None)
-            if close is not None:
-                close()
+            self._results.close()
             self._results = None
         if self._process is not None:
             if self._process.is_alive():
