@@ -6,6 +6,8 @@ Measures whole processes (wall time, CPU time, peak memory of the process), each
 runs, with bytecode caching on as on a user's machine:
 - floor: `python -c "import yaml, jinja2, markdown_it"`, the libraries every command needs;
 - check: `build.py check`;
+- imports: a process that only imports the modules of lkjip a `check` run loads, and does nothing else
+  (what of `check` is start-up and what is work);
 - cold: a full build (site and PDF) with an empty cache (`--tanpa-cache`);
 - unchanged: a full build right after one with the same inputs (the cache's case);
 - edit: a full build after a one-paragraph edit of a chapter where a table may end stranded (Bab IV:
@@ -16,7 +18,8 @@ runs, with bytecode caching on as on a user's machine:
 - with --besar, once: a cold full build of a report eight times the bundled one (every chapter and
   lampiran copied seven times over), against the cold build of the bundled one.
 It prints JSON: the medians, and the ratios the speed issue names (check / floor, unchanged /
-check, edit / cold, edit_front / cold, CPU / wall of a cold build). Never part of the test suite: machines here
+check, edit / cold, edit_front / cold, CPU / wall of a cold build), and imports / floor: how much of
+check / floor is start-up. Never part of the test suite: machines here
 are shared and noisy, so only medians and ratios mean anything.
 """
 from __future__ import annotations
@@ -68,6 +71,24 @@ def floor() -> float:
     return time.perf_counter() - started
 
 
+def loaded_modules(root: Path) -> list[str]:
+    """The modules of lkjip that `build.py check` loads on this report."""
+    code = ("import runpy, sys; sys.argv = ['build.py', 'check', '--dir', {root!r}, '-q']\n"
+            "sys.path.insert(0, {repo!r})\n"
+            "try:\n    runpy.run_path({build!r}, run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print('MODULES', *sorted(m for m in sys.modules if m.split('.')[0] == 'lkjip'))")
+    code = code.format(root=str(root), repo=str(REPO), build=str(REPO / "build.py"))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=_env())
+    return done.stdout.rsplit("MODULES ", 1)[1].split()
+
+
+def imports(modules: list[str]) -> float:
+    started = time.perf_counter()
+    code = f"import sys; sys.path.insert(0, {str(REPO)!r}); import " + ", ".join(modules)
+    subprocess.run([sys.executable, "-c", code], check=True, env=_env())
+    return time.perf_counter() - started
+
+
 def _edit(root: Path, n: int, chapter: str = CHAPTER) -> None:
     path = root / chapter
     text = path.read_text("utf-8")
@@ -92,14 +113,16 @@ def main() -> None:
     args = parser.parse_args()
     modes = ("check", "cold", "unchanged", "edit", "edit_front", "no_pdf")
     samples: dict[str, list[tuple[float, float, float]]] = {k: [] for k in modes}
-    floors = []
+    floors, imported = [], []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "laporan"
         for name in ("content", "data"):
             shutil.copytree(REPO / name, root / name)
         measure(root, ["check"])           # warm-up: bytecode written, files in the page cache
+        modules = loaded_modules(root)
         for n in range(args.runs):
             floors.append(floor())
+            imported.append(imports(modules))
             samples["check"].append(measure(root, ["check"]))
             samples["no_pdf"].append(measure(root, ["--no-pdf", "--tanpa-cache"]))
             samples["cold"].append(measure(root, ["--tanpa-cache"]))
@@ -113,7 +136,8 @@ def main() -> None:
             big = Path(tmp) / "besar"
             eightfold(big)
             samples["eightfold"] = [measure(big, ["--tanpa-cache"])]
-    report: dict[str, object] = {"floor_s": round(statistics.median(floors), 3)}
+    report: dict[str, object] = {"floor_s": round(statistics.median(floors), 3),
+                                 "imports_s": round(statistics.median(imported), 3)}
     for mode, runs in samples.items():
         report[mode] = {"wall_s": round(statistics.median(r[0] for r in runs), 3),
                         "cpu_s": round(statistics.median(r[1] for r in runs), 3),
@@ -121,6 +145,7 @@ def main() -> None:
     wall = {mode: statistics.median(r[0] for r in runs) for mode, runs in samples.items()}
     cold_cpu = statistics.median(r[1] / r[0] for r in samples["cold"])
     report["ratios"] = {"check/floor": round(wall["check"] / report["floor_s"], 2),  # type: ignore[operator]
+                        "imports/floor": round(statistics.median(imported) / statistics.median(floors), 2),
                         "unchanged/check": round(wall["unchanged"] / wall["check"], 2),
                         "edit/cold": round(wall["edit"] / wall["cold"], 2),
                         "edit_front/cold": round(wall["edit_front"] / wall["cold"], 2),
