@@ -12,12 +12,13 @@ from lkjip.check.findings import NO_MARKS, Shown, group
 from lkjip.diagnostics import Loc
 from lkjip.pipeline import Options, run
 from lkjip.project import Project
-from lkjip.record.signed import as_signed, units_in_headers
+from lkjip.record.signed import as_signed, signed_chart, units_in_headers
 from lkjip.render.chapters import PRINT, Chapter, render_document
 from lkjip.render.document import Rendered, TableBlock
 from lkjip.schema import Printed, Quantity
 from lkjip.schema.printed import as_written_number
 from lkjip.source.markdown import BlockKind, make_parser, parse
+from lkjip.views.charts import Bar, Chart, Group
 from lkjip.views.tables import Cell, Column, Row, Table
 from lkjip.views.values import Value
 
@@ -70,6 +71,52 @@ def test_a_header_without_the_unit_keeps_it_in_the_cells():
     renamed = Table(table.id, table.nomor, table.judul, (*table.columns[:3], Column("serapan", "Penyerapan", "persen")),
                     table.rows)
     assert units_in_headers(renamed).rows[0].cells[3].value.text() == "95,67%"
+
+
+def program_table() -> Table:
+    """Tabel 3.8 of the bundled report, two of its rows, as the data compute it."""
+    columns = (Column("program", "Program"), Column("pagu", "Pagu (Rp.)", "rupiah"),
+               Column("realisasi", "Realisasi (Rp.)", "rupiah"), Column("persen", "% Capaian", "persen"))
+    rows = (Row("pembinaan_desa", (text("Pembinaan desa"), Cell(Value("rupiah", 177_280_000)),
+                                   Cell(Value("rupiah", 172_420_950)), Cell(Value("persen", D("97.2568"), places=2)))),
+            Row("penunjang", (text("Penunjang"), Cell(Value("rupiah", 2_415_383_480)),
+                              Cell(Value("rupiah", 2_310_700_416)), Cell(Value("persen", D("95.6660"), places=2)))))
+    return Table("anggaran_program", "3.8", "Perbandingan anggaran", columns, rows)
+
+
+def program_chart() -> Chart:
+    def group(row: Row) -> Group:
+        pagu, real, persen = (c.value for c in row.cells[1:])   # type: ignore[union-attr]
+        return Group(row.id, (Bar(0, D(pagu.raw), pagu.text(), "pagu"), Bar(1, D(real.raw), real.text(), "realisasi")),
+                     f"{persen.text()} terserap", row.id, "persen")
+    return Chart("anggaran_program", "", ("Pagu", "Realisasi"), tuple(group(r) for r in program_table().rows),
+                 tabel="anggaran_program")
+
+
+def test_a_chart_of_a_signed_table_writes_the_numbers_the_table_prints():
+    """The paper cut 97,2568% to 97,25% (and 95,666% to 95,66%); the chart below the table says the same,
+    with its own % sign, while a cell the paper printed as the data give it stays as it was."""
+    computed = program_table()
+    signed = as_signed({"anggaran_program": computed}, [
+        PrintedCell("anggaran_program", "pembinaan_desa", "persen", Printed(Quantity(D("97.25")), LOC, tulisan="97,25")),
+        PrintedCell("anggaran_program", "penunjang", "persen", Printed(Quantity(D("95.66")), LOC, tulisan="95,66")),
+        PrintedCell("anggaran_program", "penunjang", "pagu", Printed(Quantity(D(2_415_383_480)), LOC))])
+    chart = signed_chart(program_chart(), computed, signed["anggaran_program"])
+    assert [g.note for g in chart.groups] == ["97,25% terserap", "95,66% terserap"]
+    assert [b.text for b in chart.groups[1].bars] == ["Rp2.415.383.480", "Rp2.310.700.416"]
+    assert program_chart().groups[0].note == "97,26% terserap"   # as the data compute it
+
+
+def test_a_bar_is_as_long_as_the_number_printed_beside_it_and_a_dash_leaves_the_computed_one():
+    computed = program_table()
+    signed = as_signed({"anggaran_program": computed}, [
+        PrintedCell("anggaran_program", "pembinaan_desa", "realisasi", Printed(Quantity(D(172_000_000)), LOC)),
+        PrintedCell("anggaran_program", "penunjang", "persen", Printed("-", LOC))])
+    chart = signed_chart(program_chart(), computed, signed["anggaran_program"])
+    realisasi = chart.groups[0].bars[1]
+    assert (realisasi.value, realisasi.text) == (D(172_000_000), "Rp172.000.000")
+    assert chart.groups[1].note == "95,67% terserap"
+    assert signed_chart(program_chart(), computed, None) == program_chart()   # a table no page shows
 
 
 @pytest.mark.parametrize("written, number", [

@@ -166,7 +166,8 @@ class Catalog:
         if chart is None:
             raise Unavailable(f"grafik '{id}' tidak memiliki angka untuk digambar")
         table = self.table(spec.tabel) if spec.tabel in self.tables else None
-        return replace(chart, judul=chart.judul or default_title(table, id, laporan(self.report).sebutan_gambar))
+        return replace(chart, judul=chart.judul or default_title(table, id, laporan(self.report).sebutan_gambar),
+                       tabel=spec.tabel)
 
     def data_list(self, id: str) -> DataList:
         spec = self.lists[id]

@@ -227,9 +227,9 @@ def _chart(report: Report, figures: Figures) -> Chart:
     groups = []
     for prog in report.need(ANGGARAN).program:
         b = budget.program[prog.id]
-        groups.append(Group(prog.nama, (Bar(0, Decimal(b.pagu), v.rupiah(b.pagu).text()),
-                                        Bar(1, Decimal(b.realisasi), v.rupiah(b.realisasi).text())),
-                            f"{v.percent(b.serapan, p).text()} terserap"))
+        groups.append(Group(prog.nama, (Bar(0, Decimal(b.pagu), v.rupiah(b.pagu).text(), "pagu"),
+                                        Bar(1, Decimal(b.realisasi), v.rupiah(b.realisasi).text(), "realisasi")),
+                            f"{v.percent(b.serapan, p).text()} terserap", prog.id, "persen"))
     return Chart("anggaran_program", "", ("Pagu", "Realisasi"), tuple(groups), shared_scale=False,
                  catatan="Setiap program digambar pada skalanya sendiri: panjang batang pagu = 100%.")
 

@@ -116,7 +116,7 @@ def _keys(report: Report, figures: Figures) -> Iterator[tuple[str, Value]]:
 def _chart(report: Report, figures: Figures) -> Chart:
     """The NRR of each unsur over the mutu bands of the interval table (D to A)."""
     data = report.need(IKM)
-    groups = tuple(Group(u.nama, (Bar(0, u.nrr, v.source(u.nrr).text()),)) for u in data.unsur)
+    groups = tuple(Group(u.nama, (Bar(0, u.nrr, v.source(u.nrr).text(), "nrr"),), row=u.id) for u in data.unsur)
     bands = tuple(Band(b.ni_min, b.ni_max, f"{b.mutu}") for b in sorted(data.interval, key=lambda b: b.ni_min))
     low = min((b.start for b in bands), default=Decimal(1))
     high = max((b.end for b in bands), default=Decimal(4))

@@ -152,7 +152,8 @@ def _batas(report: Report) -> DataList:
 def _chart(report: Report, figures: Figures) -> Chart:
     """Penduduk per desa or kelurahan by L and P, on one scale."""
     pend = figures.need(PENDUDUK_FIGURE)
-    groups = tuple(Group(r.nama, (Bar(0, Decimal(r.l), v.count(r.l).text()), Bar(1, Decimal(r.p), v.count(r.p).text())))
+    groups = tuple(Group(r.nama, (Bar(0, Decimal(r.l), v.count(r.l).text(), "l"),
+                                  Bar(1, Decimal(r.p), v.count(r.p).text(), "p")), row=r.id)
                    for r in pend.rows)
     return Chart("penduduk", "", ("Laki-laki", "Perempuan"), groups)
 

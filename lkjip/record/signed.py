@@ -26,6 +26,7 @@ from decimal import Decimal
 from ..check.compare import PrintedCell
 from ..diagnostics import Diagnostic, error
 from ..schema import Entry, Printed
+from ..views.charts import Bar, Chart, Group
 from ..views.tables import Cell, Column, Row, Table
 from ..views.values import EMPTY, Value
 
@@ -91,6 +92,36 @@ def _spans_cut(rows: list[Row]) -> tuple[Row, ...]:
                     cells[i] = Cell(cell.value, k)   # type: ignore[index]
                     break
     return tuple(replace(row, cells=tuple(c)) if c is not None else row for row, c in zip(rows, out, strict=True))
+
+
+def signed_chart(chart: Chart, computed: Table | None, signed: Table | None) -> Chart:
+    """The chart of a signed table writing what the table beside it shows. Where the signed document
+    printed a cell otherwise than the data compute it (95,66% for 95,666…%), the bar or the note that
+    draws that cell writes the printed number, in the chart's own form ("95,66% terserap"), and a bar
+    is as long as it. The difference itself is the table's: marked there and listed in the Catatan.
+    A printed cell that is no number (a "-") leaves the computed figure in the chart."""
+    if computed is None or signed is None:
+        return chart
+
+    def printed(row: str, column: str) -> tuple[Value, Value] | None:
+        """(computed, printed) of a cell the document printed as another number, else None."""
+        was, now = computed.cell(row, column), signed.cell(row, column)
+        if was is None or now is None or not isinstance(now.value.raw, (Decimal, int)) or \
+                not isinstance(was.value.raw, (Decimal, int)) or was.value.raw == now.value.raw:
+            return None
+        return was.value, replace(was.value, raw=now.value.raw, places=None, tulisan="")
+
+    def bar(b: Bar, row: str) -> Bar:
+        found = printed(row, b.column) if b.column else None
+        return replace(b, value=Decimal(found[1].raw), text=found[1].text()) if found else b   # type: ignore[arg-type]
+
+    def group(g: Group) -> Group:
+        if not g.row:
+            return g
+        found = printed(g.row, g.note_column) if g.note_column else None
+        note = g.note.replace(found[0].text(), found[1].text(), 1) if found else g.note
+        return replace(g, bars=tuple(bar(b, g.row) for b in g.bars), note=note)
+    return replace(chart, groups=tuple(group(g) for g in chart.groups))
 
 
 _UNIT_IN_HEADER = {"rupiah": re.compile(r"\bRp\b"), "persen": re.compile("%")}

@@ -116,17 +116,20 @@ class Chapter:
             return as_placed(value, children[:i]).text() if value is not None else None
         return text
 
-    def as_signed(self, tables: Mapping[str, Table], chart_note: str = "") -> None:
+    def as_signed(self, tables: Mapping[str, Table], chart_note: str = "",
+                  chart_figures: Callable[[Chart], Chart] = lambda chart: chart) -> None:
         """Show what was signed: each quote's printed text in place of the computed value, each table
-        with its printed cells (`lkjip.record.signed`), each chart titled with `chart_note` (an addition)."""
+        with its printed cells (`lkjip.record.signed`), each chart writing the figures its table shows
+        (`chart_figures`) and titled with `chart_note` (an addition)."""
         for resolved in self.values.values():
             if resolved.printed is not None:
                 resolved.value = printed_quote(resolved.printed)
         for key, (kind, obj) in list(self.blocks.items()):
             if kind == "tabel" and isinstance(obj, Table):
                 self.blocks[key] = (kind, tables.get(obj.id, obj))
-            elif kind == "grafik" and chart_note and isinstance(obj, Chart):
-                self.blocks[key] = (kind, replace(obj, judul=f"{obj.judul} ({chart_note})"))
+            elif kind == "grafik" and isinstance(obj, Chart):
+                obj = chart_figures(obj)
+                self.blocks[key] = (kind, replace(obj, judul=f"{obj.judul} ({chart_note})") if chart_note else obj)
 
     def order(self) -> PageOrder:
         """The tables and differing quotes of this chapter in reading order."""

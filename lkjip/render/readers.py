@@ -29,6 +29,7 @@ from ..record.signed import (
     as_signed,
     described,
     labelled,
+    signed_chart,
     units_in_headers,
 )
 from ..views.tables import Table
@@ -59,15 +60,17 @@ def readers_view(lap: Laporan, catalog: Catalog, printed: Sequence[PrintedCell],
     if not lap.signed:
         return ReadersView(tables, NO_MARKS, problems)
     # a column the document printed stays, though the data leave it empty (Tabel 3.4's "Nasional", "-")
-    signed = {id: units_in_headers(t.without_empty_columns())
-              for id, t in as_signed(catalog.available_tables(full=True), printed).items()}
+    computed = catalog.available_tables(full=True)
+    printed_tables = as_signed(computed, printed)
+    signed = {id: units_in_headers(t.without_empty_columns()) for id, t in printed_tables.items()}
     if lap.transcribed:  # the tool's notes on method were never part of the paper that was signed
         signed = {id: replace(t, notes=()) for id, t in signed.items()}
     signed = labelled(signed, additions)
     charts: list[str] = []
     placed: set[str] = set()
     for ch in chapters:
-        ch.as_signed(signed, ADDED if lap.transcribed else "")
+        ch.as_signed(signed, ADDED if lap.transcribed else "",
+                     lambda chart: signed_chart(chart, computed.get(chart.tabel), printed_tables.get(chart.tabel)))
         charts += [getattr(obj, "judul", "") for kind, obj in ch.blocks.values() if kind == "grafik"]
         placed |= {obj.id for kind, obj in ch.blocks.values() if isinstance(obj, Table)}
     # a table no page shows was never signed: the open data publishes only what the document holds

@@ -22,6 +22,7 @@ class Bar:
     series: int             # index into Chart.series
     value: Decimal
     text: str               # the value as the table next to the chart writes it
+    column: str = ""        # the key of the column whose cell (in the group's row) this bar draws
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,8 @@ class Group:
     label: str
     bars: tuple[Bar, ...]
     note: str = ""          # a word after the label, e.g. the trend
+    row: str = ""           # the id of the row of the chart's table this group draws
+    note_column: str = ""   # the column whose cell's text the note writes ("97,26% terserap": the persen)
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,9 @@ class Chart:
     bands: tuple[Band, ...] = ()
     catatan: str = ""
     """A sentence under the chart (how to read it)."""
+    tabel: str = ""
+    """The id of the table the chart draws: in a signed report its bars write what that table shows
+    (`lkjip.record.signed.signed_chart`), through the rows and columns its groups and bars name."""
 
     def summary(self) -> str:
         """The text alternative: every group with its values, in words."""

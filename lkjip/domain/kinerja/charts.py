@@ -33,8 +33,8 @@ def target_realisasi(report: Report, figures: Figures) -> Chart | None:
         if target is None or real is None:
             continue
         groups.append(Group(_name(ind), (
-            Bar(0, target, measure(now.target.nilai if now.target else None, ind).text()),
-            Bar(1, real, realisasi_value(now.realisasi, ind, report).text()))))
+            Bar(0, target, measure(now.target.nilai if now.target else None, ind).text(), "target"),
+            Bar(1, real, realisasi_value(now.realisasi, ind, report).text(), "realisasi")), row=ind.id))
     if not groups:
         return None
     return Chart("capaian", "", ("Target", "Realisasi"), tuple(groups), shared_scale=False,
@@ -51,9 +51,10 @@ def over_the_years(report: Report, figures: Figures) -> Chart | None:
         for t in k.riwayat:
             value = as_number(t.realisasi.nilai, ind)
             if value is not None and t.tahun in years:
-                bars.append(Bar(years.index(t.tahun), value, realisasi_value(t.realisasi, ind, report).text()))
+                bars.append(Bar(years.index(t.tahun), value, realisasi_value(t.realisasi, ind, report).text(),
+                                f"realisasi_{t.tahun}"))
         if len(bars) > 1:
-            groups.append(Group(_name(ind), tuple(bars), k.kini.tren or ""))
+            groups.append(Group(_name(ind), tuple(bars), k.kini.tren or "", ind.id))
     if not groups:
         return None
     return Chart("perbandingan_tahunan", "", tuple(str(y) for y in years), tuple(groups), shared_scale=False,
