@@ -17,6 +17,7 @@ from lkjip.render.charts import svg
 from lkjip.render.document import FigureBlock, Rendered, figures
 from lkjip.render.opendata import facts, table_csv
 from lkjip.render.order import figure_number
+from lkjip.render.search import entries
 from lkjip.render.site import fit, open_data_list
 from lkjip.render.templates import breakable
 from lkjip.schema import Printed, Quantity
@@ -315,3 +316,13 @@ def test_an_unknown_program_in_an_efisiensi_row_is_an_error(tmp_path):
     [problem] = [d for d in failed.value.diagnostics if d.is_error]
     assert (problem.loc.file, problem.loc.line) == ("data/efisiensi.yaml", 3)
     assert (problem.loc.path, problem.message) == ("baris[0].anggaran", "anggaran 'umum' tidak dikenal")
+
+
+def test_the_search_index_holds_the_report_and_not_what_the_page_says_about_itself():
+    """A snippet of Tabel 3.8 reads its figures, not "Unduh tabel ini (CSV)" or the scrolling hint."""
+    body = ('<h2 id="anggaran">Anggaran</h2><p class="petunjuk-geser" aria-hidden="true">Geser tabel ke samping '
+            '<span>untuk melihat semua kolom →</span></p><table><tr><td>Penunjang<sup>P12</sup></td><td>95,66</td>'
+            '</tr></table><p class="unduh"><a href="data/tabel-3-8.csv" download>Unduh tabel ini (CSV)</a></p>'
+            '<svg><text>95,66% terserap</text></svg><p>Total pagu <a href="#t">Rp2.615.163.480</a>.</p>')
+    page = Page("bab-3", "content/03.md", "BAB III", "bab", body, (), ())
+    assert [e["t"] for e in entries([page])] == ["Anggaran Penunjang 95,66 Total pagu Rp2.615.163.480."]

@@ -18,18 +18,27 @@ from .chapters import Page
 SKIP = {"svg", "script", "style", "sup"}
 
 
+def _interface(tag: str, attrs: dict[str, str | None]) -> bool:
+    """What the page says about itself rather than the report (a table's "Unduh tabel ini (CSV)",
+    the "Geser tabel ke samping" hint shown to sighted readers only): never a search snippet."""
+    return tag in SKIP or attrs.get("aria-hidden") == "true" or (tag == "a" and "download" in attrs)
+
+
 class _Sections(HTMLParser):
     """Splits a chapter's HTML into (anchor, heading, text) at each h1-h3 with an id."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.sections: list[list[str]] = [["", "", ""]]
-        self.skipping = 0
+        self.skipped: str | None = None   # the tag of the element being left out, while inside it
+        self.skipping = 0                 # how deep inside elements of that tag
         self.heading: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP:
-            self.skipping += 1
+        if self.skipping:
+            self.skipping += tag == self.skipped
+        elif _interface(tag, dict(attrs)):
+            self.skipped, self.skipping = tag, 1
         elif tag in ("h1", "h2", "h3"):
             self.sections.append([dict(attrs).get("id") or "", "", ""])
             self.heading = tag
@@ -37,8 +46,8 @@ class _Sections(HTMLParser):
             self._add(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP:
-            self.skipping = max(0, self.skipping - 1)
+        if self.skipping:
+            self.skipping -= tag == self.skipped
         elif tag == self.heading:
             self.heading = None
 
