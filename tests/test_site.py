@@ -143,6 +143,22 @@ def test_phone_width_no_sideways_page_scroll_and_every_table_readable(site, page
         assert browser.eval(check) == [], name
 
 
+def test_on_a_phone_the_place_and_date_stay_above_the_party_they_belong_to(site, browser):
+    """The Perjanjian Kinerja prints "Mojokerto, 29 Januari 2024" above Pihak Pertama, on the right;
+    stacked at 390 px it comes after Pihak Kedua, right above Pihak Pertama, as at 1280 px."""
+    boxes = """(() => { const g = document.querySelector('.ttd-kelompok.berdampingan');
+        const box = e => { const r = e.getBoundingClientRect(); return [e.textContent.trim(), r.top, r.left]; };
+        return [...g.querySelectorAll('.ttd-label'), g.querySelector('.ttd-tempat')].map(box); })()"""
+    for width in (390, 1280):
+        browser.width(width, 844)
+        browser.open((site / "lampiran-perjanjian-kinerja.html").as_uri())
+        second, first, place = browser.eval(boxes)
+        assert (second[0], first[0], place[0]) == ("Pihak Kedua", "Pihak Pertama", "Mojokerto, 29 Januari 2024")
+        assert place[1] < first[1] and place[2] >= first[2] - 1, width    # above Pihak Pertama, over its column
+        if width == 390:
+            assert second[1] < place[1], "stacked: Pihak Kedua first, then the date with Pihak Pertama"
+
+
 def test_wide_tables_tell_the_reader_they_scroll(site, browser):
     browser.width(390, 844)
     browser.open((site / "bab-3-akuntabilitas-kinerja.html").as_uri())
