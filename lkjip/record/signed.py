@@ -103,23 +103,26 @@ def signed_chart(chart: Chart, computed: Table | None, signed: Table | None) -> 
     if computed is None or signed is None:
         return chart
 
-    def printed(row: str, column: str) -> tuple[Value, Value] | None:
-        """(computed, printed) of a cell the document printed as another number, else None."""
+    def printed(row: str, column: str) -> tuple[str, str, Decimal] | None:
+        """For a cell the document printed as another number: its computed text, the printed number in
+        the computed one's form, and that number; else None."""
         was, now = computed.cell(row, column), signed.cell(row, column)
-        if was is None or now is None or not isinstance(now.value.raw, (Decimal, int)) or \
-                not isinstance(was.value.raw, (Decimal, int)) or was.value.raw == now.value.raw:
+        if was is None or now is None:
             return None
-        return was.value, replace(was.value, raw=now.value.raw, places=None, tulisan="")
+        old, new = was.value.raw, now.value.raw
+        if not isinstance(old, (Decimal, int)) or not isinstance(new, (Decimal, int)) or old == new:
+            return None
+        return was.value.text(), replace(was.value, raw=new, places=None, tulisan="").text(), Decimal(new)
 
     def bar(b: Bar, row: str) -> Bar:
         found = printed(row, b.column) if b.column else None
-        return replace(b, value=Decimal(found[1].raw), text=found[1].text()) if found else b   # type: ignore[arg-type]
+        return replace(b, value=found[2], text=found[1]) if found else b
 
     def group(g: Group) -> Group:
         if not g.row:
             return g
         found = printed(g.row, g.note_column) if g.note_column else None
-        note = g.note.replace(found[0].text(), found[1].text(), 1) if found else g.note
+        note = g.note.replace(found[0], found[1], 1) if found else g.note
         return replace(g, bars=tuple(bar(b, g.row) for b in g.bars), note=note)
     return replace(chart, groups=tuple(group(g) for g in chart.groups))
 

@@ -54,13 +54,12 @@ def readers_view(lap: Laporan, catalog: Catalog, printed: Sequence[PrintedCell],
                  chapters: Sequence[Chapter], writing: frozenset[str] = frozenset()) -> ReadersView:
     """The tables and note marks readers get; for a signed report the chapters are turned to show
     what was signed (in place)."""
-    tables = catalog.available_tables()
+    tables, computed = catalog.available_tables(), catalog.available_tables(full=True)
     additions = additions_of(lap.tabel)
-    problems = addition_problems(additions, catalog.available_tables(full=True), lap.tabel)
+    problems = addition_problems(additions, computed, lap.tabel)
     if not lap.signed:
         return ReadersView(tables, NO_MARKS, problems)
     # a column the document printed stays, though the data leave it empty (Tabel 3.4's "Nasional", "-")
-    computed = catalog.available_tables(full=True)
     printed_tables = as_signed(computed, printed)
     signed = {id: units_in_headers(t.without_empty_columns()) for id, t in printed_tables.items()}
     if lap.transcribed:  # the tool's notes on method were never part of the paper that was signed
